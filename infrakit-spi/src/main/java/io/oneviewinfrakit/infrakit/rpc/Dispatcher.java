@@ -1,0 +1,205 @@
+package io.oneviewinfrakit.infrakit.rpc;
+
+import io.oneviewinfrakit.infrakit.spi.InputExample;
+import io.oneviewinfrakit.infrakit.spi.InstanceDescription;
+import io.oneviewinfrakit.infrakit.spi.InstanceId;
+import io.oneviewinfrakit.infrakit.spi.InstancePlugin;
+import io.oneviewinfrakit.infrakit.spi.RawJson;
+import io.oneviewinfrakit.infrakit.spi.Vendor;
+import io.oneviewinfrakit.infrakit.spi.VendorInfo;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes JSON-RPC calls to the handshake and to the plugin registered for the request's {@code Type}
+ * (gorilla's service map plus {@code pkg/rpc/instance/service.go}); turns every failure into a JSON-RPC
+ * error whose message is the exception's message, never its stack trace.
+ */
+final class Dispatcher {
+  private static final Logger log = LoggerFactory.getLogger(PluginServer.class);
+
+  /** Every Instance version whose payload we serve: 0.6.1 adds nothing to 0.6.0 but the handshake, 0.5.0 lacks Context. */
+  static final List<String> VERSIONS = List.of("0.5.0", "0.6.0", "0.6.1");
+
+  private final String name;
+  private final Map<String, InstancePlugin> plugins; // "" = default plugin; insertion order kept
+
+  Dispatcher(String name, Map<String, InstancePlugin> plugins) {
+    this.name = name;
+    this.plugins = plugins;
+  }
+
+  /** Serves one request body; always returns a JSON-RPC response body. */
+  byte[] serve(byte[] body) {
+    long start = System.nanoTime();
+    JsonRpc.Request request;
+    try {
+      request = JsonRpc.parseRequest(body);
+    } catch (JsonRpc.BadRequest bad) {
+      log.warn("{}: rejected request: {}", name, bad.error.getMessage());
+      return JsonRpc.error(bad.id, bad.error.code(), bad.error.getMessage());
+    }
+    String type = "";
+    try {
+      type = request.method().startsWith("Instance.") ? InstanceCodec.typeOf(request.params()) : "";
+      byte[] response = JsonRpc.result(request.id(), call(request, type));
+      if (log.isDebugEnabled()) {
+        log.debug("{}: {} type=\"{}\" ok in {} ms", name, request.method(), type, millisSince(start));
+      }
+      return response;
+    } catch (RpcError e) {
+      log.warn("{}: {} type=\"{}\" failed in {} ms: {}", name, request.method(), type, millisSince(start), e.getMessage());
+      return JsonRpc.error(request.id(), e.code(), e.getMessage());
+    } catch (Throwable e) { // the plugin's own failure, whatever it is, must not kill the connection
+      String message = messageOf(e);
+      log.warn("{}: {} type=\"{}\" failed in {} ms: {}", name, request.method(), type, millisSince(start), message);
+      log.debug("{}: {} failure detail", name, request.method(), e);
+      return JsonRpc.error(request.id(), RpcError.SERVER_ERROR, message);
+    }
+  }
+
+  private static long millisSince(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  static String messageOf(Throwable e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+
+  private Json.Body call(JsonRpc.Request request, String type) throws IOException, RpcError {
+    String params = request.params();
+    switch (request.method()) {
+      case "Handshake.Hello":
+        return this::hello;
+      case "Handshake.Implements":
+        return this::implementsResult;
+      case "Handshake.Types":
+        return this::types;
+      case InstanceCodec.VALIDATE: {
+        InstanceCodec.ValidateRequest r = InstanceCodec.readValidate(params);
+        plugin(type).validate(r.properties());
+        return InstanceCodec.okResult(type);
+      }
+      case InstanceCodec.PROVISION: {
+        InstanceCodec.ProvisionRequest r = InstanceCodec.readProvision(params);
+        InstanceId id = plugin(type).provision(r.spec());
+        if (id == null) {
+          // A null ID crashes InfraKit's group controller (nil dereference in scaledGroup.CreateOne).
+          throw new RpcError(RpcError.SERVER_ERROR, "plugin returned no instance ID");
+        }
+        return InstanceCodec.provisionResult(type, id);
+      }
+      case InstanceCodec.LABEL: {
+        InstanceCodec.LabelRequest r = InstanceCodec.readLabel(params);
+        plugin(type).label(r.instance(), r.labels());
+        return InstanceCodec.okResult(type);
+      }
+      case InstanceCodec.DESTROY: {
+        InstanceCodec.DestroyRequest r = InstanceCodec.readDestroy(params);
+        plugin(type).destroy(r.instance(), r.context());
+        return InstanceCodec.okResult(type);
+      }
+      case InstanceCodec.DESCRIBE: {
+        InstanceCodec.DescribeRequest r = InstanceCodec.readDescribe(params);
+        List<InstanceDescription> list = plugin(type).describeInstances(r.tags(), r.properties());
+        if (list == null || list.stream().anyMatch(java.util.Objects::isNull)) {
+          // Null is not "no instances": listing failures must be errors, or the group re-provisions everything.
+          throw new RpcError(RpcError.SERVER_ERROR, "plugin returned no instance list");
+        }
+        return InstanceCodec.describeResult(type, list);
+      }
+      default:
+        throw new RpcError(RpcError.METHOD_NOT_FOUND, "rpc: can't find method \"" + request.method() + "\"");
+    }
+  }
+
+  private InstancePlugin plugin(String type) throws RpcError {
+    InstancePlugin p = plugins.get(type);
+    if (p == null) {
+      throw new RpcError(RpcError.SERVER_ERROR, "no-plugin:" + type);
+    }
+    return p;
+  }
+
+  private static String objectName(String type) {
+    return type.isEmpty() ? "." : type;
+  }
+
+  private void hello(com.squareup.moshi.JsonWriter w) throws IOException {
+    w.beginObject().name("Objects").beginObject();
+    for (String version : VERSIONS) {
+      w.name("Instance/" + version).beginArray();
+      for (String type : plugins.keySet()) {
+        w.beginObject().name("Name").value(objectName(type)).name("ProxyFor").value("").endObject();
+      }
+      w.endArray();
+    }
+    w.endObject().endObject();
+  }
+
+  private void implementsResult(com.squareup.moshi.JsonWriter w) throws IOException {
+    w.beginObject().name("APIs").beginArray();
+    for (String version : VERSIONS) {
+      w.beginObject().name("Name").value("Instance").name("Version").value(version).name("Sub").value("").endObject();
+    }
+    w.endArray().endObject();
+  }
+
+  private void types(com.squareup.moshi.JsonWriter w) throws IOException {
+    w.beginObject().name("Types").beginObject();
+    for (String version : VERSIONS) {
+      w.name("Instance/" + version).beginArray();
+      for (String type : plugins.keySet()) {
+        w.value(objectName(type));
+      }
+      w.endArray();
+    }
+    w.endObject().endObject();
+  }
+
+  /** The metadata document of {@code GET /info/api.json} ({@code pkg/rpc/info.go}). */
+  byte[] info() throws IOException {
+    InstancePlugin main = plugins.getOrDefault("", plugins.values().iterator().next());
+    okio.Buffer buffer = new okio.Buffer();
+    try (com.squareup.moshi.JsonWriter w = Json.writer(buffer)) {
+      w.setIndent("  ");
+      w.beginObject().name("Vendor");
+      if (main instanceof Vendor) {
+        VendorInfo v = ((Vendor) main).vendorInfo();
+        w.beginObject().name("Name").value(v.name()).name("Version").value(v.version()).name("URL").value(v.url()).endObject();
+      } else {
+        w.nullValue();
+      }
+      w.name("Implements").beginArray();
+      for (String version : VERSIONS) {
+        w.beginObject().name("Name").value("Instance").name("Version").value(version).endObject();
+      }
+      w.endArray();
+      RawJson example = main instanceof InputExample ? ((InputExample) main).exampleProperties() : RawJson.EMPTY_OBJECT;
+      w.name("Interfaces").beginArray().beginObject()
+          .name("Name").value("Instance").name("Version").value(InstancePlugin.INTERFACE.version())
+          .name("Methods").beginArray();
+      method(w, InstanceCodec.VALIDATE, InstanceCodec.validateParams("", example));
+      method(w, InstanceCodec.PROVISION, InstanceCodec.provisionParams("",
+          io.oneviewinfrakit.infrakit.spi.InstanceSpec.builder().properties(example).build()));
+      method(w, InstanceCodec.LABEL, InstanceCodec.labelParams("", new InstanceId("instance-id"), Map.of()));
+      method(w, InstanceCodec.DESTROY, InstanceCodec.destroyParams("", new InstanceId("instance-id"),
+          io.oneviewinfrakit.infrakit.spi.DestroyContext.TERMINATE));
+      method(w, InstanceCodec.DESCRIBE, InstanceCodec.describeParams("", Map.of(), true));
+      w.endArray().endObject().endArray();
+      w.endObject();
+    }
+    return buffer.readByteArray();
+  }
+
+  private static void method(com.squareup.moshi.JsonWriter w, String method, Json.Body params) throws IOException {
+    w.beginObject().name("Request").beginObject()
+        .name("jsonrpc").value("2.0").name("method").value(method).name("params");
+    params.write(w);
+    w.name("id").value(1).endObject().endObject();
+  }
+}
