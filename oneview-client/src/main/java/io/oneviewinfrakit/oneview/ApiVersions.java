@@ -1,0 +1,75 @@
+package io.oneviewinfrakit.oneview;
+
+import java.util.Map;
+import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides the {@code X-API-Version} once per client, from {@code GET /rest/version} and the pinned
+ * version if any. Thread-safe; a failed attempt is retried on the next call.
+ */
+final class ApiVersions {
+  private static final Logger log = LoggerFactory.getLogger(OneView.class);
+
+  private final OneViewApi api;
+  private final Integer pinned;
+  private final HttpUrl url;
+  private volatile Integer version;
+
+  ApiVersions(OneViewApi api, Integer pinned, HttpUrl url) {
+    this.api = api;
+    this.pinned = pinned;
+    this.url = url;
+  }
+
+  int version() {
+    Integer result = version;
+    if (result != null) return result;
+    synchronized (this) {
+      if (version == null) version = negotiate();
+      return version;
+    }
+  }
+
+  private int negotiate() {
+    Map<String, Object> body = Http.body(api.version());
+    Long current = body == null ? null : Json.longValue(body, "currentVersion");
+    Long minimum = body == null ? null : Json.longValue(body, "minimumVersion");
+    if (current == null) {
+      throw new OneViewException("GET /rest/version at " + url + " did not report currentVersion");
+    }
+    long lowest = minimum == null ? 1 : minimum;
+    if (pinned != null) {
+      if (pinned < lowest || pinned > current) {
+        throw new OneViewException("API version " + pinned + " is not supported by the appliance at " + url
+            + ", which supports versions " + lowest + " to " + current);
+      }
+      log.debug("Using pinned API version {} (appliance supports {} to {})", pinned, lowest, current);
+      return pinned;
+    }
+    long chosen = Math.min(current, OneView.MAX_KNOWN_API_VERSION);
+    if (chosen < lowest) {
+      throw new OneViewException("The appliance at " + url + " requires API version " + lowest
+          + " or newer, but this SDK knows versions up to " + OneView.MAX_KNOWN_API_VERSION
+          + "; pin a version with apiVersion(int) to try anyway");
+    }
+    log.debug("Negotiated API version {} (appliance supports {} to {})", chosen, lowest, current);
+    return (int) chosen;
+  }
+
+  /**
+   * The {@code type} to send in server profile bodies at {@code apiVersion}, or null from 1600 on,
+   * where OneView no longer requires it.
+   */
+  static String serverProfileType(int apiVersion) {
+    if (apiVersion >= 1600) return null;
+    if (apiVersion >= 1200) return "ServerProfileV11";
+    if (apiVersion >= 1000) return "ServerProfileV10";
+    if (apiVersion >= 800) return "ServerProfileV9";
+    if (apiVersion >= 600) return "ServerProfileV8";
+    if (apiVersion >= 500) return "ServerProfileV7";
+    if (apiVersion >= 300) return "ServerProfileV6";
+    return "ServerProfileV5";
+  }
+}

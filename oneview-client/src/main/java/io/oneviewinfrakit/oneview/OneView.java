@@ -1,0 +1,434 @@
+package io.oneviewinfrakit.oneview;
+
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * A client for one HPE OneView appliance: it holds the login session and hands out typed clients
+ * for templates, server hardware, profiles and tasks.
+ *
+ * <p>Instances are thread-safe; share one per appliance. It logs in lazily on first use, logs in
+ * again once when the appliance rejects an expired session, and logs out on {@link #close()}
+ * (appliances cap sessions per client, so close it). {@link Builder#build()} does no network I/O.
+ *
+ * <p>For example:
+ *
+ * <pre>{@code
+ * try (OneView ov = OneView.builder()
+ *     .url("https://oneview.example.com")
+ *     .credentials("Administrator", password)
+ *     .trust(Path.of("appliance-ca.pem"))
+ *     .build()) {
+ *   ServerProfileTemplate t = ov.serverProfileTemplates().findByName("web").orElseThrow();
+ *   ServerHardware hw = ov.serverHardware().freeCompatibleWith(t).get(0);
+ *   ServerProfile p = ov.serverProfileTemplates().newProfile(t)
+ *       .withName("web-1").withServerHardwareUri(hw.uri());
+ *   ov.tasks().await(ov.serverProfiles().create(p), Duration.ofMinutes(30));
+ *   ov.tasks().await(ov.serverHardware().powerOn(hw.uri()), Duration.ofMinutes(5));
+ * }
+ * }</pre>
+ */
+public final class OneView implements AutoCloseable {
+  /** The newest API version this SDK knows; negotiation never picks a newer one. */
+  public static final int MAX_KNOWN_API_VERSION = 8600;
+
+  private static final Logger log = LoggerFactory.getLogger(OneView.class);
+
+  private final Builder settings;
+  private final HttpUrl url;
+  private final OkHttpClient client;
+  private final ApiVersions apiVersions;
+  private final Session session;
+  private final ExecutorService pageExecutor;
+  private final ServerProfileTemplateClient serverProfileTemplates;
+  private final ServerHardwareClient serverHardware;
+  private final ServerProfileClient serverProfiles;
+  private final TaskClient tasks;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private OneView(Builder settings, HttpUrl url, OkHttpClient client) {
+    this.settings = settings;
+    this.url = url;
+    this.client = client;
+
+    RetryInterceptor retry = new RetryInterceptor(settings.maxRetries, settings.retryInitial, settings.retryMax);
+    LoggingInterceptor logging = new LoggingInterceptor();
+    MoshiConverterFactory converter = MoshiConverterFactory.create(Json.MOSHI).withNullSerialization();
+
+    // Version discovery, login and logout carry no session, so they use a client without one.
+    OneViewApi bootstrap = new Retrofit.Builder()
+        .baseUrl(url)
+        .client(client.newBuilder().addInterceptor(retry).addNetworkInterceptor(logging).build())
+        .addConverterFactory(converter)
+        .build()
+        .create(OneViewApi.class);
+    this.apiVersions = new ApiVersions(bootstrap, settings.apiVersion, url);
+    this.session = new Session(bootstrap, apiVersions, settings.userName, settings.password, settings.authLoginDomain);
+
+    OneViewApi api = new Retrofit.Builder()
+        .baseUrl(url)
+        .client(client.newBuilder()
+            .addInterceptor(retry)
+            .addInterceptor(new SessionInterceptor(apiVersions, session))
+            .authenticator(new SessionAuthenticator(session))
+            .addNetworkInterceptor(logging)
+            .build())
+        .addConverterFactory(converter)
+        .build()
+        .create(OneViewApi.class);
+
+    this.pageExecutor = Executors.newCachedThreadPool(
+        new ThreadFactoryBuilder().setDaemon(true).setNameFormat("oneview-pages-%d").build());
+    Pager pager = new Pager(api, pageExecutor, settings.listConcurrency);
+    this.serverProfileTemplates = new RealServerProfileTemplateClient(api, pager);
+    this.serverHardware = new RealServerHardwareClient(api, pager);
+    this.serverProfiles = new RealServerProfileClient(api, pager, apiVersions);
+    this.tasks = new RealTaskClient(api, settings.pollInitial, settings.pollMax);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder with this instance's settings that shares its HTTP client (connection pool, TLS
+   * settings, timeouts). The new instance has its own session.
+   */
+  public Builder newBuilder() {
+    Builder result = settings.copy();
+    result.client = client;
+    // The shared client already carries the trust and timeout settings.
+    result.trustPath = null;
+    result.trustPem = null;
+    result.trustStore = null;
+    result.insecure = false;
+    result.connectTimeout = null;
+    result.readTimeout = null;
+    return result;
+  }
+
+  /** The appliance's base URL. */
+  public String url() {
+    return url.toString();
+  }
+
+  /**
+   * The API version sent as {@code X-API-Version}: the pinned one, or min(appliance current version,
+   * {@link #MAX_KNOWN_API_VERSION}). The first call asks the appliance ({@code GET /rest/version}).
+   */
+  public int apiVersion() {
+    checkOpen();
+    return apiVersions.version();
+  }
+
+  /** Server profile templates. */
+  public ServerProfileTemplateClient serverProfileTemplates() {
+    return serverProfileTemplates;
+  }
+
+  /** Server hardware. */
+  public ServerHardwareClient serverHardware() {
+    return serverHardware;
+  }
+
+  /** Server profiles. */
+  public ServerProfileClient serverProfiles() {
+    return serverProfiles;
+  }
+
+  /** Tasks. */
+  public TaskClient tasks() {
+    return tasks;
+  }
+
+  /**
+   * Deletes the current session on the appliance, if there is one. A later call logs in again.
+   *
+   * @throws OneViewException if the appliance could not be reached.
+   */
+  public void logout() {
+    session.logout();
+  }
+
+  /**
+   * Logs out and releases this instance's threads. Idempotent; never throws: a failed logout is
+   * logged. Calls after close fail with {@link IllegalStateException}.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) return;
+    try {
+      session.close();
+    } catch (RuntimeException e) {
+      log.warn("Logout from {} failed; the session will expire on its own: {}", url, e.getMessage());
+    } finally {
+      pageExecutor.shutdown();
+    }
+  }
+
+  private void checkOpen() {
+    if (closed.get()) throw new IllegalStateException("OneView client is closed");
+  }
+
+  @Override
+  public String toString() {
+    return "OneView{url=" + url + ", user=" + settings.userName + "}";
+  }
+
+  /**
+   * Configures a {@link OneView}. {@link #url} and {@link #credentials} are required.
+   *
+   * <p>Not thread-safe.
+   */
+  public static final class Builder {
+    private String url;
+    private String userName;
+    private char[] password;
+    private String authLoginDomain;
+    private Integer apiVersion;
+    private Path trustPath;
+    private String trustPem;
+    private KeyStore trustStore;
+    private boolean insecure;
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private Duration pollInitial = Duration.ofSeconds(1);
+    private Duration pollMax = Duration.ofSeconds(10);
+    private int maxRetries = 3;
+    private Duration retryInitial = Duration.ofMillis(500);
+    private Duration retryMax = Duration.ofSeconds(5);
+    private int listConcurrency = 8;
+    private OkHttpClient client;
+
+    private Builder() {}
+
+    private Builder copy() {
+      Builder result = new Builder();
+      result.url = url;
+      result.userName = userName;
+      result.password = password == null ? null : password.clone();
+      result.authLoginDomain = authLoginDomain;
+      result.apiVersion = apiVersion;
+      result.trustPath = trustPath;
+      result.trustPem = trustPem;
+      result.trustStore = trustStore;
+      result.insecure = insecure;
+      result.connectTimeout = connectTimeout;
+      result.readTimeout = readTimeout;
+      result.pollInitial = pollInitial;
+      result.pollMax = pollMax;
+      result.maxRetries = maxRetries;
+      result.retryInitial = retryInitial;
+      result.retryMax = retryMax;
+      result.listConcurrency = listConcurrency;
+      result.client = client;
+      return result;
+    }
+
+    /** The appliance's base URL, such as {@code https://oneview.example.com}. Required. */
+    public Builder url(String url) {
+      Objects.requireNonNull(url, "url == null");
+      HttpUrl parsed = HttpUrl.parse(url);
+      if (parsed == null) throw new IllegalArgumentException("url is not an http or https URL: " + url);
+      this.url = url;
+      return this;
+    }
+
+    /** The user to log in as and their password (copied; never logged). Required. */
+    public Builder credentials(String userName, char[] password) {
+      Objects.requireNonNull(userName, "userName == null");
+      Objects.requireNonNull(password, "password == null");
+      if (userName.isBlank()) throw new IllegalArgumentException("userName is blank");
+      this.userName = userName;
+      this.password = password.clone();
+      return this;
+    }
+
+    /** The directory to log in with ({@code authLoginDomain}); the appliance's default if unset. */
+    public Builder authLoginDomain(String authLoginDomain) {
+      this.authLoginDomain = Objects.requireNonNull(authLoginDomain, "authLoginDomain == null");
+      return this;
+    }
+
+    /**
+     * Pins {@code X-API-Version} instead of negotiating it. The first call fails if the appliance
+     * does not support the version.
+     */
+    public Builder apiVersion(int apiVersion) {
+      if (apiVersion <= 0) throw new IllegalArgumentException("apiVersion <= 0: " + apiVersion);
+      this.apiVersion = apiVersion;
+      return this;
+    }
+
+    /** Trusts only the certificates in the PEM file at {@code pem} (the appliance's CA or its own certificate). */
+    public Builder trust(Path pem) {
+      clearTrust();
+      this.trustPath = Objects.requireNonNull(pem, "pem == null");
+      return this;
+    }
+
+    /** Trusts only the certificates in {@code pem}, PEM text with one or more certificates. */
+    public Builder trust(String pem) {
+      clearTrust();
+      this.trustPem = Objects.requireNonNull(pem, "pem == null");
+      return this;
+    }
+
+    /** Trusts only the certificates in {@code trustStore}. */
+    public Builder trust(KeyStore trustStore) {
+      clearTrust();
+      this.trustStore = Objects.requireNonNull(trustStore, "trustStore == null");
+      return this;
+    }
+
+    /**
+     * Accepts any certificate and host name. Anyone on the network path can then read the
+     * credentials; use it only against lab appliances. Logs a warning.
+     */
+    public Builder insecure() {
+      clearTrust();
+      this.insecure = true;
+      return this;
+    }
+
+    private void clearTrust() {
+      trustPath = null;
+      trustPem = null;
+      trustStore = null;
+      insecure = false;
+    }
+
+    /** How long to wait for a connection; 10 s by default. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** How long to wait for data on a connection; 60 s by default. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive(timeout, "readTimeout");
+      return this;
+    }
+
+    /** Task polling interval: starts at {@code initial}, doubles up to {@code max}; 1 s to 10 s by default. */
+    public Builder taskPolling(Duration initial, Duration max) {
+      positive(initial, "initial");
+      positive(max, "max");
+      if (max.compareTo(initial) < 0) throw new IllegalArgumentException("max < initial: " + max + " < " + initial);
+      this.pollInitial = initial;
+      this.pollMax = max;
+      return this;
+    }
+
+    /**
+     * How often to retry an idempotent request (GET, or PUT/DELETE with {@code If-Match}) after a
+     * connection failure or HTTP 502/503/504, with exponential backoff from {@code initialBackoff}
+     * to {@code maxBackoff} plus jitter. 3 retries, 500 ms to 5 s by default; 0 disables retries.
+     */
+    public Builder retries(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
+      if (maxRetries < 0) throw new IllegalArgumentException("maxRetries < 0: " + maxRetries);
+      positive(initialBackoff, "initialBackoff");
+      positive(maxBackoff, "maxBackoff");
+      if (maxBackoff.compareTo(initialBackoff) < 0) {
+        throw new IllegalArgumentException("maxBackoff < initialBackoff: " + maxBackoff + " < " + initialBackoff);
+      }
+      this.maxRetries = maxRetries;
+      this.retryInitial = initialBackoff;
+      this.retryMax = maxBackoff;
+      return this;
+    }
+
+    /** How many pages of a collection to fetch at once when its size is known; 8 by default. */
+    public Builder listConcurrency(int listConcurrency) {
+      if (listConcurrency < 1) throw new IllegalArgumentException("listConcurrency < 1: " + listConcurrency);
+      this.listConcurrency = listConcurrency;
+      return this;
+    }
+
+    /**
+     * The HTTP client to derive this instance's client from (sharing its connection pool). Trust
+     * and timeout settings of this builder are applied on top when set.
+     */
+    public Builder client(OkHttpClient client) {
+      this.client = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    /**
+     * Creates the client. Does no network I/O.
+     *
+     * @throws IllegalStateException if the URL or the credentials are missing.
+     * @throws IllegalArgumentException if the trusted certificates cannot be read.
+     */
+    public OneView build() {
+      if (url == null) throw new IllegalStateException("url required.");
+      if (userName == null) throw new IllegalStateException("credentials required.");
+      HttpUrl base = HttpUrl.get(url.endsWith("/") ? url : url + "/");
+
+      OkHttpClient.Builder http;
+      if (client != null) {
+        http = client.newBuilder();
+        if (connectTimeout != null) http.connectTimeout(connectTimeout);
+        if (readTimeout != null) http.readTimeout(readTimeout);
+      } else {
+        http = new OkHttpClient.Builder()
+            .connectTimeout(connectTimeout != null ? connectTimeout : Duration.ofSeconds(10))
+            .readTimeout(readTimeout != null ? readTimeout : Duration.ofSeconds(60))
+            .writeTimeout(readTimeout != null ? readTimeout : Duration.ofSeconds(60));
+      }
+      X509TrustManager trustManager = null;
+      if (trustPath != null) {
+        try {
+          trustManager = Tls.trustManager(Tls.keyStore(Files.readString(trustPath, StandardCharsets.US_ASCII)));
+        } catch (IOException e) {
+          throw new IllegalArgumentException("Cannot read trusted certificates from " + trustPath + ": " + e, e);
+        }
+      } else if (trustPem != null) {
+        trustManager = Tls.trustManager(Tls.keyStore(trustPem));
+      } else if (trustStore != null) {
+        trustManager = Tls.trustManager(trustStore);
+      } else if (insecure) {
+        log.warn("TLS certificate and host name verification is disabled for {}: "
+            + "credentials can be intercepted. Use trust(...) instead of insecure().", base);
+        trustManager = Tls.trustAll();
+        http.hostnameVerifier((host, sslSession) -> true);
+      }
+      if (trustManager != null) {
+        http.sslSocketFactory(Tls.socketFactory(trustManager), trustManager);
+      }
+      if (!base.isHttps()) {
+        log.warn("Connecting to {} without TLS: credentials are sent in clear text.", base);
+      }
+      return new OneView(copy(), base, http.build());
+    }
+
+    private static Duration positive(Duration duration, String name) {
+      Objects.requireNonNull(duration, name + " == null");
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + duration);
+      }
+      return duration;
+    }
+
+    @Override
+    public String toString() {
+      return "OneView.Builder{url=" + url + ", user=" + userName + "}";
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.oneviewinfrakit.oneview;
+
+import java.util.List;
+import java.util.Map;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+import retrofit2.http.Body;
+import retrofit2.http.DELETE;
+import retrofit2.http.GET;
+import retrofit2.http.Header;
+import retrofit2.http.POST;
+import retrofit2.http.PUT;
+import retrofit2.http.Query;
+import retrofit2.http.Url;
+
+/**
+ * The OneView REST endpoints this SDK calls. Resource URIs come from the appliance (such as {@code
+ * /rest/server-hardware/{id}}), so most methods take a {@link Url}. Changes answer {@link
+ * ResponseBody} because a 202 may come with or without a task body.
+ */
+interface OneViewApi {
+  @GET("rest/version")
+  Call<Map<String, Object>> version();
+
+  @POST("rest/login-sessions")
+  Call<Map<String, Object>> login(@Header("X-API-Version") int apiVersion, @Body Map<String, Object> body);
+
+  @DELETE("rest/login-sessions")
+  Call<Void> logout(@Header("X-API-Version") int apiVersion, @Header("auth") String token);
+
+  @GET
+  Call<Map<String, Object>> get(@Url String uri);
+
+  @GET
+  Call<Map<String, Object>> list(
+      @Url String uri,
+      @Query("filter") List<String> filters,
+      @Query("sort") String sort,
+      @Query("start") Integer start,
+      @Query("count") Integer count);
+
+  @POST
+  Call<ResponseBody> post(@Url String uri, @Body Map<String, Object> body);
+
+  @PUT
+  Call<ResponseBody> put(@Url String uri, @Header("If-Match") String ifMatch, @Body Map<String, Object> body);
+
+  @DELETE
+  Call<ResponseBody> delete(@Url String uri, @Query("force") Boolean force);
+}

@@ -1,0 +1,88 @@
+package io.oneviewinfrakit.oneview;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/** {@link ServerHardwareClient} over the REST API. Thread-safe. */
+final class RealServerHardwareClient implements ServerHardwareClient {
+  static final String COLLECTION = "/rest/server-hardware";
+
+  private final OneViewApi api;
+  private final Pager pager;
+
+  RealServerHardwareClient(OneViewApi api, Pager pager) {
+    this.api = api;
+    this.pager = pager;
+  }
+
+  @Override
+  public List<ServerHardware> list() {
+    return list(Query.all());
+  }
+
+  @Override
+  public List<ServerHardware> list(Query query) {
+    try (Stream<ServerHardware> stream = stream(query)) {
+      return stream.toList();
+    }
+  }
+
+  @Override
+  public Stream<ServerHardware> stream(Query query) {
+    Objects.requireNonNull(query, "query == null");
+    return pager.stream(COLLECTION, query, ServerHardware::fromJson);
+  }
+
+  @Override
+  public ServerHardware get(String uri) {
+    return ServerHardware.fromJson(Http.body(api.get(Uris.check(uri, "uri"))));
+  }
+
+  @Override
+  public List<ServerHardware> compatibleWith(ServerProfileTemplate template) {
+    Objects.requireNonNull(template, "template == null");
+    String typeUri = template.serverHardwareTypeUri();
+    if (typeUri == null) {
+      throw new IllegalArgumentException("template has no serverHardwareTypeUri: " + template);
+    }
+    Query.Builder query = Query.builder().filter(Filter.eq("serverHardwareTypeUri", typeUri));
+    String groupUri = template.enclosureGroupUri();
+    if (groupUri != null && !groupUri.isEmpty()) query.filter(Filter.eq("serverGroupUri", groupUri));
+    // Rack templates have no enclosure group; OneView cannot filter for a null group, so check locally.
+    try (Stream<ServerHardware> stream = stream(query.build())) {
+      return stream.filter(hardware -> hardware.isCompatibleWith(template)).toList();
+    }
+  }
+
+  @Override
+  public List<ServerHardware> freeCompatibleWith(ServerProfileTemplate template) {
+    return compatibleWith(template).stream().filter(ServerHardware::isFree).toList();
+  }
+
+  @Override
+  public Task powerOn(String uri) {
+    return power(uri, "On", "MomentaryPress");
+  }
+
+  @Override
+  public Task powerOff(String uri, PowerControl control) {
+    Objects.requireNonNull(control, "control == null");
+    return power(uri, "Off", control.wireName());
+  }
+
+  @Override
+  public Task reset(String uri) {
+    return power(uri, "On", "Reset");
+  }
+
+  private Task power(String uri, String powerState, String powerControl) {
+    Uris.check(uri, "uri");
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("powerState", powerState);
+    body.put("powerControl", powerControl);
+    return Http.task(api.put(uri + "/powerState", null, body));
+  }
+}

@@ -1,0 +1,45 @@
+package io.oneviewinfrakit.oneview;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads server hardware ({@code /rest/server-hardware}) and controls its power.
+ *
+ * <p>Implementations are thread-safe. Failures are {@link OneViewException}s.
+ */
+public interface ServerHardwareClient {
+  /** Every server, following all pages. */
+  List<ServerHardware> list();
+
+  /** Every server matching {@code query}, following all pages. */
+  List<ServerHardware> list(Query query);
+
+  /** Servers matching {@code query}, fetching pages lazily as the stream is consumed. */
+  Stream<ServerHardware> stream(Query query);
+
+  /**
+   * The server at {@code uri}.
+   *
+   * @throws ResourceNotFoundException if there is no server at {@code uri}.
+   */
+  ServerHardware get(String uri);
+
+  /**
+   * Servers a profile from {@code template} can be applied to: the same server hardware type, and
+   * in the template's enclosure group (rack servers: both without an enclosure group).
+   */
+  List<ServerHardware> compatibleWith(ServerProfileTemplate template);
+
+  /** The {@link #compatibleWith compatible} servers that are {@link ServerHardware#isFree free}. */
+  List<ServerHardware> freeCompatibleWith(ServerProfileTemplate template);
+
+  /** Starts powering on the server at {@code uri}; returns the appliance's task. */
+  Task powerOn(String uri);
+
+  /** Starts powering off the server at {@code uri}; returns the appliance's task. */
+  Task powerOff(String uri, PowerControl control);
+
+  /** Starts resetting the server at {@code uri}; returns the appliance's task. */
+  Task reset(String uri);
+}

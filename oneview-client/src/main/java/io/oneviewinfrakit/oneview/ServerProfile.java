@@ -1,0 +1,176 @@
+package io.oneviewinfrakit.oneview;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A server profile: the configuration OneView applies to a server. It keeps the <em>whole</em> JSON
+ * document the appliance sent, so a profile read with {@code get} or {@code new-profile} and sent
+ * back with {@code create} or {@code update} loses no field, modelled or not.
+ *
+ * <p>Instances are immutable and thread-safe; {@code with...} methods return changed copies.
+ *
+ * <p>For example:
+ *
+ * <pre>{@code
+ * ServerProfile p = ov.serverProfileTemplates().newProfile(template)
+ *     .withName("web-1")
+ *     .withServerHardwareUri(hardware.uri());
+ * }</pre>
+ */
+public final class ServerProfile {
+  private final Map<String, Object> json;
+
+  private ServerProfile(Map<String, Object> json) {
+    this.json = json;
+  }
+
+  /**
+   * A profile holding a copy of {@code json}, whose values must be JSON values: strings, numbers,
+   * booleans, null, lists and string-keyed maps of these.
+   */
+  public static ServerProfile of(Map<String, ?> json) {
+    return new ServerProfile(Json.copyObject(Objects.requireNonNull(json, "json == null")));
+  }
+
+  /**
+   * Parses a profile from JSON text.
+   *
+   * @throws IllegalArgumentException if {@code json} is not a JSON object.
+   */
+  public static ServerProfile fromJson(String json) {
+    return new ServerProfile(Json.parseObject(Objects.requireNonNull(json, "json == null")));
+  }
+
+  /** The whole document, unmodifiable. Integral numbers are {@code Long}, others {@code BigDecimal}. */
+  public Map<String, Object> json() {
+    return json;
+  }
+
+  /** The whole document as compact JSON text, nulls included. */
+  public String toJson() {
+    return Json.toJson(json);
+  }
+
+  /** The profile's URI, or null if it was not created yet. */
+  public String uri() {
+    return Json.string(json, "uri");
+  }
+
+  /** The profile's name, or null. */
+  public String name() {
+    return Json.string(json, "name");
+  }
+
+  /** The profile's description, or null. */
+  public String description() {
+    return Json.string(json, "description");
+  }
+
+  /** The versioned resource type, such as {@code "ServerProfileV11"}, or null. */
+  public String type() {
+    return Json.string(json, "type");
+  }
+
+  /** The eTag identifying this revision, sent as {@code If-Match} on update; or null. */
+  public String eTag() {
+    return Json.string(json, "eTag");
+  }
+
+  /** The server the profile is assigned to, or null when unassigned. */
+  public String serverHardwareUri() {
+    return Json.string(json, "serverHardwareUri");
+  }
+
+  /** The server hardware type the profile is for, or null. */
+  public String serverHardwareTypeUri() {
+    return Json.string(json, "serverHardwareTypeUri");
+  }
+
+  /** The enclosure group the profile is for; null for rack servers. */
+  public String enclosureGroupUri() {
+    return Json.string(json, "enclosureGroupUri");
+  }
+
+  /** The template the profile follows, or null (or empty) when it follows none. */
+  public String serverProfileTemplateUri() {
+    return Json.string(json, "serverProfileTemplateUri");
+  }
+
+  /** The serial number assigned to the server by the profile, or null. */
+  public String serialNumber() {
+    return Json.string(json, "serialNumber");
+  }
+
+  /** The lifecycle state, such as {@code "Normal"}, or null. OneView's set of states is open. */
+  public String state() {
+    return Json.string(json, "state");
+  }
+
+  /** The profile's health. */
+  public Status status() {
+    return Status.of(Json.string(json, "status"));
+  }
+
+  /** True while a task is changing the profile. */
+  public boolean inProgress() {
+    return Boolean.TRUE.equals(Json.bool(json, "inProgress"));
+  }
+
+  /** The last task that changed the profile, or null. */
+  public String taskUri() {
+    return Json.string(json, "taskUri");
+  }
+
+  /** A copy with {@code name} set. */
+  public ServerProfile withName(String name) {
+    return with("name", Objects.requireNonNull(name, "name == null"));
+  }
+
+  /** A copy with {@code description} set. */
+  public ServerProfile withDescription(String description) {
+    return with("description", Objects.requireNonNull(description, "description == null"));
+  }
+
+  /** A copy assigned to the server at {@code serverHardwareUri}, or unassigned if it is null. */
+  public ServerProfile withServerHardwareUri(String serverHardwareUri) {
+    return with("serverHardwareUri", serverHardwareUri);
+  }
+
+  /** A copy following the template at {@code uri}; null or empty detaches it from any template. */
+  public ServerProfile withServerProfileTemplateUri(String uri) {
+    return with("serverProfileTemplateUri", uri);
+  }
+
+  /** A copy with the top-level field {@code field} set to the JSON value {@code value}. */
+  public ServerProfile with(String field, Object value) {
+    Objects.requireNonNull(field, "field == null");
+    Map<String, Object> copy = new LinkedHashMap<>(json);
+    copy.put(field, value);
+    return new ServerProfile(Json.copyObject(copy));
+  }
+
+  /** A copy without the top-level field {@code field}. */
+  public ServerProfile without(String field) {
+    Objects.requireNonNull(field, "field == null");
+    Map<String, Object> copy = new LinkedHashMap<>(json);
+    copy.remove(field);
+    return new ServerProfile(Json.copyObject(copy));
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ServerProfile that && json.equals(that.json);
+  }
+
+  @Override
+  public int hashCode() {
+    return json.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "ServerProfile{name=" + name() + ", uri=" + uri() + "}";
+  }
+}

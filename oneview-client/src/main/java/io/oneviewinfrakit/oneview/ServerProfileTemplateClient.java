@@ -1,0 +1,39 @@
+package io.oneviewinfrakit.oneview;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads server profile templates ({@code /rest/server-profile-templates}) and derives new profiles
+ * from them.
+ *
+ * <p>Implementations are thread-safe. Failures are {@link OneViewException}s.
+ */
+public interface ServerProfileTemplateClient {
+  /** Every template, following all pages. */
+  List<ServerProfileTemplate> list();
+
+  /** Every template matching {@code query}, following all pages. */
+  List<ServerProfileTemplate> list(Query query);
+
+  /** Templates matching {@code query}, fetching pages lazily as the stream is consumed. */
+  Stream<ServerProfileTemplate> stream(Query query);
+
+  /**
+   * The template at {@code uri}.
+   *
+   * @throws ResourceNotFoundException if there is no template at {@code uri}.
+   */
+  ServerProfileTemplate get(String uri);
+
+  /** The template named exactly {@code name} (case-sensitive), or empty if there is none. */
+  Optional<ServerProfileTemplate> findByName(String name);
+
+  /**
+   * A new, unsaved profile pre-filled from {@code template} by the appliance ({@code GET
+   * {template}/new-profile}). Set at least its name and server hardware, then {@link
+   * ServerProfileClient#create create} it.
+   */
+  ServerProfile newProfile(ServerProfileTemplate template);
+}

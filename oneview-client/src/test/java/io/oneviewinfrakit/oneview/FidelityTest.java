@@ -1,0 +1,141 @@
+package io.oneviewinfrakit.oneview;
+
+import static io.oneviewinfrakit.oneview.FakeAppliance.fixture;
+import static io.oneviewinfrakit.oneview.FakeAppliance.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.squareup.moshi.Moshi;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+final class FidelityTest {
+  /** An independent parser (Moshi's own, numbers as Double) to compare documents with. */
+  private static final Moshi PLAIN = new Moshi.Builder().build();
+
+  private final MockWebServer server = new MockWebServer();
+  private final FakeAppliance appliance = new FakeAppliance();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    server.setDispatcher(appliance);
+    server.start();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    server.shutdown();
+  }
+
+  private static Object plain(String json) throws IOException {
+    return PLAIN.adapter(Object.class).fromJson(json);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "oneview-sdk-java/server-profile.json",
+      "python-oneviewclient/server-profile.json"})
+  void profileRoundTripsWithoutLosingOrChangingAnyField(String name) throws IOException {
+    String original = fixture(name);
+    String roundTripped = ServerProfile.fromJson(original).toJson();
+    assertThat(plain(roundTripped)).isEqualTo(plain(original));
+    assertThat(roundTripped).doesNotContain(".0,").doesNotContain(".0}");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "oneview-sdk-java/server-profile-template.json",
+      "python-oneviewclient/server-profile-template.json"})
+  void templateRoundTripsWithoutLosingOrChangingAnyField(String name) throws IOException {
+    String original = fixture(name);
+    assertThat(plain(ServerProfileTemplate.fromJson(original).toJson())).isEqualTo(plain(original));
+  }
+
+  @Test
+  void profileReadAndUpdatedIsSentBackWhole() throws Exception {
+    String original = fixture("python-oneviewclient/server-profile.json");
+    appliance.handler = request -> request.getMethod().equals("GET")
+        ? json(200, original)
+        : new MockResponse().setResponseCode(202).setHeader("Location", "/rest/tasks/1");
+    appliance.currentVersion = 200;
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      ServerProfile profile = ov.serverProfiles().get("/rest/server-profiles/f2160e28-8107-45f9-b4b2-3119a622a3a1");
+      ov.serverProfiles().update(profile);
+    }
+    String sent = appliance.resourceRequests.get(1).getBody().readUtf8();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> expected = (Map<String, Object>) plain(original);
+    expected = new java.util.LinkedHashMap<>(expected);
+    expected.put("type", "ServerProfileV5"); // API 200 requires the versioned type
+    assertThat(plain(sent)).isEqualTo(expected);
+    assertThat(sent).contains("\"enclosureBay\":3");
+  }
+
+  @Test
+  void numbersStayIntegersOrExactDecimals() {
+    ServerProfile profile = ServerProfile.fromJson(
+        "{\"enclosureBay\":5,\"big\":12345678901234567890,\"ratio\":2.50,\"exp\":1e3,\"nested\":[{\"n\":-7}]}");
+    assertThat(profile.json().get("enclosureBay")).isEqualTo(5L);
+    assertThat(profile.json().get("ratio")).isEqualTo(new BigDecimal("2.50"));
+    assertThat(profile.toJson()).isEqualTo(
+        "{\"enclosureBay\":5,\"big\":12345678901234567890,\"ratio\":2.50,\"exp\":1E+3,\"nested\":[{\"n\":-7}]}");
+  }
+
+  @Test
+  void withCopiesLeaveTheOriginalUnchanged() {
+    ServerProfile original = ServerProfile.fromJson("{\"name\":null,\"serverHardwareUri\":null,\"x\":{\"y\":1}}");
+    ServerProfile changed = original.withName("web-1").withServerHardwareUri("/rest/server-hardware/1")
+        .with("enclosureBay", 3).with("list", List.of(1, "a"));
+    assertThat(original.name()).isNull();
+    assertThat(changed.name()).isEqualTo("web-1");
+    assertThat(changed.json().get("enclosureBay")).isEqualTo(3L);
+    assertThat(changed.toJson()).isEqualTo(
+        "{\"name\":\"web-1\",\"serverHardwareUri\":\"/rest/server-hardware/1\",\"x\":{\"y\":1},\"enclosureBay\":3,\"list\":[1,\"a\"]}");
+    assertThatThrownBy(() -> changed.json().put("name", "x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> original.with("bad", new Object()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not a JSON value at $.bad");
+  }
+
+  @Test
+  void unknownFieldsAndEnumValuesNeverFailParsing() {
+    ServerHardware hw = ServerHardware.fromJson(Json.parseObject("{\"uri\":\"/rest/server-hardware/1\","
+        + "\"state\":\"Teleporting\",\"status\":\"Glowing\",\"powerState\":\"Sideways\",\"memoryMb\":\"lots\","
+        + "\"brandNewField\":{\"a\":[1,2]},\"maintenanceMode\":true}"));
+    assertThat(hw.state()).isEqualTo(ServerHardwareState.UNKNOWN);
+    assertThat(hw.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(hw.powerState()).isEqualTo(PowerState.UNKNOWN);
+    assertThat(hw.memoryMb()).isNull();
+    assertThat(hw.isFree()).isFalse();
+    Task task = Task.fromJson(Json.parseObject("{\"uri\":\"/rest/tasks/1\",\"taskState\":\"Pondering\"}"));
+    assertThat(task.state()).isEqualTo(TaskState.UNKNOWN);
+    assertThat(task.state().isTerminal()).isFalse();
+  }
+
+  @Test
+  void notAnObjectIsRejectedClearly() {
+    assertThatThrownBy(() -> ServerProfile.fromJson("[1]"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("Expected a JSON object but was an array");
+    assertThatThrownBy(() -> ServerProfile.fromJson("{\"a\":"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Malformed JSON");
+  }
+
+  @Test
+  void unreadableAnswerBecomesOneViewException() {
+    appliance.handler = request -> json(200, "{\"uri\": ");
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      assertThatThrownBy(() -> ov.serverProfiles().get("/rest/server-profiles/1"))
+          .isInstanceOf(OneViewException.class)
+          .hasMessageStartingWith("GET /rest/server-profiles/1 failed: ")
+          .hasCauseInstanceOf(IOException.class);
+    }
+  }
+}

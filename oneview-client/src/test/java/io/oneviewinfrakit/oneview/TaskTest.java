@@ -1,0 +1,143 @@
+package io.oneviewinfrakit.oneview;
+
+import static io.oneviewinfrakit.oneview.FakeAppliance.fixture;
+import static io.oneviewinfrakit.oneview.FakeAppliance.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+final class TaskTest {
+  private static final String URI = "/rest/tasks/T1";
+
+  private final MockWebServer server = new MockWebServer();
+  private final FakeAppliance appliance = new FakeAppliance();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    server.setDispatcher(appliance);
+    server.start();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    server.shutdown();
+  }
+
+  private static String task(String state, int percent) {
+    return "{\"type\":\"TaskResourceV2\",\"uri\":\"" + URI + "\",\"name\":\"Create\",\"taskState\":\"" + state
+        + "\",\"percentComplete\":" + percent + ",\"associatedResource\":{\"resourceUri\":\"/rest/server-profiles/P1\"},"
+        + "\"taskErrors\":[]}";
+  }
+
+  @Test
+  void awaitPollsUntilTheTaskCompletes() {
+    AtomicInteger polls = new AtomicInteger();
+    appliance.handler = request -> {
+      int n = polls.incrementAndGet();
+      return json(200, n < 3 ? task(n == 1 ? "Starting" : "Running", 30 * n) : task("Completed", 100));
+    };
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      Task done = ov.tasks().await(Task.pending(URI), Duration.ofSeconds(10));
+      assertThat(done.state()).isEqualTo(TaskState.COMPLETED);
+      assertThat(done.associatedResourceUri()).isEqualTo("/rest/server-profiles/P1");
+    }
+    assertThat(polls).hasValue(3);
+  }
+
+  @Test
+  void warningCountsAsSuccess() {
+    appliance.handler = request -> json(200, task("Warning", 100));
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      assertThat(ov.tasks().await(Task.pending(URI), Duration.ofSeconds(10)).state()).isEqualTo(TaskState.WARNING);
+    }
+  }
+
+  @Test
+  void taskErrorCarriesCodesMessagesAndRecommendedActions() {
+    appliance.handler = request -> json(200, fixture("oneview-golang/task-error.json"));
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      assertThatThrownBy(() -> ov.tasks().await(Task.pending(URI), Duration.ofSeconds(10)))
+          .isInstanceOfSatisfying(TaskFailedException.class, e -> {
+            assertThat(e.task().state()).isEqualTo(TaskState.ERROR);
+            assertThat(e.task().stateReason()).isEqualTo("ValidationError");
+            assertThat(e.errors()).singleElement().satisfies(error -> {
+              assertThat(error.errorCode()).isEqualTo("MacTypeDiffGlobalMacType");
+              assertThat(error.message()).startsWith("When macType is not user defined");
+              assertThat(error.recommendedActions()).containsExactly("Verify parameters and try again.");
+            });
+            assertThat(e.error().errorCode()).isEqualTo("MacTypeDiffGlobalMacType");
+            assertThat(e).hasMessageContaining("ended Error (ValidationError); MacTypeDiffGlobalMacType: When macType")
+                .hasMessageContaining("Recommended: Verify parameters and try again.");
+          });
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Killed", "Terminated", "Interrupted"})
+  void abnormalEndsAreFailures(String state) {
+    appliance.handler = request -> json(200, task(state, 40));
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      assertThatThrownBy(() -> ov.tasks().await(Task.pending(URI), Duration.ofSeconds(10)))
+          .isInstanceOf(TaskFailedException.class)
+          .hasMessageContaining("ended " + state);
+    }
+  }
+
+  @Test
+  void timeoutStopsWaitingAndSaysSo() {
+    appliance.handler = request -> json(200, task("Running", 60));
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      assertThatThrownBy(() -> ov.tasks().await(Task.pending(URI), Duration.ofMillis(100)))
+          .isInstanceOfSatisfying(TaskTimeoutException.class, e -> assertThat(e.task().state()).isEqualTo(TaskState.RUNNING))
+          .hasMessage("Stopped waiting for task " + URI + " after PT0.1S; it was still Running (60% complete)"
+              + " and may still be running on the appliance");
+    }
+    assertThat(appliance.resourceRequests).isNotEmpty();
+  }
+
+  @Test
+  void unknownStateIsNeverReportedAsSuccess() {
+    appliance.handler = request -> json(200, task("Reticulating", 100));
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      assertThatThrownBy(() -> ov.tasks().await(Task.pending(URI), Duration.ofMillis(50)))
+          .isInstanceOfSatisfying(TaskTimeoutException.class, e -> assertThat(e.task().state()).isEqualTo(TaskState.UNKNOWN));
+    }
+  }
+
+  @Test
+  void alreadyFinishedTaskIsNotPolled() {
+    Task done = Task.fromJson(Json.parseObject(fixture("oneview-sdk-java/task-completed-create-profile.json")));
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      assertThat(ov.tasks().await(done, Duration.ofSeconds(1))).isSameAs(done);
+    }
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void missingTaskFailsInsteadOfWaiting() {
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      assertThatThrownBy(() -> ov.tasks().await(Task.pending(URI), Duration.ofSeconds(30)))
+          .isInstanceOf(ResourceNotFoundException.class);
+    }
+    assertThat(appliance.resourceRequests).hasSize(1);
+  }
+
+  @Test
+  void getReadsTheTask() {
+    appliance.handler = request -> json(200, fixture("oneview-sdk-java/task-completed-delete-template.json"));
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      Task task = ov.tasks().get(URI);
+      assertThat(task.name()).isEqualTo("Delete");
+      assertThat(task.state()).isEqualTo(TaskState.COMPLETED);
+      assertThat(task.status()).startsWith("Successfully deleted");
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.oneviewinfrakit.oneview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import javax.net.ssl.SSLException;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class TlsTest {
+  private final MockWebServer server = new MockWebServer();
+  private final FakeAppliance appliance = new FakeAppliance();
+  private HeldCertificate certificate;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    certificate = new HeldCertificate.Builder()
+        .addSubjectAlternativeName("localhost")
+        .addSubjectAlternativeName("127.0.0.1")
+        .build();
+    HandshakeCertificates serverCertificates = new HandshakeCertificates.Builder()
+        .heldCertificate(certificate)
+        .build();
+    server.useHttps(serverCertificates.sslSocketFactory(), false);
+    server.setDispatcher(appliance);
+    server.start();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    server.shutdown();
+  }
+
+  @Test
+  void selfSignedApplianceIsRejectedByDefault() {
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      assertThatThrownBy(ov::apiVersion)
+          .isInstanceOf(OneViewException.class)
+          .hasCauseInstanceOf(SSLException.class);
+    }
+  }
+
+  @Test
+  void trustedPemTextAcceptsTheAppliance() {
+    try (OneView ov = FakeAppliance.builder(server).trust(certificate.certificatePem()).build()) {
+      assertThat(ov.apiVersion()).isEqualTo(8600);
+    }
+  }
+
+  @Test
+  void trustedPemFileAcceptsTheAppliance(@TempDir Path dir) throws Exception {
+    Path pem = dir.resolve("appliance.pem");
+    Files.writeString(pem, certificate.certificatePem());
+    try (OneView ov = FakeAppliance.builder(server).trust(pem).build()) {
+      assertThat(ov.apiVersion()).isEqualTo(8600);
+    }
+  }
+
+  @Test
+  void trustedKeyStoreAcceptsTheAppliance() throws Exception {
+    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+    store.load(null, null);
+    store.setCertificateEntry("appliance", certificate.certificate());
+    try (OneView ov = FakeAppliance.builder(server).trust(store).build()) {
+      assertThat(ov.apiVersion()).isEqualTo(8600);
+    }
+  }
+
+  @Test
+  void otherCertificateIsNotTrusted() {
+    String other = new HeldCertificate.Builder().addSubjectAlternativeName("localhost").build().certificatePem();
+    try (OneView ov = FakeAppliance.builder(server).trust(other).build()) {
+      assertThatThrownBy(ov::apiVersion).isInstanceOf(OneViewException.class).hasCauseInstanceOf(SSLException.class);
+    }
+  }
+
+  @Test
+  void insecureAcceptsAnyCertificateAndWarns() {
+    try (LogCapture logs = new LogCapture(); OneView ov = FakeAppliance.builder(server).insecure().build()) {
+      assertThat(logs.events()).anySatisfy(e -> {
+        assertThat(e.getLevel()).isEqualTo(Level.WARN);
+        assertThat(e.getFormattedMessage()).contains("verification is disabled");
+      });
+      assertThat(ov.apiVersion()).isEqualTo(8600);
+    }
+  }
+
+  @Test
+  void unreadableTrustIsRejectedAtBuild(@TempDir Path dir) {
+    assertThatThrownBy(() -> FakeAppliance.builder(server).trust(dir.resolve("missing.pem")).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("missing.pem");
+    assertThatThrownBy(() -> FakeAppliance.builder(server).trust("not a certificate").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Cannot read the trusted PEM certificates");
+  }
+}
