@@ -1,0 +1,99 @@
+package io.oneviewinfrakit.simulator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * {@code X-API-Version} handling and the versioned {@code type} strings of each resource.
+ *
+ * <p>Known points come from oneview-api.md §1.4 (ServerProfile V5..V12 and ServerProfileTemplate
+ * V1..V8 for API 200..1800; server-hardware-1 at 200, -3 at 300, -5 around 500). Beyond the last
+ * known row we keep the last known type: since API 1600 {@code type} is optional in requests and
+ * no source gives the newer names, so repeating the newest known one is the least surprising
+ * choice. A version between two rows takes the lower row.
+ */
+final class ApiVersions {
+  static final int MINIMUM = 200;
+  static final int MAXIMUM = 8600;
+
+  private static final NavigableMap<Integer, Integer> PROFILE = table(
+      200, 5, 300, 6, 500, 7, 600, 8, 800, 9, 1000, 10, 1200, 11, 1600, 12);
+  private static final NavigableMap<Integer, Integer> TEMPLATE = table(
+      200, 1, 300, 2, 500, 3, 600, 4, 800, 5, 1000, 6, 1200, 7, 1600, 8);
+  // server-hardware-1/-3/-5 are observed; the rest is interpolated one step per release row.
+  private static final NavigableMap<Integer, Integer> HARDWARE = table(
+      200, 1, 300, 3, 500, 5, 600, 6, 800, 7, 1000, 8, 1200, 9, 1600, 10);
+  private static final NavigableMap<Integer, Integer> HARDWARE_TYPE = table(
+      200, 4, 300, 5, 500, 6, 600, 7, 800, 8, 1000, 9, 1200, 10, 1600, 11);
+  private static final NavigableMap<Integer, Integer> ENCLOSURE_GROUP = table(
+      200, 200, 300, 300, 500, 400, 600, 5, 800, 6, 1000, 7, 1200, 8, 1600, 9);
+
+  private ApiVersions() {}
+
+  private static NavigableMap<Integer, Integer> table(int... pairs) {
+    NavigableMap<Integer, Integer> map = new TreeMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put(pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+
+  /**
+   * The version a request asks for: a missing header means the oldest supported version, as the
+   * appliance does; a malformed or unsupported one is refused with 412, as the 1.x REST reference
+   * documents.
+   */
+  static int parse(String header, int current) {
+    if (header == null || header.isBlank()) {
+      return MINIMUM;
+    }
+    int version;
+    try {
+      version = Integer.parseInt(header.trim());
+    } catch (NumberFormatException e) {
+      throw unsupported(header, current);
+    }
+    if (version < MINIMUM || version > current) {
+      throw unsupported(header, current);
+    }
+    return version;
+  }
+
+  private static SimulatorException unsupported(String header, int current) {
+    return new SimulatorException(412, "UNSUPPORTED_VERSION",
+        "The API version " + header.trim() + " is not supported.",
+        "Supported versions are " + MINIMUM + " to " + current + ".",
+        List.of("Send an X-API-Version header between " + MINIMUM + " and " + current + "."));
+  }
+
+  static String type(String category, int version) {
+    return switch (category) {
+      case "server-profiles" -> "ServerProfileV" + at(PROFILE, version);
+      case "server-profile-templates" -> "ServerProfileTemplateV" + at(TEMPLATE, version);
+      case "server-hardware" -> "server-hardware-" + at(HARDWARE, version);
+      case "server-hardware-types" -> "server-hardware-type-" + at(HARDWARE_TYPE, version);
+      case "enclosure-groups" -> "EnclosureGroupV" + at(ENCLOSURE_GROUP, version);
+      case "tasks" -> version < 300 ? "TaskResourceV2" : "TaskResourceV3";
+      default -> throw new IllegalArgumentException(category);
+    };
+  }
+
+  static String collectionType(String category, int version) {
+    return switch (category) {
+      case "server-profiles" -> "ServerProfileListV" + at(PROFILE, version);
+      case "server-profile-templates" -> "ServerProfileTemplateListV" + at(TEMPLATE, version);
+      case "server-hardware" -> "server-hardware-list-" + at(HARDWARE, version);
+      case "server-hardware-types" -> "server-hardware-type-list-" + at(HARDWARE_TYPE, version);
+      case "enclosure-groups" -> "EnclosureGroupListV" + at(ENCLOSURE_GROUP, version);
+      case "tasks" -> "TaskResourceCollection";
+      default -> throw new IllegalArgumentException(category);
+    };
+  }
+
+  private static int at(NavigableMap<Integer, Integer> table, int version) {
+    Map.Entry<Integer, Integer> e = table.floorEntry(version);
+    return e == null ? table.firstEntry().getValue() : e.getValue();
+  }
+}

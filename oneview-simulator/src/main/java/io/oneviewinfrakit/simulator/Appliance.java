@@ -1,0 +1,931 @@
+package io.oneviewinfrakit.simulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulated appliance: routes REST calls to its resources and enforces OneView's rules. One
+ * lock serialises every request, like fabric8's CRUD dispatcher, which keeps the rules simple and
+ * is fast enough for thousands of resources.
+ */
+final class Appliance {
+  private static final Logger log = LoggerFactory.getLogger(Appliance.class);
+
+  record Config(Clock clock, String username, String password, Duration idleTimeout,
+      int sessionLimitPerClient, Map<TaskKind, Duration> taskDurations, Duration listingLag,
+      boolean absoluteTaskLocation, int currentVersion, long seed, Inventory inventory) {}
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Config config;
+  private final Clock clock;
+  private Ids ids;
+  private Sessions sessions;
+  private Tasks tasks;
+  private final Store hardwareTypes = new Store("server-hardware-types", 64);
+  private final Store enclosureGroups = new Store("enclosure-groups", 64);
+  private final Store hardware = new Store("server-hardware", 32);
+  private final Store templates = new Store("server-profile-templates", 64);
+  private final Store profiles = new Store("server-profiles", 64);
+  private final Map<String, Instant> profileVisibleAt = new HashMap<>();
+  private final Map<String, Tasks.Task> profileTask = new HashMap<>();
+  private Duration listingLag;
+  private long revision;
+  private int foreignCount;
+  private Faults faults;
+
+  Appliance(Config config) {
+    this.config = config;
+    this.clock = config.clock();
+    this.listingLag = config.listingLag();
+    reset();
+  }
+
+  void faults(Faults faults) {
+    this.faults = faults;
+  }
+
+  /** Back to the seeded inventory: no sessions, tasks or created profiles. */
+  void reset() {
+    locked(() -> {
+      ids = new Ids(config.seed());
+      sessions = new Sessions(config.username(), config.password(), config.idleTimeout(),
+          config.sessionLimitPerClient());
+      tasks = new Tasks(clock, ids, config.username(), config.taskDurations());
+      for (Store s : List.of(hardwareTypes, enclosureGroups, hardware, templates, profiles)) {
+        s.clear();
+      }
+      profileVisibleAt.clear();
+      profileTask.clear();
+      foreignCount = 0;
+      seed(hardwareTypes, config.inventory().documents("serverHardwareTypes"));
+      seed(enclosureGroups, config.inventory().documents("enclosureGroups"));
+      seed(hardware, config.inventory().documents("serverHardware"));
+      seed(templates, config.inventory().documents("serverProfileTemplates"));
+      seed(profiles, config.inventory().documents("serverProfiles"));
+      return null;
+    });
+  }
+
+  private void seed(Store store, List<Map<String, Object>> docs) {
+    String now = Ids.timestamp(clock.instant());
+    for (Map<String, Object> d : docs) {
+      d.putIfAbsent("uri", "/rest/" + store.category + "/" + ids.uuid());
+      d.putIfAbsent("category", store.category);
+      d.putIfAbsent("created", now);
+      d.putIfAbsent("modified", now);
+      d.putIfAbsent("eTag", eTag());
+      if (store == profiles) {
+        d.putIfAbsent("state", "Normal");
+        d.putIfAbsent("status", "OK");
+        d.putIfAbsent("inProgress", false);
+        d.putIfAbsent("description", "");
+        Documents.normaliseConnections(d);
+      }
+      if (store == templates) {
+        Documents.normaliseConnections(d);
+      }
+      store.put(d);
+    }
+  }
+
+  <T> T locked(Supplier<T> action) {
+    lock.lock();
+    try {
+      return action.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ---- request entry point -------------------------------------------------------------
+
+  ApiResponse handle(ApiRequest r) {
+    return locked(() -> {
+      tick();
+      return route(r);
+    });
+  }
+
+  /** Moves simulated time on: scheduled foreign assignments, then task progress. */
+  private void tick() {
+    if (faults != null) {
+      for (Faults.ForeignAssignment f : faults.dueForeignAssignments(clock.instant())) {
+        try {
+          assignForeignLocked(f.hardwareUri());
+        } catch (IllegalStateException e) {
+          log.warn("Scheduled foreign profile assignment skipped: {}", e.getMessage());
+        }
+      }
+    }
+    tasks.advance();
+  }
+
+  private ApiResponse route(ApiRequest r) {
+    String path = r.path().length() > 1 && r.path().endsWith("/")
+        ? r.path().substring(0, r.path().length() - 1) : r.path();
+    String m = r.method();
+    if (path.equals("/rest/version")) {
+      requireMethod(m, "GET");
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("currentVersion", (long) config.currentVersion());
+      v.put("minimumVersion", (long) ApiVersions.MINIMUM);
+      return ApiResponse.json(200, v);
+    }
+    int version = ApiVersions.parse(r.header("X-API-Version"), config.currentVersion());
+    if (path.equals("/rest/login-sessions")) {
+      return loginSessions(r, m);
+    }
+    if (path.equals("/rest/sessions/idle-timeout")) {
+      return idleTimeout(r, m);
+    }
+    sessions.use(authToken(r), clock.instant());
+    String[] seg = path.substring(1).split("/");
+    if (seg.length < 2 || !seg[0].equals("rest")) {
+      throw SimulatorException.notFound(path);
+    }
+    String collection = "/rest/" + seg[1];
+    String uri = seg.length >= 3 ? collection + "/" + seg[2] : null;
+    switch (seg[1]) {
+      case "server-hardware-types" -> {
+        return readOnly(r, m, seg, hardwareTypes, version);
+      }
+      case "enclosure-groups" -> {
+        return readOnly(r, m, seg, enclosureGroups, version);
+      }
+      case "server-profile-templates" -> {
+        if (seg.length == 4 && seg[3].equals("new-profile")) {
+          requireMethod(m, "GET");
+          return ApiResponse.json(200, Documents.render(
+              Documents.newProfile(find(templates, uri)), "server-profiles", version));
+        }
+        return readOnly(r, m, seg, templates, version);
+      }
+      case "server-hardware" -> {
+        if (seg.length == 4 && seg[3].equals("powerState")) {
+          requireMethod(m, "PUT");
+          return power(r, find(hardware, uri), version);
+        }
+        if (seg.length == 3 && m.equals("PATCH")) {
+          return patchHardware(r, find(hardware, uri), version);
+        }
+        return readOnly(r, m, seg, hardware, version);
+      }
+      case "server-profiles" -> {
+        if (seg.length == 2) {
+          if (m.equals("POST")) {
+            return createProfile(r, version);
+          }
+          requireMethod(m, "GET");
+          return list(r, profiles, version);
+        }
+        if (seg.length != 3) {
+          throw SimulatorException.notFound(path);
+        }
+        Map<String, Object> p = visibleProfile(uri);
+        return switch (m) {
+          case "GET" -> single(r, p, "server-profiles", version);
+          case "PUT" -> updateProfile(r, p, version);
+          case "DELETE" -> deleteProfile(r, p, version);
+          default -> throw methodNotAllowed(m);
+        };
+      }
+      case "tasks" -> {
+        requireMethod(m, "GET");
+        if (seg.length == 2) {
+          List<Map<String, Object>> docs = new ArrayList<>();
+          tasks.all().forEach(t -> docs.add(t.doc));
+          return listDocs(r, "tasks", docs, 32, version);
+        }
+        Tasks.Task t = seg.length == 3 ? tasks.get(uri) : null;
+        if (t == null) {
+          throw SimulatorException.notFound(path);
+        }
+        return single(r, t.doc, "tasks", version);
+      }
+      default -> throw SimulatorException.notFound(path);
+    }
+  }
+
+  private static void requireMethod(String actual, String expected) {
+    if (!actual.equals(expected)) {
+      throw methodNotAllowed(actual);
+    }
+  }
+
+  private static SimulatorException methodNotAllowed(String method) {
+    return new SimulatorException(405, "METHOD_NOT_ALLOWED",
+        "The method " + method + " is not supported on this resource.", "", List.of());
+  }
+
+  private static String authToken(ApiRequest r) {
+    String token = r.header("auth");
+    return token == null || token.isBlank() ? null : token.trim();
+  }
+
+  // ---- sessions --------------------------------------------------------------------------
+
+  private ApiResponse loginSessions(ApiRequest r, String m) {
+    Instant now = clock.instant();
+    switch (m) {
+      case "POST" -> {
+        Map<String, Object> body = Json.parseObject(r.body() == null || r.body().isBlank() ? "{}" : r.body());
+        String token = sessions.login(string(body.get("userName")), string(body.get("password")),
+            string(body.get("authLoginDomain")), r.clientIp(), now);
+        return ApiResponse.json(200, sessionBody(token));
+      }
+      case "PUT" -> {
+        String token = authToken(r);
+        sessions.use(token, now);
+        return ApiResponse.json(200, sessionBody(token));
+      }
+      case "DELETE" -> {
+        sessions.logout(authToken(r));
+        return ApiResponse.empty(204);
+      }
+      default -> throw methodNotAllowed(m);
+    }
+  }
+
+  private static Map<String, Object> sessionBody(String token) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("sessionID", token);
+    body.put("partnerData", new LinkedHashMap<>());
+    return body;
+  }
+
+  private ApiResponse idleTimeout(ApiRequest r, String m) {
+    String token = r.header("Session-ID");
+    Instant now = clock.instant();
+    if (m.equals("GET")) {
+      Duration timeout = sessions.idleTimeout(token, now);
+      if (timeout == null) {
+        throw SimulatorException.notFound("/rest/sessions/idle-timeout");
+      }
+      return ApiResponse.json(200, Map.of("idleTimeout", timeout.toMillis()));
+    }
+    requireMethod(m, "POST");
+    Object value = Json.parseObject(r.body()).get("idleTimeout");
+    if (!(value instanceof Long ms)) {
+      throw SimulatorException.badRequest("INVALID_IDLE_TIMEOUT", "idleTimeout must be an integer (ms).");
+    }
+    sessions.setIdleTimeout(token, now, Duration.ofMillis(ms));
+    return ApiResponse.empty(204);
+  }
+
+  void invalidateSessions() {
+    locked(() -> {
+      sessions.clear();
+      return null;
+    });
+  }
+
+  int sessionCount() {
+    return locked(() -> sessions.count(clock.instant()));
+  }
+
+  // ---- reads -----------------------------------------------------------------------------
+
+  private ApiResponse readOnly(ApiRequest r, String m, String[] seg, Store store, int version) {
+    requireMethod(m, "GET");
+    if (seg.length == 2) {
+      return list(r, store, version);
+    }
+    if (seg.length != 3) {
+      throw SimulatorException.notFound(r.path());
+    }
+    return single(r, find(store, "/rest/" + seg[1] + "/" + seg[2]), store.category, version);
+  }
+
+  private static Map<String, Object> find(Store store, String uri) {
+    Map<String, Object> doc = store.get(uri);
+    if (doc == null) {
+      throw SimulatorException.notFound(uri);
+    }
+    return doc;
+  }
+
+  private Map<String, Object> visibleProfile(String uri) {
+    Map<String, Object> p = profiles.get(uri);
+    if (p == null || !visible(p)) {
+      throw SimulatorException.notFound(uri);
+    }
+    return p;
+  }
+
+  private boolean visible(Map<String, Object> profile) {
+    Instant at = profileVisibleAt.get((String) profile.get("uri"));
+    return at == null || !clock.instant().isBefore(at);
+  }
+
+  private ApiResponse single(ApiRequest r, Map<String, Object> doc, String category, int version) {
+    String eTag = (String) doc.get("eTag");
+    String ifNoneMatch = r.header("If-None-Match");
+    if (ifNoneMatch != null && eTag != null && unquote(ifNoneMatch).equals(eTag)) {
+      return new ApiResponse(304, Map.of("ETag", eTag), null);
+    }
+    Map<String, String> headers = eTag == null ? Map.of() : Map.of("ETag", eTag);
+    return ApiResponse.json(200, Documents.render(doc, category, version), headers);
+  }
+
+  private ApiResponse list(ApiRequest r, Store store, int version) {
+    CollectionQuery q = CollectionQuery.parse(r.query());
+    String name = q.exactName();
+    Iterable<Map<String, Object>> candidates = name != null ? store.named(name) : store.all();
+    if (store == profiles) {
+      List<Map<String, Object>> shown = new ArrayList<>();
+      candidates.forEach(p -> {
+        if (visible(p)) {
+          shown.add(p);
+        }
+      });
+      candidates = shown;
+    }
+    return page(r, q, store.category, candidates, store.pageCap, version);
+  }
+
+  private ApiResponse listDocs(ApiRequest r, String category, List<Map<String, Object>> docs,
+      int cap, int version) {
+    return page(r, CollectionQuery.parse(r.query()), category, docs, cap, version);
+  }
+
+  private ApiResponse page(ApiRequest r, CollectionQuery q, String category,
+      Iterable<Map<String, Object>> candidates, int cap, int version) {
+    CollectionQuery.Page page = q.page(candidates, cap);
+    List<Object> members = new ArrayList<>(page.members().size());
+    for (Map<String, Object> d : page.members()) {
+      members.add(Documents.render(d, category, version));
+    }
+    String now = Ids.timestamp(clock.instant());
+    return ApiResponse.json(200, q.envelope(r.path(), ApiVersions.collectionType(category, version),
+        category, page, members, String.valueOf(clock.millis()), now, now));
+  }
+
+  // ---- server profiles -------------------------------------------------------------------
+
+  private ApiResponse createProfile(ApiRequest r, int version) {
+    Map<String, Object> body = Json.parseObject(r.body());
+    String name = string(body.get("name"));
+    if (name == null || name.isBlank()) {
+      throw SimulatorException.badRequest("INVALID_NAME", "A server profile name is required.");
+    }
+    requireUniqueName(name, null);
+    String templateUri = blankToNull(string(body.get("serverProfileTemplateUri")));
+    Map<String, Object> template = templateUri == null ? null : existing(templates, templateUri,
+        "serverProfileTemplateUri");
+    String hwUri = blankToNull(string(body.get("serverHardwareUri")));
+    Map<String, Object> hw = hwUri == null ? null : existing(hardware, hwUri, "serverHardwareUri");
+    String typeUri = blankToNull(string(body.get("serverHardwareTypeUri")));
+    String groupUri = blankToNull(string(body.get("enclosureGroupUri")));
+    if (hw != null) {
+      typeUri = typeUri == null ? (String) hw.get("serverHardwareTypeUri") : typeUri;
+      groupUri = groupUri == null ? (String) hw.get("serverGroupUri") : groupUri;
+      requireCompatible(hw, typeUri, groupUri, "the profile");
+      if (template != null) {
+        requireCompatible(hw, (String) template.get("serverHardwareTypeUri"),
+            (String) template.get("enclosureGroupUri"), "the template " + template.get("name"));
+      }
+    } else if (typeUri == null) {
+      throw SimulatorException.badRequest("INVALID_SERVER_HARDWARE_TYPE",
+          "An unassigned server profile needs a serverHardwareTypeUri.");
+    }
+    existing(hardwareTypes, typeUri, "serverHardwareTypeUri");
+    if (groupUri != null) {
+      existing(enclosureGroups, groupUri, "enclosureGroupUri");
+    }
+    if (hw != null && faults != null && hw.get("serverProfileUri") == null
+        && faults.takeStealNextCreate()) {
+      assignForeignLocked((String) hw.get("uri"));
+    }
+    if (hw != null && hw.get("serverProfileUri") == null) {
+      requirePoweredOff(hw, "assign a server profile to");
+    }
+    Instant now = clock.instant();
+    if (hw != null && hw.get("serverProfileUri") != null) {
+      // OneView accepts the request and fails its task: the race between two clients picking the
+      // same free server is only detected when the appliance applies the profile.
+      Tasks.Task t = tasks.start(TaskKind.PROFILE_CREATE, "Create", "server-profiles", null, null,
+          "Creating server profile: " + name, "", "ProfileAlreadyExistsInServer",
+          "A profile is already assigned to the server hardware {\"name\":\"" + hw.get("name")
+              + "\", \"uri\":\"" + hw.get("uri") + "\"}.",
+          "Unable to create server profile: " + name, noOutcome());
+      return accepted(r, t, version);
+    }
+    String uri = "/rest/server-profiles/" + ids.uuid();
+    Map<String, Object> doc = Documents.newStoredProfile(body, uri, typeUri, groupUri, hw, ids);
+    String timestamp = Ids.timestamp(now);
+    doc.put("created", timestamp);
+    doc.put("modified", timestamp);
+    doc.put("eTag", eTag());
+    doc.put("state", "Creating");
+    doc.put("status", "OK");
+    doc.put("inProgress", true);
+    profiles.put(doc);
+    profileVisibleAt.put(uri, now.plus(listingLag));
+    if (hw != null) {
+      applyingProfile(hw, uri);
+    }
+    String errorCode = faults == null ? null : faults.taskFailure(TaskKind.PROFILE_CREATE).orElse(null);
+    Tasks.Task t = tasks.start(TaskKind.PROFILE_CREATE, "Create", "server-profiles", uri, name,
+        "Creating server profile: " + name, "Created server profile: " + name + ".", errorCode,
+        "Simulated failure of the create task.", "Unable to create server profile: " + name,
+        new Tasks.Outcome() {
+          @Override
+          public void completed() {
+            profileVisibleAt.remove(uri);
+            profileTask.remove(uri);
+            settle(doc, "Normal");
+            if (hw != null) {
+              profileApplied(hw);
+            }
+          }
+
+          @Override
+          public void failed() {
+            profileTask.remove(uri);
+            profileVisibleAt.remove(uri);
+            profiles.remove(uri);
+            if (hw != null) {
+              noProfile(hw);
+            }
+          }
+        });
+    doc.put("taskUri", t.uri);
+    profileTask.put(uri, t);
+    return accepted(r, t, version);
+  }
+
+  private ApiResponse updateProfile(ApiRequest r, Map<String, Object> current, int version) {
+    Map<String, Object> body = Json.parseObject(r.body());
+    String uri = (String) current.get("uri");
+    if (body.get("uri") != null && !uri.equals(body.get("uri"))) {
+      throw SimulatorException.badRequest("INVALID_URI", "The body uri does not match " + uri + ".");
+    }
+    requireCurrentETag(r, body, current);
+    if (Boolean.TRUE.equals(current.get("inProgress"))) {
+      throw SimulatorException.conflict("ProfileInTransitoryState",
+          "The server profile " + current.get("name") + " is being changed by another task.");
+    }
+    String name = string(body.get("name"));
+    if (name == null || name.isBlank()) {
+      throw SimulatorException.badRequest("INVALID_NAME", "A server profile name is required.");
+    }
+    requireUniqueName(name, uri);
+    String oldHwUri = (String) current.get("serverHardwareUri");
+    String newHwUri = blankToNull(string(body.get("serverHardwareUri")));
+    Map<String, Object> oldHw = oldHwUri == null ? null : hardware.get(oldHwUri);
+    Map<String, Object> newHw = newHwUri == null ? null : existing(hardware, newHwUri, "serverHardwareUri");
+    String typeUri = Objects.requireNonNullElse(blankToNull(string(body.get("serverHardwareTypeUri"))),
+        (String) current.get("serverHardwareTypeUri"));
+    String groupUri = body.containsKey("enclosureGroupUri")
+        ? blankToNull(string(body.get("enclosureGroupUri"))) : (String) current.get("enclosureGroupUri");
+    boolean moving = !Objects.equals(oldHwUri, newHwUri);
+    if (newHw != null) {
+      requireCompatible(newHw, typeUri, groupUri, "the profile");
+    }
+    if (moving) {
+      if (oldHw != null) {
+        requirePoweredOff(oldHw, "remove a server profile from");
+      }
+      if (newHw != null) {
+        requirePoweredOff(newHw, "assign a server profile to");
+      }
+    }
+    if (moving && newHw != null && newHw.get("serverProfileUri") != null) {
+      Tasks.Task t = tasks.start(TaskKind.PROFILE_UPDATE, "Update", "server-profiles", uri, name,
+          "Updating server profile: " + name, "", "ProfileAlreadyExistsInServer",
+          "A profile is already assigned to the server hardware {\"name\":\"" + newHw.get("name")
+              + "\", \"uri\":\"" + newHw.get("uri") + "\"}.",
+          "Unable to update server profile: " + name, noOutcome());
+      return accepted(r, t, version);
+    }
+    Map<String, Object> previous = Json.copy(current);
+    Map<String, Object> doc = Documents.updatedProfile(body, current, typeUri, groupUri, newHw, ids);
+    doc.put("modified", Ids.timestamp(clock.instant()));
+    doc.put("eTag", eTag());
+    doc.put("state", "Updating");
+    doc.put("inProgress", true);
+    profiles.put(doc);
+    if (moving && oldHw != null) {
+      oldHw.put("state", "RemovingProfile");
+      oldHw.put("powerLock", true);
+      bump(oldHw);
+    }
+    if (moving && newHw != null) {
+      applyingProfile(newHw, uri);
+    }
+    String errorCode = faults == null ? null : faults.taskFailure(TaskKind.PROFILE_UPDATE).orElse(null);
+    Tasks.Task t = tasks.start(TaskKind.PROFILE_UPDATE, "Update", "server-profiles", uri, name,
+        "Updating server profile: " + name, "Updated server profile: " + name + ".", errorCode,
+        "Simulated failure of the update task.", "Unable to update server profile: " + name,
+        new Tasks.Outcome() {
+          @Override
+          public void completed() {
+            profileTask.remove(uri);
+            settle(doc, "Normal");
+            if (moving && oldHw != null) {
+              noProfile(oldHw);
+            }
+            if (newHw != null) {
+              profileApplied(newHw);
+            }
+          }
+
+          @Override
+          public void failed() {
+            profileTask.remove(uri);
+            previous.put("eTag", eTag());
+            previous.put("modified", Ids.timestamp(clock.instant()));
+            previous.put("taskUri", doc.get("taskUri"));
+            profiles.put(previous);
+            if (moving && newHw != null) {
+              noProfile(newHw);
+            }
+            if (moving && oldHw != null) {
+              oldHw.put("serverProfileUri", uri);
+              profileApplied(oldHw);
+            }
+          }
+        });
+    doc.put("taskUri", t.uri);
+    profileTask.put(uri, t);
+    return accepted(r, t, version);
+  }
+
+  private ApiResponse deleteProfile(ApiRequest r, Map<String, Object> current, int version) {
+    String uri = (String) current.get("uri");
+    String name = (String) current.get("name");
+    boolean force = "true".equalsIgnoreCase(r.query().first("force"));
+    Tasks.Task running = profileTask.get(uri);
+    if (running != null && !force) {
+      throw SimulatorException.conflict("ProfileInTransitoryState",
+          "The server profile " + name + " is being changed by another task; use force=true to delete it anyway.");
+    }
+    String hwUri = (String) current.get("serverHardwareUri");
+    Map<String, Object> hw = hwUri == null ? null : hardware.get(hwUri);
+    if (hw != null) {
+      requirePoweredOff(hw, "remove a server profile from");
+    }
+    if (running != null) {
+      tasks.abort(running, "ProfileDeleted", "The server profile was deleted with force=true.");
+      profileVisibleAt.remove(uri);
+    }
+    String previousState = running != null ? "Normal" : (String) current.get("state");
+    current.put("state", "Deleting");
+    current.put("inProgress", true);
+    bump(current);
+    if (hw != null) {
+      hw.put("state", "RemovingProfile");
+      hw.put("powerLock", true);
+      bump(hw);
+    }
+    String errorCode = faults == null ? null : faults.taskFailure(TaskKind.PROFILE_DELETE).orElse(null);
+    Tasks.Task t = tasks.start(TaskKind.PROFILE_DELETE, "Delete", "server-profiles", uri, name,
+        "Deleting server profile: " + name, "Deleted server profile: " + name + ".", errorCode,
+        "Simulated failure of the delete task.", "Unable to delete server profile: " + name,
+        new Tasks.Outcome() {
+          @Override
+          public void completed() {
+            profileTask.remove(uri);
+            profiles.remove(uri);
+            if (hw != null && uri.equals(hw.get("serverProfileUri"))) {
+              noProfile(hw);
+            }
+          }
+
+          @Override
+          public void failed() {
+            profileTask.remove(uri);
+            settle(current, previousState == null ? "Normal" : previousState);
+            if (hw != null) {
+              profileApplied(hw);
+            }
+          }
+        });
+    current.put("taskUri", t.uri);
+    profileTask.put(uri, t);
+    return accepted(r, t, version);
+  }
+
+  private void requireUniqueName(String name, String selfUri) {
+    Map<String, Object> other = profiles.exactlyNamed(name);
+    if (other != null && !other.get("uri").equals(selfUri)) {
+      throw new SimulatorException(409, "DUPLICATE_NAME",
+          "A server profile named " + name + " already exists.",
+          "Server profile names must be unique.", List.of("Choose a different name."));
+    }
+  }
+
+  private void requireCurrentETag(ApiRequest r, Map<String, Object> body, Map<String, Object> current) {
+    String ifMatch = r.header("If-Match");
+    String sent = ifMatch != null ? unquote(ifMatch) : string(body.get("eTag"));
+    if ("*".equals(sent)) {
+      return;
+    }
+    if (sent == null || !sent.equals(current.get("eTag"))) {
+      throw new SimulatorException(412, "ETAG_MISMATCH",
+          "The resource was changed since it was read (eTag " + sent + ", current "
+              + current.get("eTag") + ").",
+          "Send the current eTag in If-Match or in the body, or If-Match: * to force.",
+          List.of("Get the resource again and retry the update."));
+    }
+  }
+
+  private static void requireCompatible(Map<String, Object> hw, String typeUri, String groupUri,
+      String what) {
+    if (!Objects.equals(typeUri, hw.get("serverHardwareTypeUri"))) {
+      throw SimulatorException.badRequest("SERVER_HARDWARE_TYPE_MISMATCH",
+          "The server hardware type of " + what + " does not match the server hardware "
+              + hw.get("name") + ".");
+    }
+    if (!Objects.equals(groupUri, hw.get("serverGroupUri"))) {
+      throw SimulatorException.badRequest("ENCLOSURE_GROUP_MISMATCH",
+          "The enclosure group of " + what + " does not match the server hardware "
+              + hw.get("name") + ".");
+    }
+  }
+
+  private static void requirePoweredOff(Map<String, Object> hw, String action) {
+    if (!"Off".equals(hw.get("powerState"))) {
+      throw SimulatorException.conflict("SERVER_HARDWARE_POWERED_ON",
+          "Unable to " + action + " the server hardware " + hw.get("name")
+              + " because it is powered on (" + hw.get("powerState") + ").");
+    }
+  }
+
+  private static Map<String, Object> existing(Store store, String uri, String field) {
+    Map<String, Object> doc = store.get(uri);
+    if (doc == null) {
+      // A body URI naming a missing resource is 400, not 404 (REST reference p.773).
+      throw SimulatorException.badRequest("RESOURCE_NOT_FOUND",
+          "The " + field + " " + uri + " does not name an existing resource.");
+    }
+    return doc;
+  }
+
+  private void applyingProfile(Map<String, Object> hw, String profileUri) {
+    hw.put("serverProfileUri", profileUri);
+    hw.put("state", "ApplyingProfile");
+    hw.put("powerLock", true);
+    bump(hw);
+  }
+
+  private void profileApplied(Map<String, Object> hw) {
+    hw.put("state", "ProfileApplied");
+    hw.put("powerLock", false);
+    bump(hw);
+  }
+
+  private void noProfile(Map<String, Object> hw) {
+    hw.put("serverProfileUri", null);
+    hw.put("state", "NoProfileApplied");
+    hw.put("powerLock", false);
+    bump(hw);
+  }
+
+  private void settle(Map<String, Object> profile, String state) {
+    profile.put("state", state);
+    profile.put("inProgress", false);
+    profile.put("status", "OK");
+    bump(profile);
+  }
+
+  private void bump(Map<String, Object> doc) {
+    doc.put("eTag", eTag());
+    doc.put("modified", Ids.timestamp(clock.instant()));
+  }
+
+  private String eTag() {
+    return clock.millis() + "/" + (++revision);
+  }
+
+  private static Tasks.Outcome noOutcome() {
+    return new Tasks.Outcome() {
+      @Override
+      public void completed() {}
+
+      @Override
+      public void failed() {}
+    };
+  }
+
+  private ApiResponse accepted(ApiRequest r, Tasks.Task t, int version) {
+    String location = config.absoluteTaskLocation() ? r.baseUrl() + t.uri : t.uri;
+    return ApiResponse.json(202, Documents.render(t.doc, "tasks", version),
+        Map.of("Location", location));
+  }
+
+  // ---- foreign profiles ------------------------------------------------------------------
+
+  String assignForeignProfile(String hardwareUri) {
+    return locked(() -> assignForeignLocked(hardwareUri));
+  }
+
+  private String assignForeignLocked(String hardwareUri) {
+    Map<String, Object> hw;
+    if (hardwareUri == null) {
+      hw = hardware.all().stream().filter(h -> h.get("serverProfileUri") == null).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no free server hardware"));
+    } else {
+      hw = hardware.get(hardwareUri);
+      if (hw == null) {
+        throw new IllegalStateException("no server hardware " + hardwareUri);
+      }
+      if (hw.get("serverProfileUri") != null) {
+        throw new IllegalStateException("server hardware " + hw.get("name") + " already has a profile");
+      }
+    }
+    String uri = "/rest/server-profiles/" + ids.uuid();
+    Map<String, Object> body = new LinkedHashMap<>();
+    String name;
+    do {
+      name = "foreign-profile-" + (++foreignCount);
+    } while (profiles.exactlyNamed(name) != null);
+    body.put("name", name);
+    body.put("description", "Assigned by another OneView user");
+    Map<String, Object> doc = Documents.newStoredProfile(body, uri,
+        (String) hw.get("serverHardwareTypeUri"), (String) hw.get("serverGroupUri"), hw, ids);
+    String now = Ids.timestamp(clock.instant());
+    doc.put("created", now);
+    doc.put("modified", now);
+    doc.put("eTag", eTag());
+    doc.put("state", "Normal");
+    doc.put("status", "OK");
+    doc.put("inProgress", false);
+    profiles.put(doc);
+    hw.put("serverProfileUri", uri);
+    profileApplied(hw);
+    return uri;
+  }
+
+  // ---- power and hardware ----------------------------------------------------------------
+
+  private ApiResponse power(ApiRequest r, Map<String, Object> hw, int version) {
+    Map<String, Object> body = Json.parseObject(r.body());
+    String target = string(body.get("powerState"));
+    String control = Objects.requireNonNullElse(string(body.get("powerControl")), "MomentaryPress");
+    if (!"On".equals(target) && !"Off".equals(target)) {
+      throw SimulatorException.badRequest("INVALID_POWER_STATE", "powerState must be On or Off.");
+    }
+    if (!Set.of("MomentaryPress", "PressAndHold", "ColdBoot", "Reset").contains(control)) {
+      throw SimulatorException.badRequest("INVALID_POWER_CONTROL",
+          "powerControl must be MomentaryPress, PressAndHold, ColdBoot or Reset.");
+    }
+    if (Boolean.TRUE.equals(hw.get("powerLock"))) {
+      throw SimulatorException.conflict("POWER_LOCKED",
+          "The server hardware " + hw.get("name") + " is locked while a server profile is being"
+              + " applied or removed.");
+    }
+    String before = (String) hw.get("powerState");
+    boolean reset = "On".equals(target) && ("ColdBoot".equals(control) || "Reset".equals(control));
+    String transitional = reset && "On".equals(before) ? "Resetting"
+        : "On".equals(target) ? "PoweringOn" : "PoweringOff";
+    String name = reset ? "Reset" : "On".equals(target) ? "Power on" : "Power off";
+    if (!target.equals(before) || reset) {
+      hw.put("powerState", transitional);
+      bump(hw);
+    }
+    String errorCode = faults == null ? null : faults.taskFailure(TaskKind.POWER).orElse(null);
+    String hwName = (String) hw.get("name");
+    Tasks.Task t = tasks.start(TaskKind.POWER, name, "server-hardware", (String) hw.get("uri"),
+        hwName, name + ": " + hwName, name + " completed: " + hwName + ".", errorCode,
+        "Simulated failure of the power task.", "Unable to change the power state of " + hwName,
+        new Tasks.Outcome() {
+          @Override
+          public void completed() {
+            hw.put("powerState", target);
+            bump(hw);
+          }
+
+          @Override
+          public void failed() {
+            hw.put("powerState", before);
+            bump(hw);
+          }
+        });
+    return accepted(r, t, version);
+  }
+
+  private ApiResponse patchHardware(ApiRequest r, Map<String, Object> hw, int version) {
+    Object parsed = Json.parse(r.body());
+    if (!(parsed instanceof List<?> ops)) {
+      throw SimulatorException.badRequest("INVALID_PATCH", "The body must be a JSON Patch array.");
+    }
+    for (Object o : ops) {
+      Map<String, Object> op = Json.map(o);
+      if (op == null || !"replace".equals(op.get("op"))) {
+        throw SimulatorException.badRequest("INVALID_PATCH", "Only replace operations are supported.");
+      }
+      switch (String.valueOf(op.get("path"))) {
+        case "/maintenanceMode" -> hw.put("maintenanceMode", Boolean.parseBoolean(String.valueOf(op.get("value"))));
+        case "/uidState" -> hw.put("uidState", String.valueOf(op.get("value")));
+        default -> throw SimulatorException.badRequest("INVALID_PATCH",
+            "The path " + op.get("path") + " cannot be patched.");
+      }
+    }
+    bump(hw);
+    return single(r, hw, "server-hardware", version);
+  }
+
+  // ---- programmatic access ---------------------------------------------------------------
+
+  List<Map<String, Object>> snapshot(String category) {
+    // Views do not advance tasks: only requests do, so a test's assertions cannot change outcomes.
+    return locked(() -> {
+      Store store = switch (category) {
+        case "server-hardware" -> hardware;
+        case "server-profiles" -> profiles;
+        case "server-profile-templates" -> templates;
+        default -> throw new IllegalArgumentException(category);
+      };
+      List<Map<String, Object>> out = new ArrayList<>();
+      store.all().forEach(d -> out.add(Json.frozen(d)));
+      return out;
+    });
+  }
+
+  List<Map<String, Object>> taskSnapshot() {
+    return locked(() -> {
+      List<Map<String, Object>> out = new ArrayList<>();
+      tasks.all().forEach(t -> out.add(Json.frozen(t.doc)));
+      return out;
+    });
+  }
+
+  void setHardware(String hardwareUri, String field, Object value) {
+    locked(() -> {
+      Map<String, Object> hw = hardware.get(hardwareUri);
+      if (hw == null) {
+        throw new IllegalArgumentException("no server hardware " + hardwareUri);
+      }
+      hw.put(field, value);
+      bump(hw);
+      return null;
+    });
+  }
+
+  void holdTasks(Set<TaskKind> kinds) {
+    locked(() -> {
+      tasks.hold(kinds);
+      return null;
+    });
+  }
+
+  void releaseTasks() {
+    locked(() -> {
+      tasks.release();
+      return null;
+    });
+  }
+
+  void taskDuration(TaskKind kind, Duration duration) {
+    locked(() -> {
+      tasks.duration(kind, duration);
+      return null;
+    });
+  }
+
+  void listingLag(Duration lag) {
+    locked(() -> {
+      listingLag = lag;
+      return null;
+    });
+  }
+
+  int pendingTasks() {
+    // Unlike the views, this settles tasks already due: "pending" means not due yet, or held.
+    return locked(() -> {
+      tasks.advance();
+      return tasks.pendingCount();
+    });
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------
+
+  private static String string(Object o) {
+    return o == null ? null : o.toString();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static String unquote(String s) {
+    String t = s.trim();
+    if (t.startsWith("W/")) {
+      t = t.substring(2);
+    }
+    return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+  }
+}

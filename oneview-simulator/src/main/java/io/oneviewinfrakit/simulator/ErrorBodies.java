@@ -1,0 +1,43 @@
+package io.oneviewinfrakit.simulator;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds OneView ErrorMessage documents (the shape of fixtures/github-issues/error-*.json). */
+final class ErrorBodies {
+  private ErrorBodies() {}
+
+  static Map<String, Object> of(SimulatorException e) {
+    return of(e.errorCode(), e.getMessage(), e.details(), e.recommendedActions(), e.data());
+  }
+
+  static Map<String, Object> of(String errorCode, String message, String details,
+      List<String> recommendedActions, Map<String, Object> data) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("errorCode", errorCode);
+    body.put("message", message);
+    body.put("details", details);
+    body.put("recommendedActions", List.copyOf(recommendedActions));
+    body.put("nestedErrors", List.of());
+    body.put("errorSource", null);
+    body.put("data", new LinkedHashMap<>(data));
+    return body;
+  }
+
+  static SimulatorException authorization() {
+    return new SimulatorException(401, "AUTHORIZATION",
+        "Authorization error: User not authorized for this operation.",
+        "User not authorized for this operation.",
+        List.of("Please verify your credentials and re-authenticate before attempting the operation again."));
+  }
+
+  static SimulatorException injected(int status) {
+    return status == 503
+        ? new SimulatorException(503, "SERVICE_UNAVAILABLE",
+            "The appliance is temporarily unable to service the request.",
+            "Temporary overload or maintenance (simulated fault).", List.of("Retry the request later."))
+        : new SimulatorException(status, "INTERNAL_ERROR",
+            "An internal error occurred.", "Simulated fault.", List.of("Retry the request later."));
+  }
+}

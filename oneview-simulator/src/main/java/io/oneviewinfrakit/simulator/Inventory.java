@@ -1,0 +1,343 @@
+package io.oneviewinfrakit.simulator;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What the simulated appliance holds when it starts: server hardware types, enclosure groups,
+ * server hardware, server profile templates and (optionally) server profiles, as OneView JSON
+ * documents.
+ *
+ * <p>{@link #standard(int)} is the deterministic default other modules rely on (names in
+ * docs/DESIGN.md). {@link #fromJson(Path)} loads a file shaped like {@link #toJson()}: an object
+ * with the arrays {@code serverHardwareTypes}, {@code enclosureGroups}, {@code serverHardware},
+ * {@code serverProfileTemplates}, {@code serverProfiles}, each holding resource documents; a
+ * document without {@code uri}, {@code category}, {@code eTag}, {@code created} or {@code modified}
+ * gets one when the simulator starts. The easiest way to write one is to edit the output of
+ * {@code Inventory.standard(n).toJson()}. Immutable.
+ */
+public final class Inventory {
+  static final String BLADE_TYPE = "BL460c Gen8 1";
+  static final String RACK_TYPE = "DL360 Gen10 1";
+  static final String ENCLOSURE_GROUP = "Enclosure-Group-1";
+  static final String BLADE_TEMPLATE = "Docker-Gen8-Template";
+  static final String RACK_TEMPLATE = "Rack-DL360-Template";
+  private static final int BAYS_PER_ENCLOSURE = 16;
+
+  private final Map<String, Object> document;
+
+  private Inventory(Map<String, Object> document) {
+    this.document = Json.frozen(document);
+  }
+
+  /**
+   * {@code servers} machines: about three quarters blades {@code Encl<k>, bay <b>} (type
+   * {@value #BLADE_TYPE}, group {@value #ENCLOSURE_GROUP}, 16 bays per enclosure), the rest racks
+   * {@code DL360-<k>} (type {@value #RACK_TYPE}, no enclosure group); every fourth one (index 1, 5,
+   * 9, ...) powered on; none with a profile or in maintenance. Templates {@value #BLADE_TEMPLATE}
+   * and {@value #RACK_TEMPLATE}.
+   */
+  public static Inventory standard(int servers) {
+    if (servers < 0) {
+      throw new IllegalArgumentException("servers < 0: " + servers);
+    }
+    String bladeType = "/rest/server-hardware-types/" + id("sht:" + BLADE_TYPE);
+    String rackType = "/rest/server-hardware-types/" + id("sht:" + RACK_TYPE);
+    String group = "/rest/enclosure-groups/" + id("eg:" + ENCLOSURE_GROUP).toLowerCase(Locale.ROOT);
+    int blades = (servers * 3 + 3) / 4;
+    int enclosures = (blades + BAYS_PER_ENCLOSURE - 1) / BAYS_PER_ENCLOSURE;
+
+    List<Object> hardware = new ArrayList<>();
+    for (int i = 0; i < servers; i++) {
+      boolean blade = i < blades;
+      String power = i % 4 == 1 ? "On" : "Off";
+      hardware.add(blade
+          ? blade(i, i / BAYS_PER_ENCLOSURE + 1, i % BAYS_PER_ENCLOSURE + 1, bladeType, group, power)
+          : rack(i, i - blades + 1, rackType, power));
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("serverHardwareTypes", List.of(
+        hardwareType(bladeType, BLADE_TYPE, "ProLiant BL460c Gen8", "HalfHeight", "BL"),
+        hardwareType(rackType, RACK_TYPE, "ProLiant DL360 Gen10", "1U", "DL")));
+    doc.put("enclosureGroups", List.of(enclosureGroup(group, enclosures)));
+    doc.put("serverHardware", hardware);
+    doc.put("serverProfileTemplates", List.of(
+        template(BLADE_TEMPLATE, bladeType, group, true),
+        template(RACK_TEMPLATE, rackType, null, false)));
+    doc.put("serverProfiles", List.of());
+    return new Inventory(doc);
+  }
+
+  /** Reads an inventory file (see the class documentation for its shape). */
+  public static Inventory fromJson(Path file) throws IOException {
+    return fromJson(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  /** Parses an inventory document (see the class documentation for its shape). */
+  public static Inventory fromJson(String json) {
+    Objects.requireNonNull(json, "json == null");
+    Map<String, Object> doc;
+    try {
+      doc = Json.parseObject(json);
+    } catch (SimulatorException e) {
+      throw new IllegalArgumentException("inventory is not a JSON object: " + e.getMessage(), e);
+    }
+    for (String key : List.of("serverHardwareTypes", "enclosureGroups", "serverHardware",
+        "serverProfileTemplates", "serverProfiles")) {
+      Object value = doc.computeIfAbsent(key, k -> new ArrayList<>());
+      if (!(value instanceof List<?> list) || !list.stream().allMatch(m -> m instanceof Map)) {
+        throw new IllegalArgumentException("inventory." + key + " must be an array of objects");
+      }
+    }
+    return new Inventory(doc);
+  }
+
+  /** This inventory as a JSON document that {@link #fromJson(String)} reads back. */
+  public String toJson() {
+    return Json.write(document);
+  }
+
+  /** Number of server hardware documents. */
+  public int serverCount() {
+    return documents("serverHardware").size();
+  }
+
+  /** Deep mutable copies of the documents under {@code key}. */
+  List<Map<String, Object>> documents(String key) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Object o : Json.list(document.get(key))) {
+      out.add(Json.copy(Json.map(o)));
+    }
+    return out;
+  }
+
+  /** OneView-style upper-case UUIDs, stable for a given name so URIs survive restarts. */
+  private static String id(String name) {
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString().toUpperCase(Locale.ROOT);
+  }
+
+  private static Map<String, Object> hardwareType(String uri, String name, String model,
+      String formFactor, String family) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("type", "server-hardware-type-4");
+    d.put("uri", uri);
+    d.put("category", "server-hardware-types");
+    d.put("name", name);
+    d.put("description", null);
+    d.put("model", model);
+    d.put("formFactor", formFactor);
+    d.put("family", family);
+    d.put("bootModes", List.of("UEFI", "UEFIOptimized", "BIOS"));
+    d.put("pxeBootPolicies", List.of("Auto", "IPv4", "IPv6", "IPv4ThenIPv6", "IPv6ThenIPv4"));
+    d.put("bootCapabilities", List.of("CD", "USB", "HardDisk", "PXE"));
+    d.put("capabilities", List.of("ManageBIOS", "ManageBootOrder", "FirmwareUpdate", "VirtualUUID",
+        "VirtualWWN", "VirtualMAC"));
+    d.put("adapters", List.of());
+    d.put("biosSettings", List.of());
+    d.put("status", "OK");
+    d.put("state", null);
+    return d;
+  }
+
+  private static Map<String, Object> enclosureGroup(String uri, int enclosures) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("type", "EnclosureGroupV200");
+    d.put("uri", uri);
+    d.put("category", "enclosure-groups");
+    d.put("name", ENCLOSURE_GROUP);
+    d.put("description", null);
+    d.put("enclosureCount", (long) Math.max(1, enclosures));
+    d.put("enclosureTypeUri", "/rest/enclosure-types/c7000");
+    d.put("stackingMode", "Enclosure");
+    d.put("interconnectBayMappingCount", 8L);
+    d.put("interconnectBayMappings", List.of());
+    d.put("portMappingCount", 0L);
+    d.put("portMappings", List.of());
+    d.put("powerMode", "RedundantPowerFeed");
+    d.put("associatedLogicalInterconnectGroups", List.of());
+    d.put("status", "OK");
+    d.put("state", "Normal");
+    return d;
+  }
+
+  private static Map<String, Object> blade(int index, int enclosure, int bay, String typeUri,
+      String groupUri, String power) {
+    Map<String, Object> d = common(index, "Encl" + enclosure + ", bay " + bay, typeUri, power);
+    d.put("formFactor", "HalfHeight");
+    d.put("locationUri", "/rest/enclosures/" + String.format("09SGH%03dX%02d", enclosure, 1));
+    d.put("memoryMb", 16384L);
+    d.put("model", "ProLiant BL460c Gen8");
+    d.put("shortModel", "BL460c Gen8");
+    d.put("mpModel", "iLO4");
+    d.put("mpFirmwareVersion", "2.55 Aug 16 2017");
+    d.put("partNumber", "641016-B21");
+    d.put("position", (long) bay);
+    d.put("processorCoreCount", 8L);
+    d.put("processorCount", 2L);
+    d.put("processorSpeedMhz", 2600L);
+    d.put("processorType", "Intel(R) Xeon(R) CPU E5-2670 0 @ 2.60GHz");
+    d.put("romVersion", "I31 05/24/2019");
+    d.put("serverGroupUri", groupUri);
+    d.put("portMap", portMap(index));
+    return d;
+  }
+
+  private static Map<String, Object> rack(int index, int number, String typeUri, String power) {
+    Map<String, Object> d = common(index, "DL360-" + number, typeUri, power);
+    d.put("formFactor", "1U");
+    d.put("locationUri", null);
+    d.put("memoryMb", 32768L);
+    d.put("model", "ProLiant DL360 Gen10");
+    d.put("shortModel", "DL360 Gen10");
+    d.put("mpModel", "iLO5");
+    d.put("mpFirmwareVersion", "2.72 Sep 04 2022");
+    d.put("partNumber", "867959-B21");
+    d.put("position", null);
+    d.put("processorCoreCount", 12L);
+    d.put("processorCount", 2L);
+    d.put("processorSpeedMhz", 2300L);
+    d.put("processorType", "Intel(R) Xeon(R) Gold 5118 CPU @ 2.30GHz");
+    d.put("romVersion", "U32 v2.68 (07/14/2022)");
+    d.put("serverGroupUri", null);
+    // Rack servers have no portMap on a real appliance (Ironic refuses them for that reason).
+    d.put("portMap", null);
+    return d;
+  }
+
+  private static Map<String, Object> common(int index, String name, String typeUri, String power) {
+    String uuid = id("sh:" + name);
+    String ip = "172.18." + (6 + index / 250) + "." + (index % 250 + 1);
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("type", "server-hardware-1");
+    d.put("name", name);
+    d.put("state", "NoProfileApplied");
+    d.put("stateReason", "NotApplicable");
+    d.put("assetTag", "[Unknown]");
+    d.put("category", "server-hardware");
+    d.put("description", null);
+    d.put("licensingIntent", "OneView");
+    d.put("mpDnsName", ip);
+    d.put("mpIpAddress", ip);
+    d.put("mpHostInfo", Json.obj("mpHostName", ip, "mpIpAddresses",
+        List.of(Json.obj("address", ip, "type", "Static"))));
+    d.put("mpState", "OK");
+    d.put("powerLock", false);
+    d.put("powerState", power);
+    d.put("refreshState", "NotRefreshing");
+    d.put("serialNumber", String.format("SGH%06dRN", index + 1));
+    d.put("serverHardwareTypeUri", typeUri);
+    d.put("serverProfileUri", null);
+    d.put("signature", Json.obj("personalityChecksum", 0L, "serverHwChecksum", 0L));
+    d.put("status", "OK");
+    d.put("uidState", "Off");
+    d.put("maintenanceMode", false);
+    d.put("uri", "/rest/server-hardware/" + uuid);
+    d.put("uuid", uuid);
+    d.put("virtualSerialNumber", "");
+    d.put("virtualUuid", null);
+    d.put("scopesUri", "/rest/scopes/resources/rest/server-hardware/" + uuid);
+    return d;
+  }
+
+  private static Map<String, Object> portMap(int index) {
+    List<Object> ports = new ArrayList<>();
+    for (int port = 1; port <= 2; port++) {
+      String mac = mac(index, port * 4);
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("interconnectPort", (long) (index % 16 + 1));
+      p.put("interconnectUri", "/rest/interconnects/" + id("ic:" + port).toLowerCase(Locale.ROOT));
+      p.put("mac", mac);
+      p.put("portNumber", (long) port);
+      p.put("type", "Ethernet");
+      List<Object> virtual = new ArrayList<>();
+      String[] functions = {"a", "b"};
+      for (int f = 0; f < functions.length; f++) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("portNumber", (long) (f + 1));
+        v.put("portFunction", functions[f]);
+        v.put("mac", mac(index, port * 4 + f + 1));
+        v.put("wwnn", null);
+        v.put("wwpn", null);
+        v.put("currentAllocatedVirtualFunctionCount", 0L);
+        virtual.add(v);
+      }
+      p.put("virtualPorts", virtual);
+      ports.add(p);
+    }
+    Map<String, Object> flb = new LinkedHashMap<>();
+    flb.put("deviceName", "HP FlexFabric 10Gb 2-port 554FLB Adapter");
+    flb.put("deviceNumber", 9L);
+    flb.put("location", "Flb");
+    flb.put("physicalPorts", ports);
+    flb.put("slotNumber", 1L);
+    return Json.obj("deviceSlots", List.of(flb));
+  }
+
+  private static String mac(int index, int port) {
+    return String.format("02:23:13:%02X:%02X:%02X", (index >> 8) & 0xff, index & 0xff, port);
+  }
+
+  private static Map<String, Object> template(String name, String typeUri, String groupUri,
+      boolean blade) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("type", "ServerProfileTemplateV1");
+    d.put("uri", "/rest/server-profile-templates/" + id("spt:" + name).toLowerCase(Locale.ROOT));
+    d.put("name", name);
+    d.put("description", "");
+    d.put("serverProfileDescription", "");
+    d.put("serverHardwareTypeUri", typeUri);
+    d.put("enclosureGroupUri", groupUri);
+    d.put("affinity", "Bay");
+    d.put("hideUnusedFlexNics", true);
+    d.put("macType", blade ? "Virtual" : "Physical");
+    d.put("wwnType", blade ? "Virtual" : "Physical");
+    d.put("serialNumberType", blade ? "Virtual" : "Physical");
+    Map<String, Object> firmware = new LinkedHashMap<>();
+    firmware.put("manageFirmware", false);
+    firmware.put("firmwareInstallType", null);
+    firmware.put("forceInstallFirmware", false);
+    firmware.put("firmwareBaselineUri", null);
+    d.put("firmware", firmware);
+    List<Object> connections = new ArrayList<>();
+    if (blade) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("id", 1L);
+      c.put("name", "docker-net");
+      c.put("functionType", "Ethernet");
+      c.put("networkUri", "/rest/ethernet-networks/" + id("net:docker").toLowerCase(Locale.ROOT));
+      c.put("portId", "Flb 1:1-a");
+      c.put("requestedVFs", "Auto");
+      c.put("requestedMbps", "2500");
+      c.put("boot", Json.obj("priority", "Primary"));
+      connections.add(c);
+    }
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("manageConnections", blade);
+    settings.put("connections", connections);
+    d.put("connectionSettings", settings);
+    Map<String, Object> bootMode = new LinkedHashMap<>();
+    bootMode.put("manageMode", true);
+    bootMode.put("mode", "UEFI");
+    bootMode.put("pxeBootPolicy", "Auto");
+    d.put("bootMode", bootMode);
+    d.put("boot", Json.obj("manageBoot", true, "order", List.of("HardDisk", "PXE")));
+    d.put("bios", Json.obj("manageBios", false, "overriddenSettings", List.of()));
+    d.put("localStorage", Json.obj("controllers", List.of()));
+    d.put("sanStorage", Json.obj("manageSanStorage", false, "hostOSType", "RHE Linux (5.x, 6.x)",
+        "volumeAttachments", List.of()));
+    d.put("category", "server-profile-templates");
+    d.put("status", "OK");
+    d.put("state", null);
+    d.put("scopesUri", "/rest/scopes/resources" + d.get("uri"));
+    return d;
+  }
+}

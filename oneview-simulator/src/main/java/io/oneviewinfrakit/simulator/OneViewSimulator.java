@@ -1,0 +1,475 @@
+package io.oneviewinfrakit.simulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.tls.HeldCertificate;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.component.LifeCycle;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * A stateful fake HPE OneView appliance served over real HTTPS on loopback, with fault injection,
+ * a request log and simulated time, for tests and demos.
+ *
+ * <p>It serves {@code /rest/version}, login sessions, server hardware (and its power state),
+ * server hardware types, enclosure groups, server profile templates (and {@code new-profile}),
+ * server profiles and tasks, honouring {@code X-API-Version} 200..8600, collection paging, filters
+ * and sorting, eTags, and OneView's profile rules. Tasks advance in simulated time: with the
+ * default {@link Duration#ZERO} durations a task completes on the next request after the one that
+ * started it. Thread-safe; a stopped simulator cannot be restarted.
+ *
+ * <p>For example:
+ *
+ * <pre>{@code
+ * try (OneViewSimulator sim = OneViewSimulator.builder().servers(16).build().start()) {
+ *   HandshakeCertificates trust = new HandshakeCertificates.Builder()
+ *       .addTrustedCertificate(sim.certificate())           // trust exactly this simulator
+ *       .build();
+ *   OkHttpClient http = new OkHttpClient.Builder()
+ *       .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
+ *       .build();
+ *   // POST sim.url() + "/rest/login-sessions" with sim.username() and sim.password(), then ...
+ *   sim.faults().failNextTask(TaskKind.PROFILE_CREATE, "ProfileAlreadyExistsInServer");
+ *   assertThat(sim.requests().count("POST", "/rest/server-profiles")).isEqualTo(1);
+ * }
+ * }</pre>
+ */
+public final class OneViewSimulator implements AutoCloseable {
+  private final Builder builder;
+  private final Appliance appliance;
+  private final Faults faults;
+  private final RequestLog requests = new RequestLog();
+  private final HeldCertificate certificate;
+  private final Server server;
+  private volatile String url;
+
+  private OneViewSimulator(Builder b) {
+    this.builder = b;
+    Inventory inventory = b.inventory != null ? b.inventory : Inventory.standard(b.servers);
+    this.appliance = new Appliance(new Appliance.Config(b.clock, b.username, b.password,
+        b.sessionIdleTimeout, b.sessionLimitPerClient, b.durations, b.listingLag,
+        b.absoluteTaskLocation, b.currentApiVersion, b.seed, inventory));
+    this.faults = new Faults(b.seed, appliance);
+    appliance.faults(faults);
+    this.certificate = b.http ? null : new HeldCertificate.Builder()
+        .commonName("oneview-simulator")
+        .addSubjectAlternativeName("127.0.0.1")
+        .addSubjectAlternativeName("localhost")
+        .duration(365, TimeUnit.DAYS)
+        .build();
+    QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+    threads.setName("oneview-simulator");
+    threads.setDaemon(true);
+    this.server = new Server(threads);
+  }
+
+  /** A builder with the defaults: HTTPS, free port, 16 servers, zero-length tasks. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Binds loopback and starts serving; returns this.
+   *
+   * @throws IllegalStateException when the port cannot be bound
+   */
+  public synchronized OneViewSimulator start() {
+    if (url != null) {
+      return this;
+    }
+    ServerConnector connector = certificate == null
+        ? new ServerConnector(server)
+        : new ServerConnector(server, new SslConnectionFactory(sslContextFactory(), "http/1.1"),
+            new HttpConnectionFactory(httpsConfiguration()));
+    connector.setHost("127.0.0.1");
+    connector.setPort(builder.port);
+    server.addConnector(connector);
+    SimulatorHandler handler = new SimulatorHandler(appliance, faults, requests, builder.clock);
+    server.setHandler(handler);
+    try {
+      server.start();
+    } catch (Exception e) {
+      LifeCycle.stop(server);
+      throw new IllegalStateException("cannot start the OneView simulator on port " + builder.port, e);
+    }
+    url = (certificate == null ? "http" : "https") + "://127.0.0.1:" + connector.getLocalPort();
+    handler.baseUrl(url);
+    return this;
+  }
+
+  private SslContextFactory.Server sslContextFactory() {
+    try {
+      char[] password = "simulator".toCharArray();
+      KeyStore keyStore = KeyStore.getInstance("PKCS12");
+      keyStore.load(null, null);
+      keyStore.setKeyEntry("simulator", certificate.keyPair().getPrivate(), password,
+          new Certificate[] {certificate.certificate()});
+      SslContextFactory.Server ssl = new SslContextFactory.Server();
+      ssl.setKeyStore(keyStore);
+      ssl.setKeyStorePassword(new String(password));
+      return ssl;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot build the simulator's TLS key store", e);
+    }
+  }
+
+  private static HttpConfiguration httpsConfiguration() {
+    HttpConfiguration config = new HttpConfiguration();
+    SecureRequestCustomizer secure = new SecureRequestCustomizer();
+    // Clients connect to 127.0.0.1; no SNI name is sent, so Jetty must not insist on one.
+    secure.setSniHostCheck(false);
+    config.addCustomizer(secure);
+    return config;
+  }
+
+  /** Stops serving; idempotent. */
+  public void stop() {
+    LifeCycle.stop(server);
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** Base URL such as {@code https://127.0.0.1:40123} (no trailing slash). */
+  public String url() {
+    String u = url;
+    if (u == null) {
+      throw new IllegalStateException("not started");
+    }
+    return u;
+  }
+
+  /** The bound port. */
+  public int port() {
+    return URI.create(url()).getPort();
+  }
+
+  /** Whether the simulator serves HTTPS (the default) rather than plain HTTP. */
+  public boolean isHttps() {
+    return certificate != null;
+  }
+
+  /**
+   * The self-signed certificate generated for this instance, PEM-encoded, so a client can trust
+   * exactly it.
+   *
+   * @throws IllegalStateException when serving plain HTTP
+   */
+  public String certificatePem() {
+    return held().certificatePem();
+  }
+
+  /** The self-signed certificate generated for this instance. */
+  public X509Certificate certificate() {
+    return held().certificate();
+  }
+
+  private HeldCertificate held() {
+    if (certificate == null) {
+      throw new IllegalStateException("serving plain HTTP: there is no certificate");
+    }
+    return certificate;
+  }
+
+  /** The administrator user name ({@code Administrator} unless configured). */
+  public String username() {
+    return builder.username;
+  }
+
+  /** The administrator password (generated per instance unless configured). */
+  public String password() {
+    return builder.password;
+  }
+
+  /** The simulator clock (the one given to the builder, or the system UTC clock). */
+  public Clock clock() {
+    return builder.clock;
+  }
+
+  /** Fault injection switches. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Every request received so far. */
+  public RequestLog requests() {
+    return requests;
+  }
+
+  /** Server hardware as stored now, in inventory order. */
+  public List<ServerHardwareView> serverHardware() {
+    return appliance.snapshot("server-hardware").stream().map(ServerHardwareView::of).toList();
+  }
+
+  /** The server hardware named {@code name}, if any. */
+  public Optional<ServerHardwareView> serverHardware(String name) {
+    return serverHardware().stream().filter(h -> h.name().equals(name)).findFirst();
+  }
+
+  /** Server profiles as stored now (including ones not yet listed), in creation order. */
+  public List<ServerProfileView> serverProfiles() {
+    return appliance.snapshot("server-profiles").stream().map(ServerProfileView::of).toList();
+  }
+
+  /** Every task so far, oldest first. */
+  public List<TaskView> tasks() {
+    return appliance.taskSnapshot().stream().map(TaskView::of).toList();
+  }
+
+  /** Number of live login sessions. */
+  public int sessionCount() {
+    return appliance.sessionCount();
+  }
+
+  /** Sets a server's power state directly (as someone at the iLO would), without a task. */
+  public OneViewSimulator powerState(String hardwareUri, String powerState) {
+    appliance.setHardware(hardwareUri, "powerState", Objects.requireNonNull(powerState));
+    return this;
+  }
+
+  /** Puts a server in or out of maintenance mode. */
+  public OneViewSimulator maintenanceMode(String hardwareUri, boolean maintenance) {
+    appliance.setHardware(hardwareUri, "maintenanceMode", maintenance);
+    return this;
+  }
+
+  /**
+   * Stops tasks of these kinds (all kinds when none given) from ending, whatever the clock says,
+   * so a test can observe them in flight; {@link #releaseTasks()} lets them end.
+   */
+  public OneViewSimulator holdTasks(TaskKind... kinds) {
+    appliance.holdTasks(kinds.length == 0 ? EnumSet.allOf(TaskKind.class) : EnumSet.copyOf(List.of(kinds)));
+    return this;
+  }
+
+  /** Lets held tasks end: those already due end on the next request. */
+  public OneViewSimulator releaseTasks() {
+    appliance.releaseTasks();
+    return this;
+  }
+
+  /** Changes how long tasks of {@code kind} started from now on take. */
+  public OneViewSimulator taskDuration(TaskKind kind, Duration duration) {
+    appliance.taskDuration(Objects.requireNonNull(kind), requireNotNegative(duration));
+    return this;
+  }
+
+  /** Changes how long a created profile stays out of listings and GETs. */
+  public OneViewSimulator profileListingLag(Duration lag) {
+    appliance.listingLag(requireNotNegative(lag));
+    return this;
+  }
+
+  /**
+   * Number of tasks not yet ended: held, or not yet due by the clock. Tasks already due are ended
+   * first (as a request would), so {@code pendingTasks() == 0} means everything has settled.
+   */
+  public int pendingTasks() {
+    return appliance.pendingTasks();
+  }
+
+  /**
+   * Back to the starting state: seeded inventory, no sessions, tasks or created profiles, faults
+   * off, request log empty, tasks released; keeps the port, certificate and credentials.
+   */
+  public OneViewSimulator reset() {
+    faults.clear();
+    appliance.reset();
+    requests.clear();
+    return this;
+  }
+
+  private static Duration requireNotNegative(Duration d) {
+    if (Objects.requireNonNull(d, "duration == null").isNegative()) {
+      throw new IllegalArgumentException("duration < 0: " + d);
+    }
+    return d;
+  }
+
+  /** Configures a {@link OneViewSimulator}. Not thread-safe. */
+  public static final class Builder {
+    private int servers = 16;
+    private Inventory inventory;
+    private boolean http;
+    private int port;
+    private final Map<TaskKind, Duration> durations = new EnumMap<>(TaskKind.class);
+    private Duration listingLag = Duration.ZERO;
+    private Clock clock = Clock.systemUTC();
+    private long seed = 1;
+    private String username = "Administrator";
+    private String password = generatedPassword();
+    private Duration sessionIdleTimeout = Duration.ofHours(24);
+    private int sessionLimitPerClient = 960;
+    private boolean absoluteTaskLocation;
+    private int currentApiVersion = ApiVersions.MAXIMUM;
+
+    private Builder() {
+      for (TaskKind k : TaskKind.values()) {
+        durations.put(k, Duration.ZERO);
+      }
+    }
+
+    private static String generatedPassword() {
+      String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+      SecureRandom random = new SecureRandom();
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < 16; i++) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      return sb.toString();
+    }
+
+    /** Seeds the standard inventory ({@link Inventory#standard(int)}) with this many servers. */
+    public Builder servers(int servers) {
+      if (servers < 0) {
+        throw new IllegalArgumentException("servers < 0: " + servers);
+      }
+      this.servers = servers;
+      this.inventory = null;
+      return this;
+    }
+
+    /** Seeds this inventory instead of the standard one. */
+    public Builder inventory(Inventory inventory) {
+      this.inventory = Objects.requireNonNull(inventory, "inventory == null");
+      return this;
+    }
+
+    /** Seeds the inventory read from a JSON file (see {@link Inventory}). */
+    public Builder inventory(Path file) {
+      try {
+        return inventory(Inventory.fromJson(file));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read inventory " + file, e);
+      }
+    }
+
+    /** Serves plain HTTP instead of HTTPS. */
+    public Builder http() {
+      this.http = true;
+      return this;
+    }
+
+    /** The port to bind on 127.0.0.1; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port out of range: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * How long tasks of {@code kind} take in simulated time. {@link Duration#ZERO} (the default)
+     * completes a task on the next request after the one that started it.
+     */
+    public Builder taskDuration(TaskKind kind, Duration duration) {
+      durations.put(Objects.requireNonNull(kind, "kind == null"), requireNotNegative(duration));
+      return this;
+    }
+
+    /** The same duration for every kind of task. */
+    public Builder taskDurations(Duration duration) {
+      for (TaskKind k : TaskKind.values()) {
+        taskDuration(k, duration);
+      }
+      return this;
+    }
+
+    /**
+     * How long after its create request a profile appears in listings and GETs (state
+     * {@code Creating}); zero by default. Real appliances show it a moment after the task starts.
+     */
+    public Builder profileListingLag(Duration lag) {
+      this.listingLag = requireNotNegative(lag);
+      return this;
+    }
+
+    /** The clock that drives session expiry and tasks; use {@link ManualClock} in tests. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Seed for generated ids and random faults, so runs repeat exactly. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder username(String username) {
+      this.username = Objects.requireNonNull(username, "username == null");
+      return this;
+    }
+
+    public Builder password(String password) {
+      this.password = Objects.requireNonNull(password, "password == null");
+      return this;
+    }
+
+    /** Idle time after which a session dies (24 h, the appliance default). */
+    public Builder sessionIdleTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive: " + timeout);
+      }
+      this.sessionIdleTimeout = timeout;
+      return this;
+    }
+
+    /** Live sessions allowed per client IP (960, the appliance default). */
+    public Builder sessionLimitPerClient(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("limit < 1: " + limit);
+      }
+      this.sessionLimitPerClient = limit;
+      return this;
+    }
+
+    /** Send task {@code Location} headers as absolute URLs, as some appliances do. */
+    public Builder absoluteTaskLocation(boolean absolute) {
+      this.absoluteTaskLocation = absolute;
+      return this;
+    }
+
+    /**
+     * The {@code currentVersion} reported by {@code /rest/version} and the highest accepted
+     * {@code X-API-Version} (8600 by default; at least 200).
+     */
+    public Builder currentApiVersion(int version) {
+      if (version < ApiVersions.MINIMUM || version > ApiVersions.MAXIMUM) {
+        throw new IllegalArgumentException("version must be in [200, 8600]: " + version);
+      }
+      this.currentApiVersion = version;
+      return this;
+    }
+
+    /** A simulator, not yet started. */
+    public OneViewSimulator build() {
+      return new OneViewSimulator(this);
+    }
+  }
+}

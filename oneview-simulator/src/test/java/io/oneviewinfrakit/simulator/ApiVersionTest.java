@@ -1,0 +1,92 @@
+package io.oneviewinfrakit.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ApiVersionTest {
+  private static OneViewSimulator sim;
+
+  @BeforeAll
+  static void start() {
+    sim = OneViewSimulator.builder().servers(4).build().start();
+  }
+
+  @AfterAll
+  static void stop() {
+    sim.close();
+  }
+
+  @ParameterizedTest(name = "API {0}: {1} / {2} / {3}")
+  @CsvSource({
+      "200, ServerProfileTemplateV1, server-hardware-1, ServerProfileTemplateListV1",
+      "300, ServerProfileTemplateV2, server-hardware-3, ServerProfileTemplateListV2",
+      "800, ServerProfileTemplateV5, server-hardware-7, ServerProfileTemplateListV5",
+      "1800, ServerProfileTemplateV8, server-hardware-10, ServerProfileTemplateListV8",
+      "8600, ServerProfileTemplateV8, server-hardware-10, ServerProfileTemplateListV8"})
+  void typeStringsFollowTheRequestedVersion(String version, String templateType,
+      String hardwareType, String templateListType) {
+    TestClient ov = new TestClient(sim).login().version(version);
+
+    TestClient.Resp templates = ov.get("/rest/server-profile-templates");
+
+    assertThat(templates.string("type")).isEqualTo(templateListType);
+    assertThat(templates.members().get(0).get("type")).isEqualTo(templateType);
+    assertThat(ov.get("/rest/server-hardware").members().get(0).get("type")).isEqualTo(hardwareType);
+  }
+
+  @ParameterizedTest(name = "API {0}: {1}")
+  @CsvSource({"200, ServerProfileV5", "500, ServerProfileV7", "1000, ServerProfileV10",
+      "1200, ServerProfileV11", "1600, ServerProfileV12", "4000, ServerProfileV12"})
+  void newProfileTypeFollowsTheOneViewTable(String version, String type) {
+    TestClient ov = new TestClient(sim).login().version(version);
+    String templateUri = (String) ov.template("Docker-Gen8-Template").get("uri");
+
+    assertThat(ov.get(templateUri + "/new-profile").string("type")).isEqualTo(type);
+  }
+
+  @Test
+  void missingHeaderMeansOldestSupportedVersion() {
+    TestClient ov = new TestClient(sim).login().version(null);
+
+    assertThat(ov.get("/rest/server-hardware").members().get(0))
+        .containsEntry("type", "server-hardware-1")
+        .containsKey("mpIpAddress")
+        .doesNotContainKey("mpHostInfo");
+  }
+
+  @Test
+  void olderVersionsServeTopLevelConnections() {
+    TestClient ov = new TestClient(sim).login();
+
+    assertThat(ov.version("200").template("Docker-Gen8-Template"))
+        .containsKey("connections").doesNotContainKey("connectionSettings");
+    assertThat(ov.version("300").template("Docker-Gen8-Template"))
+        .containsKey("connectionSettings").doesNotContainKey("connections");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"199", "8601", "9000", "abc", "120"})
+  void unsupportedVersionIsRefusedWith412(String version) {
+    TestClient ov = new TestClient(sim).login().version(version);
+
+    TestClient.Resp r = ov.get("/rest/server-hardware");
+
+    assertThat(r.code()).isEqualTo(412);
+    assertThat(r.string("errorCode")).isEqualTo("UNSUPPORTED_VERSION");
+  }
+
+  @Test
+  void reportedCurrentVersionCanBeLowered() {
+    try (OneViewSimulator old = OneViewSimulator.builder().currentApiVersion(1200).build().start()) {
+      TestClient ov = new TestClient(old).version("1200").login();
+
+      assertThat(ov.get("/rest/version").map()).containsEntry("currentVersion", 1200.0);
+      assertThat(ov.version("1600").get("/rest/server-hardware").code()).isEqualTo(412);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.oneviewinfrakit.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+
+/** The standalone main, run as its own JVM exactly as a user runs the jar. */
+class MainTest {
+  private static final Pattern LINE = Pattern.compile(
+      "OneView simulator listening on (https?)://127\\.0\\.0\\.1:(\\d+) \\(user Administrator, password (\\S+)\\)");
+
+  private Process launch(String... args) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String[] command = new String[args.length + 4];
+    command[0] = java;
+    command[1] = "-cp";
+    command[2] = System.getProperty("java.class.path");
+    command[3] = Main.class.getName();
+    System.arraycopy(args, 0, command, 4, args.length);
+    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
+  @Test
+  void printsOneListeningLineAndServesUntilTerminated() throws Exception {
+    Process process = launch("--port", "0", "--servers", "16", "--task-seconds", "2", "--http");
+    try {
+      BufferedReader out = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String line = out.readLine();
+
+      Matcher m = LINE.matcher(line);
+      assertThat(m.matches()).as(line).isTrue();
+      assertThat(m.group(1)).isEqualTo("http");
+      OkHttpClient http = new OkHttpClient();
+      try (Response r = http.newCall(new Request.Builder()
+          .url("http://127.0.0.1:" + m.group(2) + "/rest/version").build()).execute()) {
+        assertThat(r.code()).isEqualTo(200);
+      }
+
+      process.toHandle().destroy();  // SIGTERM; Process.destroy() would also close our end of stdout
+      assertThat(out.readLine()).as("nothing else on stdout before exit").isNull();
+      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void servesHttpsByDefault() throws Exception {
+    Process process = launch("--servers", "2");
+    try {
+      String line = new BufferedReader(new InputStreamReader(process.getInputStream(),
+          StandardCharsets.UTF_8)).readLine();
+      Matcher m = LINE.matcher(line);
+      assertThat(m.matches()).as(line).isTrue();
+      assertThat(m.group(1)).isEqualTo("https");
+    } finally {
+      process.destroy();
+      process.waitFor(20, TimeUnit.SECONDS);
+      process.destroyForcibly();
+    }
+  }
+}
