@@ -72,4 +72,27 @@ final class ApiVersions {
     if (apiVersion >= 300) return "ServerProfileV6";
     return "ServerProfileV5";
   }
+
+  /**
+   * The {@code type} to send when creating an Ethernet network at {@code apiVersion}, or null from
+   * 1600 on (oneview-python's {@code EthernetNetworks.DEFAULT_VALUES}).
+   */
+  static String ethernetNetworkType(int apiVersion) {
+    if (apiVersion >= 1600) return null;
+    if (apiVersion >= 600) return "ethernet-networkV4";
+    if (apiVersion >= 300) return "ethernet-networkV300";
+    return "ethernet-networkV3";
+  }
+
+  /**
+   * The {@code type} to send when creating a network set at {@code apiVersion}, or null from 1600
+   * on (oneview-python's {@code NetworkSets.DEFAULT_VALUES}).
+   */
+  static String networkSetType(int apiVersion) {
+    if (apiVersion >= 1600) return null;
+    if (apiVersion >= 1200) return "network-setV5";
+    if (apiVersion >= 600) return "network-setV4";
+    if (apiVersion >= 300) return "network-setV300";
+    return "network-set";
+  }
 }

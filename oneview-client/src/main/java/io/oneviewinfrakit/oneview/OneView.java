@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -21,7 +22,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * A client for one HPE OneView appliance: it holds the login session and hands out typed clients
- * for templates, server hardware, profiles and tasks.
+ * for templates, server hardware, profiles, tasks, hardware types, enclosure groups and networks.
  *
  * <p>Instances are thread-safe; share one per appliance. It logs in lazily on first use, logs in
  * again once when the appliance rejects an expired session, and logs out on {@link #close()}
@@ -60,6 +61,10 @@ public final class OneView implements AutoCloseable {
   private final ServerHardwareClient serverHardware;
   private final ServerProfileClient serverProfiles;
   private final TaskClient tasks;
+  private final ServerHardwareTypeClient serverHardwareTypes;
+  private final EnclosureGroupClient enclosureGroups;
+  private final EthernetNetworkClient ethernetNetworks;
+  private final NetworkSetClient networkSets;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private OneView(Builder settings, HttpUrl url, OkHttpClient client) {
@@ -100,6 +105,10 @@ public final class OneView implements AutoCloseable {
     this.serverHardware = new RealServerHardwareClient(api, pager);
     this.serverProfiles = new RealServerProfileClient(api, pager, apiVersions);
     this.tasks = new RealTaskClient(api, settings.pollInitial, settings.pollMax);
+    this.serverHardwareTypes = new RealServerHardwareTypeClient(api, pager);
+    this.enclosureGroups = new RealEnclosureGroupClient(api, pager);
+    this.ethernetNetworks = new RealEthernetNetworkClient(api, pager, apiVersions);
+    this.networkSets = new RealNetworkSetClient(api, pager, apiVersions);
   }
 
   public static Builder builder() {
@@ -155,6 +164,40 @@ public final class OneView implements AutoCloseable {
   /** Tasks. */
   public TaskClient tasks() {
     return tasks;
+  }
+
+  /** Server hardware types. */
+  public ServerHardwareTypeClient serverHardwareTypes() {
+    return serverHardwareTypes;
+  }
+
+  /** Enclosure groups. */
+  public EnclosureGroupClient enclosureGroups() {
+    return enclosureGroups;
+  }
+
+  /** Ethernet networks. */
+  public EthernetNetworkClient ethernetNetworks() {
+    return ethernetNetworks;
+  }
+
+  /** Network sets. */
+  public NetworkSetClient networkSets() {
+    return networkSets;
+  }
+
+  /**
+   * A snapshot of templates, hardware types, enclosure groups, servers and profiles, listed
+   * concurrently, with each server classified for the caller. Only the caller knows which profiles
+   * are its own, so {@code owned} decides: a server whose profile it accepts is {@link
+   * Inventory.Availability#OWNED}, any other profile makes it {@link
+   * Inventory.Availability#USED_BY_OTHERS}.
+   *
+   * @throws OneViewException if any of the listings fails.
+   */
+  public Inventory inventory(Predicate<ServerProfile> owned) {
+    checkOpen();
+    return Inventory.collect(this, owned, pageExecutor);
   }
 
   /**

@@ -2,12 +2,14 @@ package io.oneviewinfrakit.oneview;
 
 import java.util.List;
 import java.util.Map;
+import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
 import retrofit2.http.GET;
 import retrofit2.http.Header;
+import retrofit2.http.PATCH;
 import retrofit2.http.POST;
 import retrofit2.http.PUT;
 import retrofit2.http.Query;
@@ -44,6 +46,10 @@ interface OneViewApi {
 
   @PUT
   Call<ResponseBody> put(@Url String uri, @Header("If-Match") String ifMatch, @Body Map<String, Object> body);
+
+  /** {@code body} carries its own media type: JSON Patch needs {@code application/json-patch+json}. */
+  @PATCH
+  Call<ResponseBody> patch(@Url String uri, @Body RequestBody body);
 
   @DELETE
   Call<ResponseBody> delete(@Url String uri, @Query("force") Boolean force);

@@ -26,6 +26,11 @@ import java.util.Set;
  * @param processorCoreCount cores per processor, or null.
  * @param macs every MAC address in its {@code portMap}: each physical port's MAC followed by its
  *     virtual ports' MACs; empty for servers without a port map (rack servers).
+ * @param formFactor such as {@code "HalfHeight"} or {@code "1U"}, or null.
+ * @param processorType such as {@code "Intel(R) Xeon(R) CPU E5620 @ 2.40GHz"}, or null.
+ * @param processorSpeedMhz or null.
+ * @param powerLock true while OneView holds the power (applying or removing a profile); false when
+ *     not reported.
  */
 public record ServerHardware(
     String uri,
@@ -42,7 +47,32 @@ public record ServerHardware(
     Long memoryMb,
     Integer processorCount,
     Integer processorCoreCount,
-    List<String> macs) {
+    List<String> macs,
+    String formFactor,
+    String processorType,
+    Integer processorSpeedMhz,
+    boolean powerLock) {
+
+  /** A server without the form factor and processor details (kept for callers of the first release). */
+  public ServerHardware(
+      String uri,
+      String name,
+      String serialNumber,
+      String model,
+      String serverHardwareTypeUri,
+      String serverGroupUri,
+      String serverProfileUri,
+      ServerHardwareState state,
+      Status status,
+      PowerState powerState,
+      boolean maintenanceMode,
+      Long memoryMb,
+      Integer processorCount,
+      Integer processorCoreCount,
+      List<String> macs) {
+    this(uri, name, serialNumber, model, serverHardwareTypeUri, serverGroupUri, serverProfileUri, state, status,
+        powerState, maintenanceMode, memoryMb, processorCount, processorCoreCount, macs, null, null, null, false);
+  }
 
   public ServerHardware {
     Objects.requireNonNull(uri, "uri == null");
@@ -62,6 +92,16 @@ public record ServerHardware(
         && !maintenanceMode;
   }
 
+  /** Total CPU cores ({@code processorCount * processorCoreCount}), or null if either is unknown. */
+  public Integer cpuCores() {
+    return processorCount == null || processorCoreCount == null ? null : processorCount * processorCoreCount;
+  }
+
+  /** True if the appliance reports the server's health as {@link Status#CRITICAL} (failed). */
+  public boolean isCritical() {
+    return status == Status.CRITICAL;
+  }
+
   /** True if a profile from {@code template} fits this server (type and enclosure group match). */
   public boolean isCompatibleWith(ServerProfileTemplate template) {
     Objects.requireNonNull(template, "template == null");
@@ -78,6 +118,7 @@ public record ServerHardware(
     if (uri == null) throw new OneViewException("server hardware has no uri: " + Json.string(json, "name"));
     Long processors = Json.longValue(json, "processorCount");
     Long cores = Json.longValue(json, "processorCoreCount");
+    Long speed = Json.longValue(json, "processorSpeedMhz");
     Boolean maintenance = Json.bool(json, "maintenanceMode");
     return new ServerHardware(
         uri,
@@ -94,7 +135,11 @@ public record ServerHardware(
         Json.longValue(json, "memoryMb"),
         processors == null ? null : processors.intValue(),
         cores == null ? null : cores.intValue(),
-        macs(json));
+        macs(json),
+        Json.string(json, "formFactor"),
+        Json.string(json, "processorType"),
+        speed == null ? null : speed.intValue(),
+        Boolean.TRUE.equals(Json.bool(json, "powerLock")));
   }
 
   private static List<String> macs(Map<String, Object> json) {

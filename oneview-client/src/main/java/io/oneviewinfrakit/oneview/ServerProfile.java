@@ -1,6 +1,7 @@
 package io.oneviewinfrakit.oneview;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -121,6 +122,88 @@ public final class ServerProfile {
   /** The last task that changed the profile, or null. */
   public String taskUri() {
     return Json.string(json, "taskUri");
+  }
+
+  /**
+   * The profile's connections, read from {@code connectionSettings.connections} (API 300 and later)
+   * or from top-level {@code connections} (API 200); empty when it has none.
+   */
+  public List<Connection> connections() {
+    return Sections.connections(json);
+  }
+
+  /** The {@code bootMode} section, or null when the profile has none. */
+  public BootMode bootMode() {
+    return Sections.bootMode(json);
+  }
+
+  /** The boot order ({@code boot.order}), such as {@code ["PXE", "HardDisk"]}; empty when unset. */
+  public List<String> bootOrder() {
+    return Sections.bootOrder(json);
+  }
+
+  /** Whether OneView manages the boot order ({@code boot.manageBoot}); false when absent. */
+  public boolean manageBoot() {
+    return Sections.manageBoot(json);
+  }
+
+  /** The {@code firmware} section; nothing managed when the profile has none. */
+  public Firmware firmware() {
+    return Sections.firmware(json);
+  }
+
+  /** Whether the profile matches its template; {@link TemplateCompliance#UNKNOWN} when not reported. */
+  public TemplateCompliance templateCompliance() {
+    return TemplateCompliance.of(Json.string(json, "templateCompliance"));
+  }
+
+  /**
+   * A copy with the connection {@code spec} added (numbered after the highest {@code id} unless
+   * {@code spec} names one), in the place the document keeps its connections (see {@link
+   * #connections()}; a document with neither gets {@code connectionSettings.connections}).
+   *
+   * @throws IllegalArgumentException if {@code spec} names an id a connection already has.
+   */
+  public ServerProfile withConnection(ConnectionSpec spec) {
+    return new ServerProfile(Json.copyObject(Sections.withConnection(json, spec)));
+  }
+
+  /** A copy without the connection numbered {@code id}; this profile if it has none. */
+  public ServerProfile withoutConnection(int id) {
+    Map<String, Object> changed = Sections.withoutConnections(json,
+        connection -> connection.id() != null && connection.id() == id);
+    return changed == json ? this : new ServerProfile(Json.copyObject(changed));
+  }
+
+  /** A copy without any connection to {@code networkUri}; this profile if it has none. */
+  public ServerProfile withoutConnection(String networkUri) {
+    Objects.requireNonNull(networkUri, "networkUri == null");
+    Map<String, Object> changed = Sections.withoutConnections(json,
+        connection -> networkUri.equals(connection.networkUri()));
+    return changed == json ? this : new ServerProfile(Json.copyObject(changed));
+  }
+
+  /**
+   * A copy with {@code bootMode} written into the {@code bootMode} section (its other fields, such
+   * as {@code secureBoot}, are kept).
+   *
+   * @throws IllegalArgumentException if the mode is {@link BootMode.Mode#UNKNOWN}.
+   */
+  public ServerProfile withBootMode(BootMode bootMode) {
+    return new ServerProfile(Json.copyObject(Sections.withBootMode(json, bootMode)));
+  }
+
+  /**
+   * A copy booting from {@code order} (such as {@code ["PXE", "HardDisk"]}); also sets {@code
+   * boot.manageBoot}, since OneView applies only an order it manages.
+   */
+  public ServerProfile withBootOrder(List<String> order) {
+    return new ServerProfile(Json.copyObject(Sections.withBootOrder(json, order)));
+  }
+
+  /** A copy with {@code boot.manageBoot} set. */
+  public ServerProfile withManageBoot(boolean manageBoot) {
+    return new ServerProfile(Json.copyObject(Sections.withManageBoot(json, manageBoot)));
   }
 
   /** A copy with {@code name} set. */

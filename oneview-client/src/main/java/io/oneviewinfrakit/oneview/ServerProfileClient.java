@@ -45,4 +45,38 @@ public interface ServerProfileClient {
    * deletion even when it cannot reach the server.
    */
   Task delete(String uri, boolean force);
+
+  /**
+   * Starts adding a connection to {@code networkUri} (an Ethernet network or network set, every
+   * other setting at its {@link ConnectionSpec} default) to the profile at {@code profileUri}.
+   * Same as {@code addConnection(profileUri, ConnectionSpec.to(networkUri))}.
+   */
+  Task addConnection(String profileUri, String networkUri);
+
+  /**
+   * Starts adding the connection {@code spec} to the profile at {@code profileUri}: reads the
+   * profile, adds the connection, and updates it with the eTag just read. When someone else changed
+   * the profile in between (HTTP 412) it reads and tries again, up to three attempts in all.
+   *
+   * @throws StaleETagException if the profile changed under every attempt.
+   * @throws IllegalArgumentException if {@code spec} names a connection id the profile already has.
+   */
+  Task addConnection(String profileUri, ConnectionSpec spec);
+
+  /**
+   * Starts removing every connection to {@code networkUri} from the profile at {@code profileUri},
+   * read-modify-update with the same eTag retry as {@link #addConnection(String, ConnectionSpec)}.
+   *
+   * @throws IllegalStateException if the profile has no connection to {@code networkUri} (nothing
+   *     to change, so there is no task).
+   */
+  Task removeConnection(String profileUri, String networkUri);
+
+  /**
+   * Starts bringing the profile at {@code uri} back in line with its template ("Update from
+   * template"): {@code PATCH [{"op":"replace","path":"/templateCompliance","value":"Compliant"}]}
+   * as {@code application/json-patch+json} (API 300 and later; plain {@code application/json}
+   * before). The server usually has to be powered off.
+   */
+  Task updateFromTemplate(String uri);
 }

@@ -1,6 +1,7 @@
 package io.oneviewinfrakit.oneview;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -79,6 +80,55 @@ public final class ServerProfileTemplate {
   /** The enclosure group the template is for; null for rack servers. */
   public String enclosureGroupUri() {
     return Json.string(json, "enclosureGroupUri");
+  }
+
+  /**
+   * The template's connections, read from {@code connectionSettings.connections} (API 300 and
+   * later) or from top-level {@code connections} (API 200); empty when it has none.
+   */
+  public List<Connection> connections() {
+    return Sections.connections(json);
+  }
+
+  /**
+   * Whether profiles from this template may have their connections managed ({@code
+   * connectionSettings.manageConnections}). API 200 templates have no such flag and always manage
+   * the top-level {@code connections} they carry, so those answer true when they have the list.
+   */
+  public boolean manageConnections() {
+    Map<String, Object> settings = Json.object(json, "connectionSettings");
+    if (settings != null) return Boolean.TRUE.equals(Json.bool(settings, "manageConnections"));
+    return json.get("connections") instanceof List;
+  }
+
+  /** The {@code bootMode} section, or null when the template has none. */
+  public BootMode bootMode() {
+    return Sections.bootMode(json);
+  }
+
+  /** The boot order ({@code boot.order}), such as {@code ["PXE", "HardDisk"]}; empty when unset. */
+  public List<String> bootOrder() {
+    return Sections.bootOrder(json);
+  }
+
+  /** Whether the template manages the boot order ({@code boot.manageBoot}); false when absent. */
+  public boolean manageBoot() {
+    return Sections.manageBoot(json);
+  }
+
+  /** The firmware baseline settings; nothing managed when the template has no {@code firmware}. */
+  public Firmware firmware() {
+    return Sections.firmware(json);
+  }
+
+  /** A copy with {@code bootMode} written into the {@code bootMode} section, other fields kept. */
+  public ServerProfileTemplate withBootMode(BootMode bootMode) {
+    return new ServerProfileTemplate(Json.copyObject(Sections.withBootMode(json, bootMode)));
+  }
+
+  /** A copy booting from {@code order}; also sets {@code boot.manageBoot}. */
+  public ServerProfileTemplate withBootOrder(List<String> order) {
+    return new ServerProfileTemplate(Json.copyObject(Sections.withBootOrder(json, order)));
   }
 
   /** A copy with the top-level field {@code field} set to the JSON value {@code value}. */

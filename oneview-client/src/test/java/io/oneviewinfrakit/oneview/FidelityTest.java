@@ -138,4 +138,58 @@ final class FidelityTest {
           .hasCauseInstanceOf(IOException.class);
     }
   }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> plainObject(String json) throws IOException {
+    return new java.util.LinkedHashMap<>((Map<String, Object>) plain(json));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void withConnectionKeepsEveryOtherFieldOfAnApi200Profile() throws IOException {
+    String original = fixture("oneview-sdk-java/server-profile.json");
+    ServerProfile changed = ServerProfile.fromJson(original)
+        .withConnection(ConnectionSpec.to("/rest/ethernet-networks/pxe"));
+    Map<String, Object> before = plainObject(original);
+    Map<String, Object> after = plainObject(changed.toJson());
+    List<Object> connectionsBefore = (List<Object>) before.remove("connections");
+    List<Object> connectionsAfter = (List<Object>) after.remove("connections");
+    assertThat(after).isEqualTo(before);
+    // Existing connections keep unmodelled fields such as allocatedMbps and wwpnType.
+    assertThat(connectionsAfter.subList(0, connectionsBefore.size())).isEqualTo(connectionsBefore);
+    assertThat(connectionsAfter).hasSize(connectionsBefore.size() + 1);
+  }
+
+  @Test
+  void withConnectionKeepsUnmodelledConnectionSettingsAndConnectionFields() throws IOException {
+    String original = ConnectionsTest.profileV9("e1");
+    ServerProfile changed = ServerProfile.fromJson(original)
+        .withConnection(ConnectionSpec.to("/rest/ethernet-networks/pxe"))
+        .withoutConnection("/rest/ethernet-networks/pxe");
+    assertThat(plain(changed.toJson())).isEqualTo(plain(original));
+    assertThat(changed.toJson()).contains("\"keep\":[1,2.50]");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void withBootOrderAndBootModeKeepEveryOtherField() throws IOException {
+    String original = fixture("oneview-sdk-java/server-profile.json");
+    ServerProfile changed = ServerProfile.fromJson(original)
+        .withBootOrder(List.of("PXE", "HardDisk"))
+        .withBootMode(BootMode.of(BootMode.Mode.UEFI_OPTIMIZED));
+    Map<String, Object> before = plainObject(original);
+    Map<String, Object> after = plainObject(changed.toJson());
+    Map<String, Object> bootBefore = new java.util.LinkedHashMap<>((Map<String, Object>) before.remove("boot"));
+    Map<String, Object> bootAfter = new java.util.LinkedHashMap<>((Map<String, Object>) after.remove("boot"));
+    Map<String, Object> modeBefore = new java.util.LinkedHashMap<>((Map<String, Object>) before.remove("bootMode"));
+    Map<String, Object> modeAfter = new java.util.LinkedHashMap<>((Map<String, Object>) after.remove("bootMode"));
+    assertThat(after).isEqualTo(before);
+    assertThat(bootAfter.remove("order")).isEqualTo(List.of("PXE", "HardDisk"));
+    bootBefore.remove("order");
+    assertThat(bootAfter).isEqualTo(bootBefore);
+    assertThat(modeAfter.remove("mode")).isEqualTo("UEFIOptimized");
+    modeBefore.remove("mode");
+    assertThat(modeAfter).isEqualTo(modeBefore);
+    assertThat(changed.toJson()).contains("\"enclosureBay\":null");
+  }
 }

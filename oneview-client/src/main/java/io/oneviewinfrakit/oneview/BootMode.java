@@ -1,0 +1,56 @@
+package io.oneviewinfrakit.oneview;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The {@code bootMode} section of a profile or template: whether OneView manages the boot mode,
+ * which one, and the PXE IP policy.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param manageMode whether OneView sets the mode.
+ * @param mode the mode.
+ * @param pxeBootPolicy such as {@code "Auto"}, {@code "IPv4"} or {@code "IPv6"}; null when not
+ *     set (BIOS mode has none).
+ */
+public record BootMode(boolean manageMode, Mode mode, String pxeBootPolicy) {
+
+  public BootMode {
+    Objects.requireNonNull(mode, "mode == null");
+  }
+
+  /** A managed {@code mode}, with PXE policy {@code "Auto"} for UEFI modes and none for BIOS. */
+  public static BootMode of(Mode mode) {
+    Objects.requireNonNull(mode, "mode == null");
+    return new BootMode(true, mode, mode == Mode.BIOS ? null : "Auto");
+  }
+
+  static BootMode fromJson(Map<String, Object> json) {
+    return new BootMode(Boolean.TRUE.equals(Json.bool(json, "manageMode")), Mode.of(Json.string(json, "mode")),
+        Json.string(json, "pxeBootPolicy"));
+  }
+
+  /** A boot mode. Strings this SDK does not know map to {@link #UNKNOWN}. */
+  public enum Mode {
+    UEFI("UEFI"),
+    UEFI_OPTIMIZED("UEFIOptimized"),
+    BIOS("BIOS"),
+    UNKNOWN("Unknown");
+
+    private final String wireName;
+
+    Mode(String wireName) {
+      this.wireName = wireName;
+    }
+
+    /** The string OneView uses, such as {@code "UEFIOptimized"}. */
+    public String wireName() {
+      return wireName;
+    }
+
+    static Mode of(String wireName) {
+      return Json.enumOf(Mode.class, wireName, Mode::wireName, UNKNOWN);
+    }
+  }
+}

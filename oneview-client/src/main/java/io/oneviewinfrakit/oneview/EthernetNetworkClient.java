@@ -1,0 +1,41 @@
+package io.oneviewinfrakit.oneview;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads, creates and deletes Ethernet networks ({@code /rest/ethernet-networks}). Changes are asynchronous on the
+ * appliance: they return a {@link Task} to {@link TaskClient#await await}.
+ *
+ * <p>Implementations are thread-safe. Failures are {@link OneViewException}s.
+ */
+public interface EthernetNetworkClient {
+  /** Every network, following all pages. */
+  List<EthernetNetwork> list();
+
+  /** Every network matching {@code query}, following all pages. */
+  List<EthernetNetwork> list(Query query);
+
+  /** Ethernet networks matching {@code query}, fetching pages lazily as the stream is consumed. */
+  Stream<EthernetNetwork> stream(Query query);
+
+  /**
+   * The network at {@code uri}.
+   *
+   * @throws ResourceNotFoundException if there is none at {@code uri}.
+   */
+  EthernetNetwork get(String uri);
+
+  /** The network named exactly {@code name} (case-sensitive), or empty if there is none. */
+  Optional<EthernetNetwork> findByName(String name);
+
+  /**
+   * Starts creating the network {@code spec} describes (its {@code uri} is ignored); the completed
+   * task names the new network's URI. Below API 1600 the body carries the versioned {@code type}.
+   */
+  Task create(EthernetNetwork spec);
+
+  /** Starts deleting the network at {@code uri}; profile connections using it fail. */
+  Task delete(String uri);
+}
