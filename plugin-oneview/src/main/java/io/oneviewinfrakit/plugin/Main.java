@@ -1,0 +1,308 @@
+package io.oneviewinfrakit.plugin;
+
+import io.oneviewinfrakit.infrakit.rpc.PluginServer;
+import io.oneviewinfrakit.oneview.OneView;
+import io.oneviewinfrakit.simulator.OneViewSimulator;
+import io.oneviewinfrakit.simulator.TaskKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The executable: serves {@link OneViewInstancePlugin} on InfraKit's plugin socket. Only wiring lives
+ * here: options in, {@link OneView} (or an embedded simulator) built, plugin started, socket served.
+ */
+@Command(
+    name = "infrakit-instance-oneview",
+    mixinStandardHelpOptions = true,
+    version = "infrakit-instance-oneview 0.1.0",
+    sortOptions = false,
+    usageHelpWidth = 100,
+    description = {
+        "InfraKit instance plugin for HPE OneView: servers become instances of InfraKit groups.",
+        "Each instance is a server profile created from a server profile template on a free",
+        "compatible server; its ID, tags and owner live in the profile's description, so the",
+        "plugin keeps no local state.",
+        "",
+        "Environment (flags override):",
+        "  " + EnvironmentVariables.URL + "   appliance URL, e.g. https://oneview.example.com",
+        "  " + EnvironmentVariables.USER + "  OneView user",
+        "  " + EnvironmentVariables.PASSWORD + "  OneView password (or --password-file; never a flag)",
+        "  " + EnvironmentVariables.API_VERSION + "   API version to pin (negotiated when absent)",
+        "  INFRAKIT_PLUGINS_DIR, INFRAKIT_HOME      where the socket goes (default ~/.infrakit/plugins)",
+        ""},
+    footer = {
+        "",
+        "Instance properties (the group's Instance.Properties):",
+        "  TemplateName       required; exact, case-sensitive server profile template name",
+        "  PowerOn            optional boolean, default true: power the server on once its profile is applied",
+        "  ProfileNamePrefix  optional, default \"infrakit-\": profile name = prefix + instance ID",
+        "  Note               optional free text, ignored",
+        "",
+        "Example group (infrakit group commit workers.json):",
+        "  { \"ID\": \"workers\",",
+        "    \"Properties\": {",
+        "      \"Allocation\": { \"Size\": 2 },",
+        "      \"Instance\": { \"Plugin\": \"instance-oneview\",",
+        "                    \"Properties\": { \"Note\": \"Generic OneView configuration\",",
+        "                                    \"TemplateName\": \"Docker-Gen8-Template\" } },",
+        "      \"Flavor\": { \"Plugin\": \"vanilla\",",
+        "                  \"Properties\": { \"Init\": [\"echo hello\"], \"Tags\": { \"custom.tag1\": \"demo\" } } } } }",
+        "",
+        "Try it without an appliance:  java -jar infrakit-instance-oneview.jar --simulator",
+        "Real appliance:  INFRAKIT_ONEVIEW_OVURL=https://ov.example.com INFRAKIT_ONEVIEW_OVUSER=infrakit \\",
+        "                 INFRAKIT_ONEVIEW_OVPASS=... java -jar infrakit-instance-oneview.jar --ca-cert ov-ca.pem"})
+public final class Main implements Callable<Integer> {
+
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  @Option(names = "--url", paramLabel = "URL",
+      description = "OneView appliance URL (default: $" + EnvironmentVariables.URL + ")")
+  String url;
+
+  @Option(names = "--user", paramLabel = "NAME",
+      description = "OneView user (default: $" + EnvironmentVariables.USER + ")")
+  String user;
+
+  @Option(names = "--password-file", paramLabel = "FILE",
+      description = "file holding the OneView password (default: $" + EnvironmentVariables.PASSWORD + ")")
+  Path passwordFile;
+
+  @Option(names = "--api-version", paramLabel = "N",
+      description = "pin the OneView API version, e.g. 2000 (default: $" + EnvironmentVariables.API_VERSION
+          + ", else negotiated: the appliance's, at most " + OneView.MAX_KNOWN_API_VERSION + ")")
+  Integer apiVersion;
+
+  @Option(names = "--ca-cert", paramLabel = "PEM",
+      description = "trust only this CA (or appliance) certificate; default: the JVM's trust store")
+  Path caCert;
+
+  @Option(names = "--insecure",
+      description = "do not verify the appliance's certificate (lab use only; logs a warning)")
+  boolean insecure;
+
+  @Option(names = "--name", paramLabel = "NAME", defaultValue = PluginOptions.DEFAULT_NAME,
+      description = "plugin name = socket file name (default: ${DEFAULT-VALUE})")
+  String name;
+
+  @Option(names = "--plugins-dir", paramLabel = "DIR",
+      description = "InfraKit plugin directory (default: $INFRAKIT_PLUGINS_DIR, else $INFRAKIT_HOME/plugins, "
+          + "else ~/.infrakit/plugins)")
+  Path pluginsDir;
+
+  @Option(names = "--namespace", paramLabel = "NS", defaultValue = PluginOptions.DEFAULT_NAMESPACE,
+      description = "owner namespace of the profiles; deployments with different namespaces on one "
+          + "appliance never touch each other's profiles (default: ${DEFAULT-VALUE})")
+  String namespace;
+
+  @Option(names = "--refresh-interval", paramLabel = "DURATION",
+      defaultValue = PluginOptions.DEFAULT_REFRESH_INTERVAL, converter = DurationConverter.class,
+      description = "how often OneView is listed in the background (default: ${DEFAULT-VALUE})")
+  Duration refreshInterval;
+
+  @Option(names = "--failure-cooldown", paramLabel = "DURATION",
+      defaultValue = PluginOptions.DEFAULT_FAILURE_COOLDOWN, converter = DurationConverter.class,
+      description = "how long a server whose provision failed is avoided (default: ${DEFAULT-VALUE})")
+  Duration failureCooldown;
+
+  @Option(names = "--profile-task-timeout", paramLabel = "DURATION",
+      defaultValue = PluginOptions.DEFAULT_PROFILE_TASK_TIMEOUT, converter = DurationConverter.class,
+      description = "how long to wait for a profile create/delete task (default: ${DEFAULT-VALUE})")
+  Duration profileTaskTimeout;
+
+  @Option(names = "--power-task-timeout", paramLabel = "DURATION",
+      defaultValue = PluginOptions.DEFAULT_POWER_TASK_TIMEOUT, converter = DurationConverter.class,
+      description = "how long to wait for a power task (default: ${DEFAULT-VALUE})")
+  Duration powerTaskTimeout;
+
+  @Option(names = "--simulator", paramLabel = "N", arity = "0..1",
+      fallbackValue = "" + PluginOptions.DEFAULT_SIMULATOR_SERVERS,
+      description = "use an embedded OneView simulator with N servers (default N: "
+          + PluginOptions.DEFAULT_SIMULATOR_SERVERS + ") instead of an appliance; tasks take 2-5 s")
+  Integer simulatorServers;
+
+  /** Where environment variables come from (tests substitute it). */
+  Function<String, String> environment = System::getenv;
+
+  public static void main(String[] args) {
+    CommandLine cmd = new CommandLine(new Main());
+    // A failure at startup is a sentence for a person, not a stack trace.
+    cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine.getErr().println("infrakit-instance-oneview: " + e.getMessage());
+      log.debug("Startup failure", e);
+      return 1;
+    });
+    System.exit(cmd.execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PluginOptions options = options();
+    OneViewSimulator simulator = null;
+    OneView oneView = null;
+    OneViewInstancePlugin plugin = null;
+    PluginServer server = null;
+    try {
+      if (options.simulator()) {
+        simulator = startSimulator(options.simulatorServers());
+        oneView = OneView.builder().url(simulator.url())
+            .credentials(simulator.username(), simulator.password().toCharArray())
+            .trust(simulator.certificatePem())
+            .taskPolling(Duration.ofMillis(250), Duration.ofSeconds(1)) // its tasks take seconds
+            .build();
+      } else {
+        oneView = buildOneView(options);
+      }
+      plugin = OneViewInstancePlugin.builder().oneView(oneView).namespace(options.namespace())
+          .refreshInterval(options.refreshInterval()).failureCooldown(options.failureCooldown())
+          .profileTaskTimeout(options.profileTaskTimeout())
+          .powerTaskTimeout(options.powerTaskTimeout())
+          .build().start();
+      PluginServer.Builder serverBuilder = PluginServer.builder().name(options.name())
+          .instancePlugin(plugin).shutdownHook(false).environment(environment);
+      if (options.pluginsDir() != null) {
+        serverBuilder.pluginsDirectory(options.pluginsDir());
+      }
+      server = serverBuilder.build().start();
+      Runtime.getRuntime().addShutdownHook(new Thread(
+          closer(server, plugin, oneView, simulator), "infrakit-instance-oneview-shutdown"));
+      log.info("{}", startupLine(options, server, oneView, plugin));
+      server.join();
+      return 0;
+    } catch (RuntimeException e) {
+      closer(server, plugin, oneView, simulator).run();
+      throw e;
+    }
+  }
+
+  /** Flags over environment, checked; throws a {@link CommandLine.ParameterException} for a person. */
+  PluginOptions options() {
+    CommandLine cmd = new CommandLine(this);
+    String effectiveUrl = url != null ? url : environment.apply(EnvironmentVariables.URL);
+    String effectiveUser = user != null ? user : environment.apply(EnvironmentVariables.USER);
+    Integer effectiveApi = apiVersion;
+    String apiText = environment.apply(EnvironmentVariables.API_VERSION);
+    if (effectiveApi == null && apiText != null && !apiText.isBlank()) {
+      try {
+        effectiveApi = Integer.valueOf(apiText.trim());
+      } catch (NumberFormatException e) {
+        throw new CommandLine.ParameterException(cmd, EnvironmentVariables.API_VERSION
+            + " must be a whole number such as 2000, got \"" + apiText + "\"");
+      }
+    }
+    if (insecure && caCert != null) {
+      throw new CommandLine.ParameterException(cmd, "use either --ca-cert (verify the appliance) or "
+          + "--insecure (do not), not both");
+    }
+    if (simulatorServers == null) {
+      if (effectiveUrl == null || effectiveUrl.isBlank()) {
+        throw new CommandLine.ParameterException(cmd, "no OneView appliance: set "
+            + EnvironmentVariables.URL + " or --url (or try --simulator)");
+      }
+      if (effectiveUser == null || effectiveUser.isBlank()) {
+        throw new CommandLine.ParameterException(cmd, "no OneView user: set "
+            + EnvironmentVariables.USER + " or --user");
+      }
+    } else if (simulatorServers < 1 || simulatorServers > 4096) {
+      throw new CommandLine.ParameterException(cmd, "--simulator takes 1 to 4096 servers, got "
+          + simulatorServers);
+    }
+    return new PluginOptions(effectiveUrl, effectiveUser, passwordFile, effectiveApi, caCert, insecure,
+        name, pluginsDir, namespace, refreshInterval, failureCooldown, profileTaskTimeout,
+        powerTaskTimeout, simulatorServers);
+  }
+
+  private OneView buildOneView(PluginOptions options) throws IOException {
+    char[] password = password(options);
+    try {
+      OneView.Builder builder = OneView.builder().url(options.url())
+          .credentials(options.user(), password);
+      if (options.apiVersion() != null) {
+        builder.apiVersion(options.apiVersion());
+      }
+      if (options.insecure()) {
+        log.warn("TLS CERTIFICATE VERIFICATION IS OFF (--insecure): anyone on the network path can "
+            + "impersonate {} and capture the OneView password. Use --ca-cert with the appliance's "
+            + "certificate instead", options.url());
+        builder.insecure();
+      } else if (options.caCert() != null) {
+        builder.trust(options.caCert());
+      }
+      return builder.build();
+    } finally {
+      Arrays.fill(password, '\0');
+    }
+  }
+
+  private char[] password(PluginOptions options) throws IOException {
+    CommandLine cmd = new CommandLine(this);
+    if (options.passwordFile() != null) {
+      String text = Files.readString(options.passwordFile(), StandardCharsets.UTF_8).strip();
+      if (text.isEmpty()) {
+        throw new CommandLine.ParameterException(cmd, "password file " + options.passwordFile()
+            + " is empty");
+      }
+      return text.toCharArray();
+    }
+    String fromEnv = environment.apply(EnvironmentVariables.PASSWORD);
+    if (fromEnv == null || fromEnv.isEmpty()) {
+      throw new CommandLine.ParameterException(cmd, "no OneView password: set "
+          + EnvironmentVariables.PASSWORD + " or --password-file");
+    }
+    return fromEnv.toCharArray();
+  }
+
+  private static OneViewSimulator startSimulator(int servers) {
+    return OneViewSimulator.builder().servers(servers)
+        .taskDuration(TaskKind.POWER, Duration.ofSeconds(2))
+        .taskDuration(TaskKind.PROFILE_CREATE, Duration.ofSeconds(5))
+        .taskDuration(TaskKind.PROFILE_UPDATE, Duration.ofSeconds(1))
+        .taskDuration(TaskKind.PROFILE_DELETE, Duration.ofSeconds(3))
+        .build().start();
+  }
+
+  private static String startupLine(PluginOptions options, PluginServer server, OneView oneView,
+      OneViewInstancePlugin plugin) {
+    String appliance = options.simulator()
+        ? "embedded simulator " + oneView.url() + " (" + options.simulatorServers() + " servers)"
+        : "OneView " + oneView.url();
+    String api;
+    try {
+      api = "API " + oneView.apiVersion();
+    } catch (RuntimeException e) {
+      api = "API version not negotiated yet (appliance unreachable)";
+    }
+    List<String> templates = plugin.templateNames();
+    return "instance-oneview ready: socket " + server.socketPath() + ", " + appliance + ", " + api
+        + ", namespace \"" + plugin.namespace() + "\", "
+        + (templates.isEmpty() ? "no templates found yet" : templates.size() + " templates: "
+            + String.join(", ", templates));
+  }
+
+  private static Runnable closer(PluginServer server, OneViewInstancePlugin plugin, OneView oneView,
+      OneViewSimulator simulator) {
+    return () -> {
+      for (AutoCloseable c : new AutoCloseable[] {server, plugin, oneView, simulator}) {
+        if (c == null) {
+          continue;
+        }
+        try {
+          c.close();
+        } catch (Exception e) {
+          log.warn("Shutdown: closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,541 @@
+package io.oneviewinfrakit.plugin;
+
+import static java.util.Objects.requireNonNull;
+
+import io.oneviewinfrakit.infrakit.spi.DestroyContext;
+import io.oneviewinfrakit.infrakit.spi.InputExample;
+import io.oneviewinfrakit.infrakit.spi.InstanceDescription;
+import io.oneviewinfrakit.infrakit.spi.InstanceId;
+import io.oneviewinfrakit.infrakit.spi.InstancePlugin;
+import io.oneviewinfrakit.infrakit.spi.InstanceSpec;
+import io.oneviewinfrakit.infrakit.spi.LogicalId;
+import io.oneviewinfrakit.infrakit.spi.PluginException;
+import io.oneviewinfrakit.infrakit.spi.RawJson;
+import io.oneviewinfrakit.infrakit.spi.Vendor;
+import io.oneviewinfrakit.infrakit.spi.VendorInfo;
+import io.oneviewinfrakit.oneview.OneView;
+import io.oneviewinfrakit.oneview.Task;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HPE OneView servers as InfraKit instances: an instance is a server profile this plugin created from
+ * a server profile template on a free compatible server.
+ *
+ * <p>State lives in OneView only: each owned profile carries a versioned JSON envelope in its
+ * description (owner namespace, instance ID, logical ID, every tag, PowerOn), so a restarted plugin
+ * reports exactly the same instances. Provision and Destroy answer in milliseconds; the OneView tasks
+ * run on a bounded worker pool while the instance is already listed (or already hidden).
+ * DescribeInstances is served from an inventory refreshed in the background and throws when OneView
+ * cannot be listed, never answering an empty list on a failure.
+ *
+ * <pre>{@code
+ * OneViewInstancePlugin plugin = OneViewInstancePlugin.builder()
+ *     .oneView(oneView).namespace("prod").refreshInterval(Duration.ofSeconds(5))
+ *     .build().start();          // lists OneView once before answering
+ * PluginServer.builder().name("instance-oneview").instancePlugin(plugin).build().start();
+ * }</pre>
+ */
+public final class OneViewInstancePlugin implements InstancePlugin, Vendor, InputExample, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(OneViewInstancePlugin.class);
+  private static final String LOGICAL_ID_TAG = "infrakit.logical_id";
+  private static final Duration FIRST_REFRESH_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration UNKNOWN_TEMPLATE_REFRESH_WAIT = Duration.ofSeconds(5);
+
+  private final PluginSettings settings;
+  private final OneViewGateway gateway;
+  private final ServerReservations reservations;
+  private final InstanceRegistry registry = new InstanceRegistry();
+  private final InventoryCache cache;
+  private final ThreadPoolExecutor executor;
+  private final BackgroundWork work;
+
+  private OneViewInstancePlugin(Builder b) {
+    this.settings = b.settings();
+    this.gateway = new OneViewGateway(requireNonNull(b.oneView, "oneView"),
+        settings.profileTaskTimeout(), settings.powerTaskTimeout());
+    this.reservations = new ServerReservations(b.clock);
+    this.cache = new InventoryCache(this::loadInventory, this::refreshed, b.clock,
+        settings.refreshInterval(), settings.maxStaleness());
+    this.executor = new ThreadPoolExecutor(settings.workers(), settings.workers(), 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), InventoryCache.daemon("oneview-work"));
+    executor.allowCoreThreadTimeOut(true);
+    this.work = new BackgroundWork(gateway, cache, registry, reservations, settings, executor);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Lists OneView once (waiting for it, so the first DescribeInstances after a restart reports every
+   * existing instance) and starts the background refresh. If OneView cannot be listed the plugin
+   * still starts: DescribeInstances reports the error until OneView answers.
+   */
+  public OneViewInstancePlugin start() {
+    try {
+      cache.refresh().get(FIRST_REFRESH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("OneView could not be listed at startup; the plugin serves and retries every {}",
+          Durations.human(settings.refreshInterval()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    cache.startPeriodic();
+    return this;
+  }
+
+  /** The template names of the latest listing (empty before the first successful one). */
+  public List<String> templateNames() {
+    Inventory inventory = cache.latest();
+    return inventory == null ? List.of() : inventory.templateNames();
+  }
+
+  /** Lists OneView now and waits for it (tests use it to observe a change without waiting for a tick). */
+  void refreshNow() {
+    try {
+      cache.refresh().get(1, TimeUnit.MINUTES);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("refresh failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted");
+    }
+  }
+
+  /** The namespace whose profiles this plugin owns. */
+  public String namespace() {
+    return settings.namespace();
+  }
+
+  @Override
+  public VendorInfo vendorInfo() {
+    return new VendorInfo("infrakit-instance-oneview", "0.1.0",
+        "https://github.com/oneview-infrakit/oneview-infrakit");
+  }
+
+  @Override
+  public RawJson exampleProperties() {
+    return RawJson.of("{\"TemplateName\":\"Docker-Gen8-Template\",\"PowerOn\":true,"
+        + "\"ProfileNamePrefix\":\"infrakit-\",\"Note\":\"free text, ignored\"}");
+  }
+
+  // ---------------------------------------------------------------- Validate
+
+  @Override
+  public void validate(RawJson properties) {
+    InstanceProperties parsed = InstanceProperties.parse(properties == null ? null : properties.json());
+    template(parsed.templateName());
+  }
+
+  /** The template by exact name; an unknown name is re-checked against a fresh listing once. */
+  private TemplateView template(String name) {
+    Inventory inventory = cache.usable();
+    Optional<TemplateView> template = inventory.template(name);
+    if (template.isEmpty()) {
+      try { // it may have been created since the last refresh
+        // Bounded well inside InfraKit's RPC timeout; the cached listing answers if it takes longer.
+        inventory = cache.refresh().get(UNKNOWN_TEMPLATE_REFRESH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        template = inventory.template(name);
+      } catch (ExecutionException | TimeoutException e) {
+        inventory = cache.usable();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new PluginException("interrupted while listing templates");
+      }
+    }
+    List<String> names = inventory.templateNames();
+    return template.orElseThrow(() -> new IllegalArgumentException("unknown template \""
+        + name + "\"; available templates: " + (names.isEmpty() ? "(none)" : String.join(", ", names))));
+  }
+
+  // ---------------------------------------------------------------- Provision
+
+  @Override
+  public InstanceId provision(InstanceSpec spec) {
+    requireNonNull(spec, "spec");
+    InstanceProperties properties = InstanceProperties.parse(spec.properties().json());
+    String logicalId = spec.logicalId() != null ? spec.logicalId().value() : null;
+    String id = InstanceIds.newId();
+    // Refuse oversized tags now, not after a server was reserved.
+    EnvelopeCodec.encode(new Envelope(settings.namespace(), id, logicalId, spec.tags(),
+        properties.powerOn()));
+    TemplateView template = template(properties.templateName());
+    Inventory inventory = cache.usable();
+    ServerReservations.Choice choice = reservations.reserve(id, template,
+        inventory.servers().values(), Set.of());
+    if (choice.server().isEmpty()) {
+      ServerReservations.Counts c = choice.counts();
+      throw new PluginException("no free server for template \"" + template.name() + "\": 0 of "
+          + c.compatible() + " compatible servers free"
+          + (c.explain().isEmpty() ? "" : " (" + c.explain() + ")"));
+    }
+    ServerView server = choice.server().get();
+    InFlightInstance instance = new InFlightInstance(id, properties, template, logicalId, spec.tags(),
+        settings.namespace(), server.uri());
+    registry.inFlight.put(id, instance);
+    try {
+      work.submit(() -> work.provision(instance));
+    } catch (RejectedExecutionException e) {
+      registry.inFlight.remove(id);
+      reservations.release(server.uri(), id);
+      throw new PluginException("the plugin is shutting down; provision refused");
+    }
+    log.info("Provisioning instance {} on server {} from template \"{}\"", id, server.name(),
+        template.name());
+    return InstanceId.of(id);
+  }
+
+  // ---------------------------------------------------------------- Label
+
+  @Override
+  public void label(InstanceId instanceId, Map<String, String> labels) {
+    String id = ownShape(instanceId, "label");
+    Map<String, String> merge = Map.copyOf(requireNonNull(labels, "labels"));
+    Inventory inventory = cache.usable();
+    if (registry.isHidden(id)) {
+      throw new PluginException("instance " + id + " is being destroyed; labels not changed");
+    }
+    InFlightInstance instance = registry.inFlight.get(id);
+    String profileUri;
+    if (instance != null) {
+      synchronized (instance) {
+        instance.mergeTags(merge);
+        profileUri = instance.profileUri();
+      }
+      if (profileUri == null) {
+        // The background work writes the merged tags with (or right after) the profile.
+        log.info("Labelled instance {} with {} (still provisioning: written with its profile)", id,
+            merge.keySet());
+        return;
+      }
+    } else {
+      Inventory.OwnedProfile owned = owned(inventory, id, "label");
+      EnvelopeCodec.encode(owned.envelope().withMergedTags(merge)); // size check before any call
+      profileUri = owned.profile().uri();
+    }
+    AtomicReference<Map<String, String>> written = new AtomicReference<>();
+    Task task = gateway.updateDescription(profileUri, profile -> {
+      Envelope envelope = EnvelopeCodec.decode(profile.description())
+          .filter(e -> e.owner().equals(settings.namespace()) && e.id().equals(id))
+          .orElseThrow(() -> new PluginException("instance " + id + ": its profile "
+              + profile.uri() + " no longer carries this plugin's envelope; not labelled"));
+      Envelope merged = envelope.withMergedTags(merge);
+      written.set(merged.tags());
+      return EnvelopeCodec.encode(merged);
+    });
+    InstanceRegistry.LabelOverlay overlay = new InstanceRegistry.LabelOverlay(written.get(), Long.MAX_VALUE);
+    registry.labelOverlays.put(id, overlay);
+    work.submit(() -> work.awaitLabel(id, task, overlay));
+    log.info("Labelled instance {} with {}", id, merge.keySet());
+  }
+
+  // ---------------------------------------------------------------- Destroy
+
+  @Override
+  public void destroy(InstanceId instanceId, DestroyContext context) {
+    String id = ownShape(instanceId, "destroy");
+    String reason = context == null || context == DestroyContext.NONE ? "unspecified"
+        : context.reason();
+    InFlightInstance instance = registry.inFlight.get(id);
+    if (instance != null && instance.requestDestroyUnlessFinished()) {
+      registry.hidden.computeIfAbsent(id, k -> new InstanceRegistry.Hidden());
+      log.info("Destroying instance {} (reason: {}) while it is provisioning: its work stops and "
+          + "what it created is removed", id, reason);
+      return;
+    }
+    if (registry.isHidden(id)) {
+      return; // already being destroyed
+    }
+    Inventory inventory = cache.usable();
+    Inventory.OwnedProfile owned = inventory.owned().get(id);
+    if (owned == null && instance != null && instance.profileUri() != null) {
+      // Provisioned a moment ago: not in the inventory yet, but its profile is known.
+      owned = new Inventory.OwnedProfile(new ProfileView(instance.profileUri(),
+          instance.properties.profileName(id), null, null, null, instance.serverUri(), null, null),
+          instance.envelope());
+    }
+    if (owned == null) {
+      String otherOwner = inventory.foreignOwners().get(id);
+      if (otherOwner != null) {
+        throw new PluginException("instance " + id + " belongs to namespace \"" + otherOwner
+            + "\", not to this plugin's namespace \"" + settings.namespace() + "\"; not destroyed");
+      }
+      log.info("Destroy of instance {} (reason: {}): already gone", id, reason);
+      return;
+    }
+    Inventory.OwnedProfile target = owned;
+    InstanceRegistry.Hidden hidden = new InstanceRegistry.Hidden();
+    if (registry.hidden.putIfAbsent(id, hidden) != null) {
+      return;
+    }
+    try {
+      work.submit(() -> work.destroy(id, target.profile(), hidden));
+    } catch (RejectedExecutionException e) {
+      registry.hidden.remove(id, hidden);
+      throw new PluginException("the plugin is shutting down; destroy refused");
+    }
+    ServerView server = owned.profile().serverHardwareUri() == null ? null
+        : inventory.servers().get(owned.profile().serverHardwareUri());
+    log.info("Destroying instance {} (reason: {}): profile {} on server {}", id, reason,
+        owned.profile().name(), server != null ? server.name() : "(none)");
+  }
+
+  // ---------------------------------------------------------------- DescribeInstances
+
+  @Override
+  public List<InstanceDescription> describeInstances(Map<String, String> tags, boolean properties) {
+    Map<String, String> filter = tags == null ? Map.of() : tags;
+    Inventory inventory = cache.usable();
+    Map<String, InstanceDescription> out = new HashMap<>();
+    for (InFlightInstance instance : registry.inFlight.values()) {
+      if (registry.isHidden(instance.id)) {
+        continue;
+      }
+      Map<String, String> instanceTags = instance.tags();
+      if (!matches(instanceTags, filter)) {
+        continue;
+      }
+      RawJson props = null;
+      if (properties) {
+        String profileUri = instance.profileUri();
+        ProfileView profile = null;
+        if (profileUri != null) {
+          profile = inventory.owned().values().stream().map(Inventory.OwnedProfile::profile)
+              .filter(p -> profileUri.equals(p.uri())).findFirst().orElse(null);
+        }
+        props = DescriptionProperties.of(instance.id, instance.phase(), instance.template.name(),
+            profile, instance.properties.profileName(instance.id),
+            inventory.servers().get(instance.serverUri()), instance.lastError());
+      }
+      out.put(instance.id, new InstanceDescription(InstanceId.of(instance.id),
+          logicalId(instance.logicalId, instanceTags), instanceTags, props));
+    }
+    for (Inventory.OwnedProfile owned : inventory.owned().values()) {
+      String id = owned.envelope().id();
+      if (out.containsKey(id) || registry.inFlight.containsKey(id) || registry.isHidden(id)) {
+        continue;
+      }
+      Map<String, String> ownedTags = owned.envelope().tags();
+      InstanceRegistry.LabelOverlay overlay = registry.labelOverlays.get(id);
+      if (overlay != null && overlay.tags() != null) {
+        ownedTags = overlay.tags();
+      }
+      if (!matches(ownedTags, filter)) {
+        continue;
+      }
+      RawJson props = null;
+      if (properties) {
+        ProfileView profile = owned.profile();
+        ServerView server = profile.serverHardwareUri() == null ? null
+            : inventory.servers().get(profile.serverHardwareUri());
+        props = DescriptionProperties.of(id, Phase.of(profile, server),
+            inventory.templateByUri(profile.templateUri()).map(TemplateView::name).orElse(null),
+            profile, profile.name(), server, registry.lastErrors.get(id));
+      }
+      out.put(id, new InstanceDescription(InstanceId.of(id),
+          logicalId(owned.envelope().logicalId(), ownedTags), ownedTags, props));
+    }
+    List<InstanceDescription> list = new ArrayList<>(out.values());
+    list.sort(Comparator.comparing(InstanceDescription::id));
+    return list;
+  }
+
+  private static boolean matches(Map<String, String> tags, Map<String, String> filter) {
+    return tags.entrySet().containsAll(filter.entrySet());
+  }
+
+  private static LogicalId logicalId(String logicalId, Map<String, String> tags) {
+    String value = logicalId != null ? logicalId : tags.get(LOGICAL_ID_TAG);
+    return value == null || value.isBlank() ? null : LogicalId.of(value);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private String ownShape(InstanceId instanceId, String operation) {
+    String id = requireNonNull(instanceId, "instance ID").value();
+    if (!InstanceIds.hasOurShape(id)) {
+      throw new PluginException("\"" + abbreviate(id) + "\" is not an instance ID of the OneView "
+          + "plugin (they look like ov-xxxxxxxxxxxxxxxx); refusing to " + operation + " it");
+    }
+    return id;
+  }
+
+  private Inventory.OwnedProfile owned(Inventory inventory, String id, String operation) {
+    Inventory.OwnedProfile owned = inventory.owned().get(id);
+    if (owned != null) {
+      return owned;
+    }
+    String otherOwner = inventory.foreignOwners().get(id);
+    throw new PluginException(otherOwner != null
+        ? "instance " + id + " belongs to namespace \"" + otherOwner + "\", not to \""
+            + settings.namespace() + "\"; refusing to " + operation + " it"
+        : "unknown instance " + id + " (no profile of namespace \"" + settings.namespace()
+            + "\" carries it); refusing to " + operation + " it");
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+  }
+
+  private Inventory loadInventory(long seq, Instant startedAt) {
+    List<TemplateView> templates = gateway.templates();
+    Map<String, ServerView> servers = new HashMap<>();
+    for (ServerView server : gateway.servers()) {
+      servers.put(server.uri(), server);
+    }
+    List<ProfileView> profiles = gateway.profiles();
+    Map<String, Inventory.OwnedProfile> owned = new HashMap<>();
+    Map<String, String> foreign = new HashMap<>();
+    for (ProfileView profile : profiles) {
+      Optional<Envelope> envelope = EnvelopeCodec.decode(profile.description());
+      if (envelope.isEmpty()) {
+        continue;
+      }
+      Envelope e = envelope.get();
+      if (!e.owner().equals(settings.namespace())) {
+        foreign.put(e.id(), e.owner());
+        continue;
+      }
+      Inventory.OwnedProfile previous = owned.putIfAbsent(e.id(), new Inventory.OwnedProfile(profile, e));
+      if (previous != null) {
+        log.warn("Profiles {} and {} both carry instance {}; only {} is reported. Was a profile "
+            + "copied in OneView? Delete the copy", previous.profile().uri(), profile.uri(), e.id(),
+            previous.profile().uri());
+      }
+    }
+    return new Inventory(seq, startedAt, templates, servers, owned, foreign, profiles.size());
+  }
+
+  private void refreshed(Inventory inventory) {
+    registry.prune(inventory, reservations, settings.maxStaleness());
+    try {
+      work.reconcile(inventory);
+    } catch (RejectedExecutionException e) {
+      // shutting down
+    }
+  }
+
+  /** Stops the background refresh and work (interrupting OneView waits); OneView state is kept. */
+  @Override
+  public void close() {
+    work.closing();
+    cache.close();
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Builds an {@link OneViewInstancePlugin}; only {@link #oneView} is required. */
+  public static final class Builder {
+    private OneView oneView;
+    private PluginSettings defaults = PluginSettings.defaults();
+    private String namespace = defaults.namespace();
+    private Duration refreshInterval = defaults.refreshInterval();
+    private Duration maxStaleness;
+    private Duration failureCooldown = defaults.failureCooldown();
+    private Duration profileTaskTimeout = defaults.profileTaskTimeout();
+    private Duration powerTaskTimeout = defaults.powerTaskTimeout();
+    private int workers = defaults.workers();
+    private int maxServerAttempts = defaults.maxServerAttempts();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** The OneView client (required); the plugin does not close it. */
+    public Builder oneView(OneView oneView) {
+      this.oneView = oneView;
+      return this;
+    }
+
+    /** The owner namespace written into envelopes; default {@value PluginSettings#DEFAULT_NAMESPACE}. */
+    public Builder namespace(String namespace) {
+      this.namespace = namespace;
+      return this;
+    }
+
+    /** How often OneView is listed in the background; default 5s. */
+    public Builder refreshInterval(Duration refreshInterval) {
+      this.refreshInterval = refreshInterval;
+      return this;
+    }
+
+    /** How old a listing may be before DescribeInstances fails; default max(30s, 3 intervals). */
+    public Builder maxStaleness(Duration maxStaleness) {
+      this.maxStaleness = maxStaleness;
+      return this;
+    }
+
+    /** How long a server that failed a provision is avoided; default 5 min. */
+    public Builder failureCooldown(Duration failureCooldown) {
+      this.failureCooldown = failureCooldown;
+      return this;
+    }
+
+    /** How long to wait for a profile task; default 30 min. */
+    public Builder profileTaskTimeout(Duration profileTaskTimeout) {
+      this.profileTaskTimeout = profileTaskTimeout;
+      return this;
+    }
+
+    /** How long to wait for a power task; default 5 min. */
+    public Builder powerTaskTimeout(Duration powerTaskTimeout) {
+      this.powerTaskTimeout = powerTaskTimeout;
+      return this;
+    }
+
+    /** How many background jobs run at once; default 64. */
+    public Builder workers(int workers) {
+      this.workers = workers;
+      return this;
+    }
+
+    /** How many servers one provision tries when others take them first; default 5. */
+    public Builder maxServerAttempts(int maxServerAttempts) {
+      this.maxServerAttempts = maxServerAttempts;
+      return this;
+    }
+
+    /** The clock for cooldowns and staleness; default the system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    PluginSettings settings() {
+      Duration staleness = maxStaleness;
+      if (staleness == null) {
+        Duration threeIntervals = refreshInterval.multipliedBy(3);
+        staleness = threeIntervals.compareTo(Duration.ofSeconds(30)) > 0
+            ? threeIntervals : Duration.ofSeconds(30);
+      }
+      return new PluginSettings(namespace, refreshInterval, staleness, failureCooldown,
+          profileTaskTimeout, powerTaskTimeout, workers, maxServerAttempts);
+    }
+
+    public OneViewInstancePlugin build() {
+      return new OneViewInstancePlugin(this);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.oneviewinfrakit.plugin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which server each in-flight provision holds, and which servers are cooling down after a failure.
+ *
+ * <p>Choosing and reserving happen under one lock, so concurrent provisions never pick the same
+ * server; the inventory snapshot alone cannot prevent that because it only learns of a profile after
+ * OneView has applied it. A reservation lasts until the instance is either visible in a snapshot with
+ * its profile on the server, or has failed.
+ */
+final class ServerReservations {
+
+  /** Why a server is not offered; the counts go into the "no free server" message. */
+  record Counts(int compatible, int inUse, int reserved, int maintenance, int coolingDown, int triedAlready) {
+    String explain() {
+      StringBuilder s = new StringBuilder();
+      append(s, inUse, "in use");
+      append(s, reserved, "reserved by in-flight provisions");
+      append(s, maintenance, "in maintenance");
+      append(s, coolingDown, "cooling down after a failure");
+      append(s, triedAlready, "already tried by this provision");
+      return s.toString();
+    }
+
+    private static void append(StringBuilder s, int n, String what) {
+      if (n > 0) {
+        s.append(s.length() == 0 ? "" : ", ").append(n).append(' ').append(what);
+      }
+    }
+  }
+
+  /** The outcome of a choice: a reserved server, or none with the reasons. */
+  record Choice(Optional<ServerView> server, Counts counts) {}
+
+  private record Cooldown(Instant until, String reason) {}
+
+  private final Clock clock;
+  private final Map<String, String> reservedBy = new HashMap<>(); // server URI -> instance ID
+  private final Map<String, Cooldown> cooldowns = new HashMap<>(); // server URI -> until
+
+  ServerReservations(Clock clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * Picks a free compatible server not reserved, not cooling down and not in {@code exclude}, and
+   * reserves it for {@code instanceId}; powered-off servers first (no power-off needed), then by name.
+   */
+  synchronized Choice reserve(String instanceId, TemplateView template, Collection<ServerView> servers,
+      Set<String> exclude) {
+    Instant now = clock.instant();
+    cooldowns.values().removeIf(c -> !c.until().isAfter(now));
+    int compatible = 0;
+    int inUse = 0;
+    int reserved = 0;
+    int maintenance = 0;
+    int cooling = 0;
+    int tried = 0;
+    ServerView best = null;
+    Comparator<ServerView> preference = Comparator.comparing((ServerView s) -> !s.isPoweredOff())
+        .thenComparing(ServerView::name, Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(ServerView::uri);
+    for (ServerView server : servers) {
+      if (!server.isCompatibleWith(template)) {
+        continue;
+      }
+      compatible++;
+      if (server.maintenance()) {
+        maintenance++;
+      } else if (!server.isFree()) {
+        inUse++;
+      } else if (reservedBy.containsKey(server.uri())) {
+        reserved++;
+      } else if (cooldowns.containsKey(server.uri())) {
+        cooling++;
+      } else if (exclude.contains(server.uri())) {
+        tried++;
+      } else if (best == null || preference.compare(server, best) < 0) {
+        best = server;
+      }
+    }
+    if (best != null) {
+      reservedBy.put(best.uri(), instanceId);
+    }
+    return new Choice(Optional.ofNullable(best),
+        new Counts(compatible, inUse, reserved, maintenance, cooling, tried));
+  }
+
+  /** Releases the reservation of {@code serverUri} if {@code instanceId} holds it. */
+  synchronized void release(String serverUri, String instanceId) {
+    if (serverUri != null) {
+      reservedBy.remove(serverUri, instanceId);
+    }
+  }
+
+  /** Keeps a server out of the choices for {@code duration}. */
+  synchronized void coolDown(String serverUri, Duration duration, String reason) {
+    cooldowns.put(serverUri, new Cooldown(clock.instant().plus(duration), reason));
+  }
+
+  synchronized boolean isCoolingDown(String serverUri) {
+    Cooldown c = cooldowns.get(serverUri);
+    return c != null && c.until().isAfter(clock.instant());
+  }
+
+  synchronized boolean isReserved(String serverUri) {
+    return reservedBy.containsKey(serverUri);
+  }
+
+  synchronized int reservedCount() {
+    return reservedBy.size();
+  }
+}

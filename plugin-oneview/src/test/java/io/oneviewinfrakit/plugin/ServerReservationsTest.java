@@ -1,0 +1,111 @@
+package io.oneviewinfrakit.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ServerReservationsTest {
+
+  private static final TemplateView TEMPLATE = new TemplateView("/t", "web", "/sht/blade", "/eg/1");
+  private final MutableClock clock = new MutableClock();
+  private final ServerReservations reservations = new ServerReservations(clock);
+
+  @Test
+  void aPoweredOffServerIsPreferredAndNoServerIsGivenTwice() {
+    List<ServerView> servers = List.of(blade("b1", "On"), blade("b2", "Off"), blade("b3", "On"));
+    assertThat(reserve("i1", servers)).isEqualTo("/hw/b2");
+    assertThat(reserve("i2", servers)).isEqualTo("/hw/b1");
+    assertThat(reserve("i3", servers)).isEqualTo("/hw/b3");
+    assertThat(reservations.reserve("i4", TEMPLATE, servers, Set.of()).server()).isEmpty();
+    reservations.release("/hw/b1", "other-instance"); // only the holder releases
+    assertThat(reservations.isReserved("/hw/b1")).isTrue();
+    reservations.release("/hw/b1", "i2");
+    assertThat(reserve("i5", servers)).isEqualTo("/hw/b1");
+  }
+
+  @Test
+  void theCountsSayWhyNoServerIsFree() {
+    List<ServerView> servers = new ArrayList<>();
+    servers.add(new ServerView("/hw/used", "used", null, null, "/sht/blade", "/eg/1", "/profiles/x",
+        "ProfileApplied", "On", false, List.of()));
+    servers.add(new ServerView("/hw/maint", "maint", null, null, "/sht/blade", "/eg/1", null,
+        "NoProfileApplied", "Off", true, List.of()));
+    servers.add(blade("cool", "Off"));
+    servers.add(blade("held", "Off"));
+    servers.add(new ServerView("/hw/rack", "rack", null, null, "/sht/rack", null, null,
+        "NoProfileApplied", "Off", false, List.of()));
+    reservations.coolDown("/hw/cool", Duration.ofMinutes(5), "failed");
+    assertThat(reserve("i1", servers)).isEqualTo("/hw/held");
+    ServerReservations.Choice none = reservations.reserve("i2", TEMPLATE, servers, Set.of());
+    assertThat(none.server()).isEmpty();
+    assertThat(none.counts()).isEqualTo(new ServerReservations.Counts(4, 1, 1, 1, 1, 0));
+    assertThat(none.counts().explain()).isEqualTo("1 in use, 1 reserved by in-flight provisions, "
+        + "1 in maintenance, 1 cooling down after a failure");
+
+    clock.advance(Duration.ofMinutes(6));
+    assertThat(reserve("i3", servers)).isEqualTo("/hw/cool");
+  }
+
+  @Test
+  void concurrentReservationsNeverShareAServer() throws Exception {
+    List<ServerView> servers = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      servers.add(blade("b" + i, i % 2 == 0 ? "On" : "Off"));
+    }
+    List<Thread> threads = new ArrayList<>();
+    List<String> chosen = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (int t = 0; t < 8; t++) {
+      int thread = t;
+      threads.add(new Thread(() -> {
+        for (int i = 0; i < 12; i++) {
+          reservations.reserve("i" + thread + "-" + i, TEMPLATE, servers, Set.of()).server()
+              .ifPresent(s -> chosen.add(s.uri()));
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(chosen).hasSize(96).doesNotHaveDuplicates();
+  }
+
+  private String reserve(String id, List<ServerView> servers) {
+    return reservations.reserve(id, TEMPLATE, servers, Set.of()).server().orElseThrow().uri();
+  }
+
+  private static ServerView blade(String name, String power) {
+    return new ServerView("/hw/" + name, name, "SN-" + name, "BL460c", "/sht/blade", "/eg/1", null,
+        "NoProfileApplied", power, false, List.of());
+  }
+
+  private static final class MutableClock extends Clock {
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
