@@ -30,7 +30,22 @@ final class ApiVersions {
   private static final NavigableMap<Integer, Integer> ENCLOSURE_GROUP = table(
       200, 200, 300, 300, 500, 400, 600, 5, 800, 6, 1000, 7, 1200, 8, 1600, 9);
 
+  // oneview-python's EthernetNetworks/NetworkSets DEFAULT_VALUES (the types its SDK sends per
+  // version); the collection types are not documented anywhere we have, so they are our guess.
+  private static final NavigableMap<Integer, String> ETHERNET_NETWORK = named(
+      200, "V3", 300, "V300", 600, "V4");
+  private static final NavigableMap<Integer, String> NETWORK_SET = named(
+      200, "", 300, "V300", 600, "V4", 1200, "V5");
+
   private ApiVersions() {}
+
+  private static NavigableMap<Integer, String> named(Object... pairs) {
+    NavigableMap<Integer, String> map = new TreeMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((Integer) pairs[i], (String) pairs[i + 1]);
+    }
+    return map;
+  }
 
   private static NavigableMap<Integer, Integer> table(int... pairs) {
     NavigableMap<Integer, Integer> map = new TreeMap<>();
@@ -76,6 +91,10 @@ final class ApiVersions {
       case "server-hardware-types" -> "server-hardware-type-" + at(HARDWARE_TYPE, version);
       case "enclosure-groups" -> "EnclosureGroupV" + at(ENCLOSURE_GROUP, version);
       case "tasks" -> version < 300 ? "TaskResourceV2" : "TaskResourceV3";
+      case "ethernet-networks" -> "ethernet-network" + at(ETHERNET_NETWORK, version);
+      case "network-sets" -> "network-set" + at(NETWORK_SET, version);
+      // Firmware bundles carry one unversioned type on every appliance we have seen.
+      case "firmware-drivers" -> "firmware-baselines";
       default -> throw new IllegalArgumentException(category);
     };
   }
@@ -88,12 +107,15 @@ final class ApiVersions {
       case "server-hardware-types" -> "server-hardware-type-list-" + at(HARDWARE_TYPE, version);
       case "enclosure-groups" -> "EnclosureGroupListV" + at(ENCLOSURE_GROUP, version);
       case "tasks" -> "TaskResourceCollection";
+      case "ethernet-networks" -> "NetworkCollection" + at(ETHERNET_NETWORK, version);
+      case "network-sets" -> "NetworkSetCollection" + at(NETWORK_SET, version);
+      case "firmware-drivers" -> "FirmwareBaselineCollection";
       default -> throw new IllegalArgumentException(category);
     };
   }
 
-  private static int at(NavigableMap<Integer, Integer> table, int version) {
-    Map.Entry<Integer, Integer> e = table.floorEntry(version);
+  private static <V> V at(NavigableMap<Integer, V> table, int version) {
+    Map.Entry<Integer, V> e = table.floorEntry(version);
     return e == null ? table.firstEntry().getValue() : e.getValue();
   }
 }

@@ -38,8 +38,13 @@ final class Appliance {
   private final Store hardware = new Store("server-hardware", 32);
   private final Store templates = new Store("server-profile-templates", 64);
   private final Store profiles = new Store("server-profiles", 64);
+  private final Store networks = new Store("ethernet-networks", 64);
+  private final Store networkSets = new Store("network-sets", 64);
+  private final Store firmwareDrivers = new Store("firmware-drivers", 64);
   private final Map<String, Instant> profileVisibleAt = new HashMap<>();
   private final Map<String, Tasks.Task> profileTask = new HashMap<>();
+  /** Names of networks and sets whose create task is still running ("category\nname"). */
+  private final Set<String> pendingNetworkNames = new java.util.HashSet<>();
   private Duration listingLag;
   private long revision;
   private int foreignCount;
@@ -63,15 +68,20 @@ final class Appliance {
       sessions = new Sessions(config.username(), config.password(), config.idleTimeout(),
           config.sessionLimitPerClient());
       tasks = new Tasks(clock, ids, config.username(), config.taskDurations());
-      for (Store s : List.of(hardwareTypes, enclosureGroups, hardware, templates, profiles)) {
+      for (Store s : List.of(hardwareTypes, enclosureGroups, hardware, templates, profiles,
+          networks, networkSets, firmwareDrivers)) {
         s.clear();
       }
       profileVisibleAt.clear();
       profileTask.clear();
+      pendingNetworkNames.clear();
       foreignCount = 0;
       seed(hardwareTypes, config.inventory().documents("serverHardwareTypes"));
       seed(enclosureGroups, config.inventory().documents("enclosureGroups"));
       seed(hardware, config.inventory().documents("serverHardware"));
+      seed(networks, config.inventory().documents("ethernetNetworks"));
+      seed(networkSets, config.inventory().documents("networkSets"));
+      seed(firmwareDrivers, config.inventory().documents("firmwareDrivers"));
       seed(templates, config.inventory().documents("serverProfileTemplates"));
       seed(profiles, config.inventory().documents("serverProfiles"));
       return null;
@@ -97,6 +107,14 @@ final class Appliance {
         Documents.normaliseConnections(d);
       }
       store.put(d);
+    }
+    if (store == profiles) {
+      // Seeded profiles get what a create would give them: ports, MACs, compliance.
+      for (Map<String, Object> d : docs) {
+        String hwUri = (String) d.get("serverHardwareUri");
+        Documents.assign(d, hwUri == null ? null : hardware.get(hwUri), ids);
+        d.putIfAbsent("templateCompliance", ProfileRules.compliance(d, templateOf(d)));
+      }
     }
   }
 
@@ -197,9 +215,19 @@ final class Appliance {
         return switch (m) {
           case "GET" -> single(r, p, "server-profiles", version);
           case "PUT" -> updateProfile(r, p, version);
+          case "PATCH" -> patchProfile(r, p, version);
           case "DELETE" -> deleteProfile(r, p, version);
           default -> throw methodNotAllowed(m);
         };
+      }
+      case "ethernet-networks" -> {
+        return networkResource(r, m, seg, networks, version);
+      }
+      case "network-sets" -> {
+        return networkResource(r, m, seg, networkSets, version);
+      }
+      case "firmware-drivers" -> {
+        return readOnly(r, m, seg, firmwareDrivers, version);
       }
       case "tasks" -> {
         requireMethod(m, "GET");
@@ -404,6 +432,9 @@ final class Appliance {
     if (groupUri != null) {
       existing(enclosureGroups, groupUri, "enclosureGroupUri");
     }
+    Map<String, Object> probe = Json.copy(body);
+    Documents.normaliseConnections(probe);
+    validateSections(probe, template);
     if (hw != null && faults != null && hw.get("serverProfileUri") == null
         && faults.takeStealNextCreate()) {
       assignForeignLocked((String) hw.get("uri"));
@@ -424,6 +455,7 @@ final class Appliance {
     }
     String uri = "/rest/server-profiles/" + ids.uuid();
     Map<String, Object> doc = Documents.newStoredProfile(body, uri, typeUri, groupUri, hw, ids);
+    doc.put("templateCompliance", ProfileRules.compliance(doc, template));
     String timestamp = Ids.timestamp(now);
     doc.put("created", timestamp);
     doc.put("modified", timestamp);
@@ -494,6 +526,11 @@ final class Appliance {
     if (newHw != null) {
       requireCompatible(newHw, typeUri, groupUri, "the profile");
     }
+    Map<String, Object> probe = Documents.merged(body, current);
+    String templateUri = blankToNull(string(probe.get("serverProfileTemplateUri")));
+    Map<String, Object> template = templateUri == null ? null
+        : existing(templates, templateUri, "serverProfileTemplateUri");
+    validateSections(probe, template);
     if (moving) {
       if (oldHw != null) {
         requirePoweredOff(oldHw, "remove a server profile from");
@@ -512,6 +549,7 @@ final class Appliance {
     }
     Map<String, Object> previous = Json.copy(current);
     Map<String, Object> doc = Documents.updatedProfile(body, current, typeUri, groupUri, newHw, ids);
+    doc.put("templateCompliance", ProfileRules.compliance(doc, template));
     doc.put("modified", Ids.timestamp(clock.instant()));
     doc.put("eTag", eTag());
     doc.put("state", "Updating");
@@ -611,6 +649,99 @@ final class Appliance {
             if (hw != null) {
               profileApplied(hw);
             }
+          }
+        });
+    current.put("taskUri", t.uri);
+    profileTask.put(uri, t);
+    return accepted(r, t, version);
+  }
+
+  /** Connections, boot settings and firmware of a profile body; see {@link ProfileRules}. */
+  private void validateSections(Map<String, Object> profile, Map<String, Object> template) {
+    ProfileRules.validate(profile, template,
+        u -> networks.get(u) != null || networkSets.get(u) != null,
+        u -> firmwareDrivers.get(u) != null);
+  }
+
+  /** The template a stored profile names, or null (none, blank, or no longer there). */
+  private Map<String, Object> templateOf(Map<String, Object> profile) {
+    String uri = blankToNull(string(profile.get("serverProfileTemplateUri")));
+    return uri == null ? null : templates.get(uri);
+  }
+
+  /**
+   * {@code PATCH /rest/server-profiles/{id}}: only "update from template"
+   * ({@code replace /templateCompliance Compliant}, oneview-ansible), run as an update task that
+   * copies every section the template manages into the profile. From API 300 the body must be
+   * sent as {@code application/json-patch+json}, as oneview-python does.
+   */
+  private ApiResponse patchProfile(ApiRequest r, Map<String, Object> current, int version) {
+    String contentType = r.header("Content-Type");
+    if (version >= 300 && (contentType == null
+        || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json-patch+json"))) {
+      throw new SimulatorException(415, "UNSUPPORTED_MEDIA_TYPE",
+          "PATCH requests need Content-Type application/json-patch+json (got " + contentType + ").",
+          "", List.of("Send the JSON Patch with Content-Type application/json-patch+json."));
+    }
+    Object parsed = Json.parse(r.body());
+    if (!(parsed instanceof List<?> ops) || ops.isEmpty()) {
+      throw SimulatorException.badRequest("INVALID_PATCH", "The body must be a non-empty JSON Patch array.");
+    }
+    for (Object o : ops) {
+      Map<String, Object> op = Json.map(o);
+      if (op == null || !"replace".equals(op.get("op")) || !"/templateCompliance".equals(op.get("path"))
+          || !"Compliant".equals(op.get("value"))) {
+        throw SimulatorException.badRequest("INVALID_PATCH",
+            "Only [{\"op\":\"replace\",\"path\":\"/templateCompliance\",\"value\":\"Compliant\"}]"
+                + " (update from template) is supported on server profiles.");
+      }
+    }
+    String ifMatch = r.header("If-Match");
+    if (ifMatch != null) {
+      requireCurrentETag(r, Map.of(), current);
+    }
+    String uri = (String) current.get("uri");
+    String name = (String) current.get("name");
+    if (Boolean.TRUE.equals(current.get("inProgress"))) {
+      throw SimulatorException.conflict("ProfileInTransitoryState",
+          "The server profile " + name + " is being changed by another task.");
+    }
+    Map<String, Object> template = templateOf(current);
+    if (template == null) {
+      throw SimulatorException.badRequest("PROFILE_NOT_FROM_TEMPLATE",
+          "The server profile " + name + " is not associated with a server profile template.");
+    }
+    String hwUri = (String) current.get("serverHardwareUri");
+    Map<String, Object> hw = hwUri == null ? null : hardware.get(hwUri);
+    Map<String, Object> previous = Json.copy(current);
+    ProfileRules.applyTemplate(current, template);
+    Documents.assign(current, hw, ids);
+    current.put("state", "Updating");
+    current.put("inProgress", true);
+    bump(current);
+    String errorCode = faults == null ? null : faults.taskFailure(TaskKind.PROFILE_UPDATE).orElse(null);
+    Tasks.Task t = tasks.start(TaskKind.PROFILE_UPDATE, "Update", "server-profiles", uri, name,
+        "Updating server profile from template: " + name, "Updated server profile from template: "
+            + name + ".", errorCode, "Simulated failure of the update task.",
+        "Unable to update server profile: " + name,
+        new Tasks.Outcome() {
+          @Override
+          public void completed() {
+            profileTask.remove(uri);
+            current.put("templateCompliance", ProfileRules.compliance(current, template));
+            settle(current, "Normal");
+            if (hw != null) {
+              profileApplied(hw);
+            }
+          }
+
+          @Override
+          public void failed() {
+            profileTask.remove(uri);
+            previous.put("eTag", eTag());
+            previous.put("modified", Ids.timestamp(clock.instant()));
+            previous.put("taskUri", current.get("taskUri"));
+            profiles.put(previous);
           }
         });
     current.put("taskUri", t.uri);
@@ -769,6 +900,294 @@ final class Appliance {
     return uri;
   }
 
+  // ---- Ethernet networks and network sets ----------------------------------------------
+
+  /**
+   * Collection, GET, POST (202 + task; the resource exists once the task completes, as
+   * oneview-python and the Go SDK wait on the create task) and DELETE (202 + task) of Ethernet
+   * networks or network sets.
+   */
+  private ApiResponse networkResource(ApiRequest r, String m, String[] seg, Store store, int version) {
+    if (seg.length == 2 && m.equals("POST")) {
+      return createNetwork(r, store, version);
+    }
+    if (seg.length == 3 && m.equals("DELETE")) {
+      return deleteNetwork(r, find(store, "/rest/" + seg[1] + "/" + seg[2]), store, version);
+    }
+    return readOnly(r, m, seg, store, version);
+  }
+
+  private ApiResponse createNetwork(ApiRequest r, Store store, int version) {
+    Map<String, Object> body = Json.parseObject(r.body());
+    boolean set = store == networkSets;
+    String what = set ? "network set" : "Ethernet network";
+    String name = string(body.get("name"));
+    if (name == null || name.isBlank()) {
+      throw SimulatorException.badRequest("INVALID_NAME", "A " + what + " name is required.");
+    }
+    if (store.exactlyNamed(name) != null || pendingNetworkNames.contains(store.category + "\n" + name)) {
+      throw new SimulatorException(409, "DUPLICATE_NAME", "A " + what + " named " + name + " already exists.",
+          "Network and network set names must be unique.", List.of("Choose a different name."));
+    }
+    String uri = "/rest/" + store.category + "/" + ids.uuid();
+    Map<String, Object> doc = set ? networkSetDoc(body, uri) : networkDoc(body, uri);
+    String errorCode = faults == null ? null : faults.taskFailure(TaskKind.NETWORK).orElse(null);
+    String key = store.category + "\n" + name;
+    pendingNetworkNames.add(key);
+    Tasks.Task t = tasks.start(TaskKind.NETWORK, "Create", store.category, uri, name,
+        "Creating " + what + ": " + name, "Created " + what + ": " + name + ".", errorCode,
+        "Simulated failure of the create task.", "Unable to create " + what + ": " + name,
+        new Tasks.Outcome() {
+          @Override
+          public void completed() {
+            pendingNetworkNames.remove(key);
+            String now = Ids.timestamp(clock.instant());
+            doc.put("created", now);
+            doc.put("modified", now);
+            doc.put("eTag", eTag());
+            store.put(doc);
+          }
+
+          @Override
+          public void failed() {
+            pendingNetworkNames.remove(key);
+          }
+        });
+    return accepted(r, t, version);
+  }
+
+  private Map<String, Object> networkDoc(Map<String, Object> body, String uri) {
+    String type = Objects.requireNonNullElse(string(body.get("ethernetNetworkType")), "Tagged");
+    if (!Set.of("Tagged", "Untagged", "Tunnel").contains(type)) {
+      throw SimulatorException.badRequest("INVALID_ETHERNET_NETWORK_TYPE",
+          "ethernetNetworkType must be Tagged, Untagged or Tunnel.");
+    }
+    Object vlan = body.get("vlanId");
+    if ("Tagged".equals(type) && !(vlan instanceof Long v && v >= 1 && v <= 4094)) {
+      throw SimulatorException.badRequest("INVALID_VLAN_ID",
+          "A Tagged network needs a vlanId between 1 and 4094 (got " + vlan + ").");
+    }
+    String purpose = Objects.requireNonNullElse(string(body.get("purpose")), "General");
+    if (!Set.of("General", "Management", "VMMigration", "FaultTolerance", "ISCSI").contains(purpose)) {
+      throw SimulatorException.badRequest("INVALID_PURPOSE",
+          "purpose must be General, Management, VMMigration, FaultTolerance or ISCSI.");
+    }
+    String id = uri.substring(uri.lastIndexOf('/') + 1);
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("type", "ethernet-networkV3");
+    d.put("ethernetNetworkType", type);
+    d.put("vlanId", "Tagged".equals(type) ? vlan : null);
+    d.put("purpose", purpose);
+    d.put("name", body.get("name"));
+    d.put("smartLink", Boolean.TRUE.equals(body.get("smartLink")));
+    d.put("privateNetwork", Boolean.TRUE.equals(body.get("privateNetwork")));
+    d.put("connectionTemplateUri", "/rest/connection-templates/" + ids.uuid());
+    d.put("fabricUri", null);
+    d.put("subnetUri", body.get("subnetUri"));
+    d.put("description", body.get("description"));
+    d.put("status", "OK");
+    d.put("state", "Active");
+    d.put("category", "ethernet-networks");
+    d.put("uri", uri);
+    d.put("scopesUri", "/rest/scopes/resources/rest/ethernet-networks/" + id);
+    return d;
+  }
+
+  private Map<String, Object> networkSetDoc(Map<String, Object> body, String uri) {
+    List<Object> members = body.get("networkUris") == null ? new ArrayList<>() : Json.list(body.get("networkUris"));
+    if (members == null) {
+      throw SimulatorException.badRequest("INVALID_NETWORK_URIS", "networkUris must be an array of URIs.");
+    }
+    for (Object member : members) {
+      existing(networks, string(member), "networkUri");
+    }
+    Object nativeUri = body.get("nativeNetworkUri");
+    if (nativeUri != null && !members.contains(nativeUri)) {
+      throw SimulatorException.badRequest("INVALID_NATIVE_NETWORK",
+          "The nativeNetworkUri " + nativeUri + " is not one of the set's networkUris.");
+    }
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("type", "network-set");
+    d.put("name", body.get("name"));
+    d.put("networkUris", new ArrayList<>(members));
+    d.put("nativeNetworkUri", nativeUri);
+    d.put("connectionTemplateUri", "/rest/connection-templates/" + ids.uuid());
+    d.put("description", body.get("description"));
+    d.put("status", "OK");
+    d.put("state", "Active");
+    d.put("category", "network-sets");
+    d.put("uri", uri);
+    d.put("scopesUri", "/rest/scopes/resources" + uri);
+    return d;
+  }
+
+  /**
+   * Refuses (409 {@code RESOURCE_IN_USE}) to delete a network a profile or template connection
+   * or a network set still uses; the references are silent, and refusing keeps profiles from
+   * pointing at nothing.
+   */
+  private ApiResponse deleteNetwork(ApiRequest r, Map<String, Object> doc, Store store, int version) {
+    String uri = (String) doc.get("uri");
+    String name = (String) doc.get("name");
+    String user = null;
+    for (Store owners : List.of(profiles, templates)) {
+      for (Map<String, Object> o : owners.all()) {
+        if (ProfileRules.connections(o).stream().anyMatch(c -> uri.equals(c.get("networkUri")))) {
+          user = o.get("name") + " (" + o.get("uri") + ")";
+          break;
+        }
+      }
+      if (user != null) {
+        break;
+      }
+    }
+    if (user == null) {
+      for (Map<String, Object> s : networkSets.all()) {
+        List<Object> members = Json.list(s.get("networkUris"));
+        if (members != null && members.contains(uri)) {
+          user = s.get("name") + " (" + s.get("uri") + ")";
+          break;
+        }
+      }
+    }
+    if (user != null) {
+      throw SimulatorException.conflict("RESOURCE_IN_USE",
+          "The " + store.category + " resource " + name + " is in use by " + user + ".");
+    }
+    String errorCode = faults == null ? null : faults.taskFailure(TaskKind.NETWORK).orElse(null);
+    Tasks.Task t = tasks.start(TaskKind.NETWORK, "Delete", store.category, uri, name,
+        "Deleting " + name, "Deleted " + name + ".", errorCode,
+        "Simulated failure of the delete task.", "Unable to delete " + name,
+        new Tasks.Outcome() {
+          @Override
+          public void completed() {
+            store.remove(uri);
+          }
+
+          @Override
+          public void failed() {}
+        });
+    return accepted(r, t, version);
+  }
+
+  // ---- drift: what other OneView users and the appliance itself do ----------------------
+
+  /** Another user deletes the profile now, whatever the power state; an in-flight task ends in Error. */
+  void deleteProfileAsAnotherUser(String profileUri) {
+    locked(() -> {
+      Map<String, Object> p = profiles.get(profileUri);
+      if (p == null) {
+        throw new IllegalArgumentException("no server profile " + profileUri);
+      }
+      removeProfile(p);
+      return null;
+    });
+  }
+
+  private void removeProfile(Map<String, Object> p) {
+    String uri = (String) p.get("uri");
+    Tasks.Task running = profileTask.remove(uri);
+    if (running != null) {
+      tasks.abort(running, "ProfileDeleted", "The server profile was deleted by another user.");
+    }
+    profileVisibleAt.remove(uri);
+    profiles.remove(uri);
+    String hwUri = (String) p.get("serverHardwareUri");
+    Map<String, Object> hw = hwUri == null ? null : hardware.get(hwUri);
+    if (hw != null && uri.equals(hw.get("serverProfileUri"))) {
+      noProfile(hw);
+    }
+  }
+
+  /** Another user deletes whatever profile the server carries; returns its URI, or null if none. */
+  String releaseServerAsAnotherUser(String hardwareUri) {
+    return locked(() -> {
+      Map<String, Object> hw = hardware.get(hardwareUri);
+      if (hw == null) {
+        throw new IllegalArgumentException("no server hardware " + hardwareUri);
+      }
+      String profileUri = (String) hw.get("serverProfileUri");
+      Map<String, Object> p = profileUri == null ? null : profiles.get(profileUri);
+      if (p != null) {
+        removeProfile(p);
+      } else if (profileUri != null) {
+        noProfile(hw);
+      }
+      return profileUri;
+    });
+  }
+
+  /**
+   * Another user moves the profile to another server now (type and group must match, the
+   * target must be free); virtual MACs stay with the profile, physical ones follow the port.
+   */
+  void moveProfileAsAnotherUser(String profileUri, String hardwareUri) {
+    locked(() -> {
+      Map<String, Object> p = profiles.get(profileUri);
+      if (p == null) {
+        throw new IllegalArgumentException("no server profile " + profileUri);
+      }
+      Map<String, Object> target = hardware.get(hardwareUri);
+      if (target == null) {
+        throw new IllegalArgumentException("no server hardware " + hardwareUri);
+      }
+      if (target.get("serverProfileUri") != null) {
+        throw new IllegalStateException("server hardware " + target.get("name") + " already has a profile");
+      }
+      if (!Objects.equals(p.get("serverHardwareTypeUri"), target.get("serverHardwareTypeUri"))
+          || !Objects.equals(p.get("enclosureGroupUri"), target.get("serverGroupUri"))) {
+        throw new IllegalStateException("server hardware " + target.get("name")
+            + " does not match the profile's hardware type / enclosure group");
+      }
+      Tasks.Task running = profileTask.remove(profileUri);
+      if (running != null) {
+        tasks.abort(running, "ProfileMoved", "The server profile was moved by another user.");
+        settle(p, "Normal");
+      }
+      String oldUri = (String) p.get("serverHardwareUri");
+      Map<String, Object> old = oldUri == null ? null : hardware.get(oldUri);
+      if (old != null && profileUri.equals(old.get("serverProfileUri"))) {
+        noProfile(old);
+      }
+      Documents.assign(p, target, ids);
+      bump(p);
+      target.put("serverProfileUri", profileUri);
+      profileApplied(target);
+      return null;
+    });
+  }
+
+  /**
+   * The appliance reports, after the profile's last task had succeeded, that applying it failed:
+   * a new task in Error with {@code errorCode} becomes the profile's {@code taskUri}; the profile
+   * goes {@code status} Critical, {@code state} {@code UpdateFailed}, its hardware
+   * {@code ProfileError}. A later successful update or update-from-template clears it.
+   */
+  String failProfileAfterTheFact(String profileUri, String errorCode) {
+    return locked(() -> {
+      Map<String, Object> p = profiles.get(profileUri);
+      if (p == null) {
+        throw new IllegalArgumentException("no server profile " + profileUri);
+      }
+      String name = (String) p.get("name");
+      Tasks.Task t = tasks.failedBySystem(TaskKind.PROFILE_UPDATE, "Apply server profile",
+          "server-profiles", profileUri, name, errorCode,
+          "Applying the server profile " + name + " to its server hardware failed.",
+          "Unable to apply server profile: " + name);
+      p.put("taskUri", t.uri);
+      p.put("status", "Critical");
+      p.put("state", "UpdateFailed");
+      bump(p);
+      String hwUri = (String) p.get("serverHardwareUri");
+      Map<String, Object> hw = hwUri == null ? null : hardware.get(hwUri);
+      if (hw != null) {
+        hw.put("state", "ProfileError");
+        bump(hw);
+      }
+      return t.uri;
+    });
+  }
+
   // ---- power and hardware ----------------------------------------------------------------
 
   private ApiResponse power(ApiRequest r, Map<String, Object> hw, int version) {
@@ -847,6 +1266,8 @@ final class Appliance {
         case "server-hardware" -> hardware;
         case "server-profiles" -> profiles;
         case "server-profile-templates" -> templates;
+        case "ethernet-networks" -> networks;
+        case "network-sets" -> networkSets;
         default -> throw new IllegalArgumentException(category);
       };
       List<Map<String, Object>> out = new ArrayList<>();

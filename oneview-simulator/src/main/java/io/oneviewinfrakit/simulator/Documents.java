@@ -163,6 +163,18 @@ final class Documents {
   /** The stored profile after a client PUT: client fields replaced, server-owned ones kept. */
   static Map<String, Object> updatedProfile(Map<String, Object> body, Map<String, Object> current,
       String typeUri, String groupUri, Map<String, Object> hw, Ids ids) {
+    Map<String, Object> p = merged(body, current);
+    p.put("serverHardwareTypeUri", typeUri);
+    p.put("enclosureGroupUri", groupUri);
+    assign(p, hw, ids);
+    return p;
+  }
+
+  /**
+   * {@code current} with the client-settable fields of {@code body} laid over it (connections
+   * normalised), without assigning hardware: what a PUT would store, for validation.
+   */
+  static Map<String, Object> merged(Map<String, Object> body, Map<String, Object> current) {
     Map<String, Object> p = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : current.entrySet()) {
       p.put(e.getKey(), e.getValue());
@@ -175,10 +187,7 @@ final class Documents {
     if (body.containsKey("connections") && !body.containsKey("connectionSettings")) {
       p.remove("connectionSettings");
     }
-    p.put("serverHardwareTypeUri", typeUri);
-    p.put("enclosureGroupUri", groupUri);
     normaliseConnections(p);
-    assign(p, hw, ids);
     return p;
   }
 
@@ -195,25 +204,44 @@ final class Documents {
     }
   }
 
-  private static void assign(Map<String, Object> p, Map<String, Object> hw, Ids ids) {
+  /**
+   * Binds the profile to {@code hw} (or none): enclosure and bay, and per connection an id, a
+   * port ({@code Auto} resolved from the hardware's {@code portMap}), a MAC (a new virtual one
+   * from the pool, or with {@code macType} Physical the port's own), bandwidth and state.
+   */
+  static void assign(Map<String, Object> p, Map<String, Object> hw, Ids ids) {
     p.put("serverHardwareUri", hw == null ? null : hw.get("uri"));
     boolean blade = hw != null && hw.get("serverGroupUri") != null;
     p.put("enclosureUri", blade ? hw.get("locationUri") : null);
     p.put("enclosureBay", blade ? hw.get("position") : null);
-    Map<String, Object> settings = Json.map(p.get("connectionSettings"));
-    List<Object> connections = settings == null ? null : Json.list(settings.get("connections"));
-    if (connections == null) {
-      return;
-    }
-    for (Object o : connections) {
-      Map<String, Object> c = Json.map(o);
-      if (c == null) {
-        continue;
+    List<Map<String, Object>> connections = ProfileRules.connections(p);
+    long nextId = 1;
+    for (Map<String, Object> c : connections) {
+      if (c.get("id") instanceof Long id) {
+        nextId = Math.max(nextId, id + 1);
       }
+    }
+    for (Map<String, Object> c : connections) {
+      if (!(c.get("id") instanceof Long)) {
+        c.put("id", nextId++);
+      }
+    }
+    ProfileRules.assignPorts(connections, hw);
+    for (Map<String, Object> c : connections) {
+      c.putIfAbsent("name", null);
+      c.putIfAbsent("functionType", "Ethernet");
       c.putIfAbsent("macType", p.get("macType"));
       c.putIfAbsent("wwpnType", p.get("wwnType"));
-      if (c.get("mac") == null && "Ethernet".equals(c.get("functionType"))) {
-        c.put("mac", ids.virtualMac());
+      if (!(c.get("boot") instanceof Map)) {
+        c.put("boot", Json.obj("priority", "NotBootable"));
+      }
+      if ("Ethernet".equals(c.get("functionType"))) {
+        if ("Physical".equals(c.get("macType"))) {
+          // Physical MACs belong to the port, so they follow the hardware (null when unassigned).
+          c.put("mac", ProfileRules.physicalMac(hw, (String) c.get("portId")));
+        } else if (c.get("mac") == null) {
+          c.put("mac", ids.virtualMac());
+        }
       }
       c.putIfAbsent("wwnn", null);
       c.putIfAbsent("wwpn", null);

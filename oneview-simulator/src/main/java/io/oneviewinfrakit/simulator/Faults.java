@@ -216,6 +216,56 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * "Another OneView user" deletes the profile now, whatever its server's power state; its server
+   * becomes free and a task in flight on it ends in {@code Error}. Not a request: the request log
+   * does not show it.
+   *
+   * @throws IllegalArgumentException when there is no such profile
+   */
+  public Faults deleteProfileAsAnotherUser(String profileUri) {
+    appliance.deleteProfileAsAnotherUser(Objects.requireNonNull(profileUri, "profileUri == null"));
+    return this;
+  }
+
+  /**
+   * "Another OneView user" moves the profile to the free server {@code hardwareUri} now (same
+   * hardware type and enclosure group); the old server becomes free. Not in the request log.
+   *
+   * @throws IllegalArgumentException when the profile or server does not exist
+   * @throws IllegalStateException when the server has a profile or does not match
+   */
+  public Faults moveProfileAsAnotherUser(String profileUri, String hardwareUri) {
+    appliance.moveProfileAsAnotherUser(Objects.requireNonNull(profileUri, "profileUri == null"),
+        Objects.requireNonNull(hardwareUri, "hardwareUri == null"));
+    return this;
+  }
+
+  /**
+   * "Another OneView user" releases the server: deletes whatever profile it carries (typically a
+   * foreign one), so it becomes free. Returns the deleted profile's URI, or null if it had none.
+   * Not in the request log.
+   *
+   * @throws IllegalArgumentException when there is no such server
+   */
+  public String releaseServerAsAnotherUser(String hardwareUri) {
+    return appliance.releaseServerAsAnotherUser(Objects.requireNonNull(hardwareUri, "hardwareUri == null"));
+  }
+
+  /**
+   * The appliance fails the profile after its task had completed (as when applying it to the
+   * hardware breaks later): a new task ending in {@code Error} with {@code errorCode} becomes the
+   * profile's {@code taskUri}, the profile gets {@code status} {@code Critical} and {@code state}
+   * {@code UpdateFailed}, its server {@code state} {@code ProfileError}. Returns the task's URI.
+   * Not in the request log.
+   *
+   * @throws IllegalArgumentException when there is no such profile
+   */
+  public String failProfileAfterTheFact(String profileUri, String errorCode) {
+    return appliance.failProfileAfterTheFact(Objects.requireNonNull(profileUri, "profileUri == null"),
+        Objects.requireNonNull(errorCode, "errorCode == null"));
+  }
+
   /** Switches every fault off (sessions and state are kept). */
   public synchronized Faults clear() {
     minLatency = Duration.ZERO;

@@ -14,13 +14,15 @@ import java.util.UUID;
 
 /**
  * What the simulated appliance holds when it starts: server hardware types, enclosure groups,
- * server hardware, server profile templates and (optionally) server profiles, as OneView JSON
- * documents.
+ * server hardware, Ethernet networks, network sets, firmware bundles, server profile templates and
+ * (optionally) server profiles, as OneView JSON documents.
  *
  * <p>{@link #standard(int)} is the deterministic default other modules rely on (names in
  * docs/DESIGN.md). {@link #fromJson(Path)} loads a file shaped like {@link #toJson()}: an object
  * with the arrays {@code serverHardwareTypes}, {@code enclosureGroups}, {@code serverHardware},
- * {@code serverProfileTemplates}, {@code serverProfiles}, each holding resource documents; a
+ * {@code ethernetNetworks}, {@code networkSets}, {@code firmwareDrivers},
+ * {@code serverProfileTemplates}, {@code serverProfiles}, each holding resource documents (any
+ * may be absent, meaning none); a
  * document without {@code uri}, {@code category}, {@code eTag}, {@code created} or {@code modified}
  * gets one when the simulator starts. The easiest way to write one is to edit the output of
  * {@code Inventory.standard(n).toJson()}. Immutable.
@@ -31,6 +33,15 @@ public final class Inventory {
   static final String ENCLOSURE_GROUP = "Enclosure-Group-1";
   static final String BLADE_TEMPLATE = "Docker-Gen8-Template";
   static final String RACK_TEMPLATE = "Rack-DL360-Template";
+  static final String PROD_NETWORK = "Prod-VLAN-100";
+  static final String PROD_NETWORK_2 = "Prod-VLAN-101";
+  static final String DEPLOY_NETWORK = "Deploy-PXE";
+  static final String PROD_SET = "Prod-Set";
+  static final String BASELINE_NAME = "Service Pack for ProLiant";
+  static final String BASELINE_VERSION = "2022.09.01.00";
+  static final List<String> KEYS = List.of("serverHardwareTypes", "enclosureGroups",
+      "serverHardware", "ethernetNetworks", "networkSets", "firmwareDrivers",
+      "serverProfileTemplates", "serverProfiles");
   private static final int BAYS_PER_ENCLOSURE = 16;
 
   private final Map<String, Object> document;
@@ -43,8 +54,12 @@ public final class Inventory {
    * {@code servers} machines: about three quarters blades {@code Encl<k>, bay <b>} (type
    * {@value #BLADE_TYPE}, group {@value #ENCLOSURE_GROUP}, 16 bays per enclosure), the rest racks
    * {@code DL360-<k>} (type {@value #RACK_TYPE}, no enclosure group); every fourth one (index 1, 5,
-   * 9, ...) powered on; none with a profile or in maintenance. Templates {@value #BLADE_TEMPLATE}
-   * and {@value #RACK_TEMPLATE}.
+   * 9, ...) powered on; none with a profile or in maintenance. Ethernet networks {@value
+   * #PROD_NETWORK} (VLAN 100), {@value #PROD_NETWORK_2} (VLAN 101) and {@value #DEPLOY_NETWORK}
+   * (VLAN 10), network set {@value #PROD_SET} (both Prod networks), one firmware bundle (SPP
+   * {@value #BASELINE_VERSION}). Templates {@value #BLADE_TEMPLATE} (connections managed, one
+   * primary-boot connection to {@value #DEPLOY_NETWORK}, firmware baseline managed) and {@value
+   * #RACK_TEMPLATE} (connections and firmware not managed).
    */
   public static Inventory standard(int servers) {
     if (servers < 0) {
@@ -70,9 +85,17 @@ public final class Inventory {
         hardwareType(rackType, RACK_TYPE, "ProLiant DL360 Gen10", "1U", "DL")));
     doc.put("enclosureGroups", List.of(enclosureGroup(group, enclosures)));
     doc.put("serverHardware", hardware);
+    String prod = networkUri(PROD_NETWORK);
+    String prod2 = networkUri(PROD_NETWORK_2);
+    String deploy = networkUri(DEPLOY_NETWORK);
+    doc.put("ethernetNetworks", List.of(network(prod, PROD_NETWORK, 100), network(prod2, PROD_NETWORK_2, 101),
+        network(deploy, DEPLOY_NETWORK, 10)));
+    doc.put("networkSets", List.of(networkSet(PROD_SET, List.of(prod, prod2), prod)));
+    Map<String, Object> baseline = baseline();
+    doc.put("firmwareDrivers", List.of(baseline));
     doc.put("serverProfileTemplates", List.of(
-        template(BLADE_TEMPLATE, bladeType, group, true),
-        template(RACK_TEMPLATE, rackType, null, false)));
+        template(BLADE_TEMPLATE, bladeType, group, true, deploy, (String) baseline.get("uri")),
+        template(RACK_TEMPLATE, rackType, null, false, null, null)));
     doc.put("serverProfiles", List.of());
     return new Inventory(doc);
   }
@@ -91,8 +114,7 @@ public final class Inventory {
     } catch (SimulatorException e) {
       throw new IllegalArgumentException("inventory is not a JSON object: " + e.getMessage(), e);
     }
-    for (String key : List.of("serverHardwareTypes", "enclosureGroups", "serverHardware",
-        "serverProfileTemplates", "serverProfiles")) {
+    for (String key : KEYS) {
       Object value = doc.computeIfAbsent(key, k -> new ArrayList<>());
       if (!(value instanceof List<?> list) || !list.stream().allMatch(m -> m instanceof Map)) {
         throw new IllegalArgumentException("inventory." + key + " must be an array of objects");
@@ -286,8 +308,75 @@ public final class Inventory {
     return String.format("02:23:13:%02X:%02X:%02X", (index >> 8) & 0xff, index & 0xff, port);
   }
 
+  private static String networkUri(String name) {
+    return "/rest/ethernet-networks/" + id("net:" + name).toLowerCase(Locale.ROOT);
+  }
+
+  private static Map<String, Object> network(String uri, String name, long vlan) {
+    String id = uri.substring(uri.lastIndexOf('/') + 1);
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("type", "ethernet-networkV3");
+    d.put("ethernetNetworkType", "Tagged");
+    d.put("vlanId", vlan);
+    d.put("purpose", "General");
+    d.put("name", name);
+    d.put("smartLink", true);
+    d.put("privateNetwork", false);
+    d.put("connectionTemplateUri", "/rest/connection-templates/" + id("ct:" + name).toLowerCase(Locale.ROOT));
+    d.put("fabricUri", "/rest/fabrics/" + id("fabric").toLowerCase(Locale.ROOT));
+    d.put("subnetUri", null);
+    d.put("description", null);
+    d.put("status", "OK");
+    d.put("state", "Active");
+    d.put("category", "ethernet-networks");
+    d.put("uri", uri);
+    d.put("scopesUri", "/rest/scopes/resources/rest/ethernet-networks/" + id);
+    return d;
+  }
+
+  private static Map<String, Object> networkSet(String name, List<String> networks, String nativeUri) {
+    String uri = "/rest/network-sets/" + id("ns:" + name).toLowerCase(Locale.ROOT);
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("type", "network-set");
+    d.put("name", name);
+    d.put("networkUris", new ArrayList<>(networks));
+    d.put("nativeNetworkUri", nativeUri);
+    d.put("connectionTemplateUri", "/rest/connection-templates/" + id("ct:" + name).toLowerCase(Locale.ROOT));
+    d.put("description", null);
+    d.put("status", "OK");
+    d.put("state", "Active");
+    d.put("category", "network-sets");
+    d.put("uri", uri);
+    d.put("scopesUri", "/rest/scopes/resources" + uri);
+    return d;
+  }
+
+  /** An SPP as OneView lists it under /rest/firmware-drivers; the id is the ISO name, dots as underscores. */
+  private static Map<String, Object> baseline() {
+    String iso = "P52581_001_spp-2022.09.01.00-SPP2022090100.2022_0829.4.iso";
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("type", "firmware-baselines");
+    d.put("name", BASELINE_NAME);
+    d.put("description", "Service Pack for ProLiant");
+    d.put("version", BASELINE_VERSION);
+    d.put("baselineShortName", "SPP_" + BASELINE_VERSION);
+    d.put("isoFileName", iso);
+    d.put("bundleType", "SPP");
+    d.put("bundleSize", 9_337_430_016L);
+    d.put("releaseDate", "2022-09-01T00:00:00.000Z");
+    d.put("supportedOSList", List.of("Microsoft Windows Server 2019", "Red Hat Enterprise Linux 8",
+        "SUSE Linux Enterprise Server 15", "VMware ESXi 7.0"));
+    d.put("fwComponents", List.of());
+    d.put("hotfixes", List.of());
+    d.put("status", "OK");
+    d.put("state", "Created");
+    d.put("category", "firmware-drivers");
+    d.put("uri", "/rest/firmware-drivers/" + iso.substring(0, iso.length() - 4).replace('.', '_'));
+    return d;
+  }
+
   private static Map<String, Object> template(String name, String typeUri, String groupUri,
-      boolean blade) {
+      boolean blade, String deployNetworkUri, String baselineUri) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("type", "ServerProfileTemplateV1");
     d.put("uri", "/rest/server-profile-templates/" + id("spt:" + name).toLowerCase(Locale.ROOT));
@@ -302,18 +391,18 @@ public final class Inventory {
     d.put("wwnType", blade ? "Virtual" : "Physical");
     d.put("serialNumberType", blade ? "Virtual" : "Physical");
     Map<String, Object> firmware = new LinkedHashMap<>();
-    firmware.put("manageFirmware", false);
-    firmware.put("firmwareInstallType", null);
+    firmware.put("manageFirmware", baselineUri != null);
+    firmware.put("firmwareInstallType", baselineUri == null ? null : "FirmwareOnly");
     firmware.put("forceInstallFirmware", false);
-    firmware.put("firmwareBaselineUri", null);
+    firmware.put("firmwareBaselineUri", baselineUri);
     d.put("firmware", firmware);
     List<Object> connections = new ArrayList<>();
     if (blade) {
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("id", 1L);
-      c.put("name", "docker-net");
+      c.put("name", "deploy");
       c.put("functionType", "Ethernet");
-      c.put("networkUri", "/rest/ethernet-networks/" + id("net:docker").toLowerCase(Locale.ROOT));
+      c.put("networkUri", deployNetworkUri);
       c.put("portId", "Flb 1:1-a");
       c.put("requestedVFs", "Auto");
       c.put("requestedMbps", "2500");

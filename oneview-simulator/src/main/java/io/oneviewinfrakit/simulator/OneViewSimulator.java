@@ -34,8 +34,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * a request log and simulated time, for tests and demos.
  *
  * <p>It serves {@code /rest/version}, login sessions, server hardware (and its power state),
- * server hardware types, enclosure groups, server profile templates (and {@code new-profile}),
- * server profiles and tasks, honouring {@code X-API-Version} 200..8600, collection paging, filters
+ * server hardware types, enclosure groups, Ethernet networks, network sets, firmware bundles,
+ * server profile templates (and {@code new-profile}), server profiles (with connections, boot
+ * settings, firmware and template compliance) and tasks, honouring {@code X-API-Version} 200..8600, collection paging, filters
  * and sorting, eTags, and OneView's profile rules. Tasks advance in simulated time: with the
  * default {@link Duration#ZERO} durations a task completes on the next request after the one that
  * started it. Thread-safe; a stopped simulator cannot be restarted.
@@ -251,9 +252,24 @@ public final class OneViewSimulator implements AutoCloseable {
     return this;
   }
 
-  /** Puts a server in or out of maintenance mode. */
+  /**
+   * Puts a server in or out of maintenance mode (its {@code maintenanceMode} field, served from
+   * API 2400; nothing else changes, as on the appliance).
+   */
   public OneViewSimulator maintenanceMode(String hardwareUri, boolean maintenance) {
     appliance.setHardware(hardwareUri, "maintenanceMode", maintenance);
+    return this;
+  }
+
+  /**
+   * Sets a server's health {@code status} ({@code OK}, {@code Warning}, {@code Critical},
+   * {@code Disabled} or {@code Unknown}), as the appliance does when the hardware reports a fault.
+   */
+  public OneViewSimulator serverStatus(String hardwareUri, String status) {
+    if (!java.util.Set.of("OK", "Warning", "Critical", "Disabled", "Unknown").contains(status)) {
+      throw new IllegalArgumentException("status must be OK, Warning, Critical, Disabled or Unknown: " + status);
+    }
+    appliance.setHardware(hardwareUri, "status", status);
     return this;
   }
 

@@ -4,10 +4,15 @@ package io.oneviewinfrakit.simulator;
 public enum TaskKind {
   /** {@code POST /rest/server-profiles}. */
   PROFILE_CREATE,
-  /** {@code PUT /rest/server-profiles/{id}}. */
+  /**
+   * {@code PUT /rest/server-profiles/{id}}, and {@code PATCH} (update from template), which the
+   * appliance also runs as an update.
+   */
   PROFILE_UPDATE,
   /** {@code DELETE /rest/server-profiles/{id}}. */
   PROFILE_DELETE,
   /** {@code PUT /rest/server-hardware/{id}/powerState}. */
-  POWER
+  POWER,
+  /** {@code POST} and {@code DELETE} of Ethernet networks and network sets. */
+  NETWORK
 }

@@ -119,6 +119,27 @@ final class Tasks {
     return task;
   }
 
+  /**
+   * A task that already ended in {@code Error}, as the appliance records one it ran on its own
+   * (not on a client's request): {@code userInitiated} false, nothing pending.
+   */
+  Task failedBySystem(TaskKind kind, String name, String category, String resourceUri,
+      String resourceName, String errorCode, String errorMessage, String failureStatus) {
+    Task t = start(kind, name, category, resourceUri, resourceName, failureStatus, "", errorCode,
+        errorMessage, failureStatus, new Outcome() {
+          @Override
+          public void completed() {}
+
+          @Override
+          public void failed() {}
+        });
+    t.doc.put("userInitiated", false);
+    t.doc.put("taskType", "Appliance");
+    pending.remove(t);
+    finish(t, clock.instant());
+    return t;
+  }
+
   /** Advances every pending task to the current time; runs outcomes of tasks that end. */
   void advance() {
     Instant now = clock.instant();

@@ -70,6 +70,24 @@ final class TestClient {
     return send("DELETE", path, null, headers);
   }
 
+  /** PATCH with a JSON Patch body sent as {@code contentType}. */
+  Resp patch(String path, Object body, String contentType, String... headers) {
+    return send("PATCH", path, RequestBody.create(JSON.toJson(body), MediaType.get(contentType)), headers);
+  }
+
+  /** Creates a profile from the template's new-profile and lets its task complete. */
+  Map<String, Object> createProfile(String templateName, String name, String hardwareName) {
+    Resp created = post("/rest/server-profiles", newProfile(templateName, name, (String) hardware(hardwareName).get("uri")));
+    if (created.code() != 202) {
+      throw new AssertionError("create failed: " + created);
+    }
+    Resp task = task(created.location());
+    if (!"Completed".equals(task.string("taskState"))) {
+      throw new AssertionError("create task did not complete: " + task);
+    }
+    return get((String) task.object("associatedResource").get("resourceUri")).map();
+  }
+
   Resp send(String method, String pathAndQuery, Object body, String... headers) {
     Request.Builder rb = new Request.Builder().url(sim.url() + pathAndQuery);
     if (apiVersion != null) {
@@ -82,6 +100,7 @@ final class TestClient {
       rb.header(headers[i], headers[i + 1]);
     }
     RequestBody requestBody = body == null ? null
+        : body instanceof RequestBody rb0 ? rb0
         : RequestBody.create(body instanceof String s ? s : JSON.toJson(body), APPLICATION_JSON);
     if (requestBody == null && (method.equals("POST") || method.equals("PUT"))) {
       requestBody = RequestBody.create("", APPLICATION_JSON);
