@@ -406,7 +406,8 @@ public final class OneView implements AutoCloseable {
 
     /**
      * The HTTP client to derive this instance's client from (sharing its connection pool). Trust
-     * and timeout settings of this builder are applied on top when set.
+     * and timeout settings of this builder are applied on top when set. Its silent retry of failed
+     * connections is turned off: the SDK retries only idempotent requests itself.
      */
     public Builder client(OkHttpClient client) {
       this.client = Objects.requireNonNull(client, "client == null");
@@ -435,6 +436,10 @@ public final class OneView implements AutoCloseable {
             .readTimeout(readTimeout != null ? readTimeout : Duration.ofSeconds(60))
             .writeTimeout(readTimeout != null ? readTimeout : Duration.ofSeconds(60));
       }
+      // OkHttp would silently re-send a request whose connection dropped after it was sent, POSTs
+      // included, and a re-sent POST can create a second profile. RetryInterceptor retries only what
+      // is idempotent.
+      http.retryOnConnectionFailure(false);
       X509TrustManager trustManager = null;
       if (trustPath != null) {
         try {
