@@ -1,0 +1,155 @@
+package io.oneviewinfrakit.examples.bench;
+
+import io.oneviewinfrakit.infrakit.spi.InstanceDescription;
+import io.oneviewinfrakit.simulator.OneViewSimulator;
+import io.oneviewinfrakit.simulator.RecordedRequest;
+import io.oneviewinfrakit.simulator.ServerHardwareView;
+import io.oneviewinfrakit.simulator.TaskKind;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Scenario 2: a group of N instances converges from zero. Target: total &le; 1.2 T + one poll
+ * interval, where T is one instance's task chain (power off + profile create + power on).
+ *
+ * <p>Every server starts powered on, so every instance runs the whole chain. A scripted group
+ * controller polls DescribeInstances (with Properties) every poll interval over the socket and
+ * provisions what is missing, as InfraKit's group controller does; the group has converged at the
+ * first poll that lists N instances, all in phase {@code Running}. The OneView requests of the run are
+ * counted from the simulator's request log.
+ */
+public final class ConvergenceBench {
+
+  /**
+   * {@code taskPollInitial}/{@code taskPollMax} null = the SDK default (1 s doubling to 10 s).
+   */
+  public record Params(int instances, Duration powerTask, Duration profileTask, Duration poll,
+      Duration refresh, Duration taskPollInitial, Duration taskPollMax) {
+
+    public static Params full(boolean sdkDefaultPolling) {
+      return new Params(64, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2),
+          Duration.ofSeconds(1), sdkDefaultPolling ? null : Duration.ofMillis(200),
+          sdkDefaultPolling ? null : Duration.ofSeconds(1));
+    }
+
+    public static Params smoke() {
+      return new Params(4, Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(200),
+          Duration.ofMillis(100), Duration.ofMillis(20), Duration.ofMillis(50));
+    }
+
+    /** The task chain T of one instance. */
+    Duration chain() {
+      return powerTask.multipliedBy(2).plus(profileTask);
+    }
+
+    Duration target() {
+      return Duration.ofNanos(chain().toNanos() * 12 / 10).plus(poll);
+    }
+
+    int servers() {
+      // The standard inventory has ceil(3n/4) blades; the group uses the blade template.
+      return (instances * 4 + 2) / 3 + 2;
+    }
+
+    String polling() {
+      return taskPollInitial == null ? "SDK default task polling (1 s doubling to 10 s)"
+          : "SDK task polling " + Durations.of(taskPollInitial) + " doubling to "
+              + Durations.of(taskPollMax);
+    }
+  }
+
+  private ConvergenceBench() {}
+
+  public static void main(String[] args) {
+    Rig.quietLogs();
+    System.out.println(run(Params.full(false)).toMarkdown());
+    System.out.println(run(Params.full(true)).toMarkdown());
+  }
+
+  public static ScenarioResult run(Params p) {
+    ScenarioResult result = new ScenarioResult("2. Convergence of a group of " + p.instances()
+        + " from zero (" + p.polling() + ")");
+    result.setup("simulator: " + p.servers() + " servers, all powered on at the start; power tasks "
+            + Durations.of(p.powerTask()) + ", profile create " + Durations.of(p.profileTask())
+            + ": T = " + Durations.of(p.powerTask()) + " + " + Durations.of(p.profileTask()) + " + "
+            + Durations.of(p.powerTask()) + " = " + Durations.of(p.chain()))
+        .setup("plugin: refresh interval " + Durations.of(p.refresh()) + ", 64 workers; "
+            + p.polling())
+        .setup("group controller: DescribeInstances(group tag, Properties) every "
+            + Durations.of(p.poll()) + ", provisions the missing ones; converged = " + p.instances()
+            + " listed, all phase Running");
+    Map<String, String> tags = Map.of("infrakit.group", "bench2");
+    try (Rig rig = Rig.start(
+        OneViewSimulator.builder().servers(p.servers())
+            .taskDuration(TaskKind.POWER, p.powerTask())
+            .taskDuration(TaskKind.PROFILE_CREATE, p.profileTask()),
+        sim -> {
+          for (ServerHardwareView hw : sim.serverHardware()) {
+            sim.powerState(hw.uri(), "On");
+          }
+        },
+        sdk -> {
+          if (p.taskPollInitial() != null) {
+            sdk.taskPolling(p.taskPollInitial(), p.taskPollMax());
+          }
+        },
+        plugin -> plugin.refreshInterval(p.refresh()))) {
+      rig.describe(tags, true); // warm the socket connection and the handshake
+      rig.sim.requests().clear();
+      java.time.Instant start = java.time.Instant.now();
+      long t0 = System.nanoTime();
+      long deadline = t0 + p.chain().multipliedBy(10).plus(Duration.ofSeconds(30)).toNanos();
+      int polls = 0;
+      int provisions = 0;
+      Long converged = null;
+      long nextPoll = t0;
+      while (System.nanoTime() < deadline) {
+        polls++;
+        List<InstanceDescription> listed = rig.describe(tags, true);
+        if (listed.size() >= p.instances()
+            && listed.stream().allMatch(d -> "Running".equals(Rig.phase(d)))) {
+          converged = System.nanoTime() - t0;
+          break;
+        }
+        for (int i = listed.size(); i < p.instances(); i++) {
+          rig.provision(tags);
+          provisions++;
+        }
+        nextPoll += p.poll().toNanos();
+        long wait = nextPoll - System.nanoTime();
+        if (wait > 0) {
+          Rig.sleep(Duration.ofNanos(wait));
+        }
+      }
+      List<RecordedRequest> requests = rig.sim.requests().all();
+      Map<String, Long> byClass = RequestClasses.count(requests);
+      long listing = requests.stream().filter(RequestClasses::isListing).count();
+      double target = p.target().toNanos() / 1e9;
+      if (converged == null) {
+        result.row("time to converge", "<= " + seconds(target) + " s", "did not converge", false);
+      } else {
+        double total = converged / 1e9;
+        result.row("time to converge", "<= 1.2 T + poll = " + seconds(target) + " s",
+            seconds(total) + " s (" + String.format(Locale.ROOT, "%.2f", total / (p.chain().toNanos() / 1e9))
+                + " T)", total <= target);
+      }
+      // The last power request is the last power-on; its task ends powerTask later.
+      requests.stream().filter(r -> "PUT".equals(r.method()) && r.path().endsWith("/powerState"))
+          .map(RecordedRequest::time).max(java.util.Comparator.naturalOrder())
+          .ifPresent(last -> result.info("last power-on task ends (OneView work done)",
+              seconds((Duration.between(start, last).plus(p.powerTask()).toNanos()) / 1e9) + " s"));
+      result.info("controller polls / provisions", polls + " / " + provisions)
+          .info("OneView requests, total", requests.size() + " ("
+              + String.format(Locale.ROOT, "%.1f", requests.size() / (double) p.instances())
+              + " per instance; " + listing + " of them listing pages)")
+          .info("OneView requests by class", RequestClasses.format(byClass));
+    }
+    return result;
+  }
+
+  static String seconds(double s) {
+    return String.format(Locale.ROOT, "%.1f", s);
+  }
+}

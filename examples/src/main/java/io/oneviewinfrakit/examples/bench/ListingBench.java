@@ -1,0 +1,140 @@
+package io.oneviewinfrakit.examples.bench;
+
+import io.oneviewinfrakit.oneview.OneView;
+import io.oneviewinfrakit.oneview.Query;
+import io.oneviewinfrakit.oneview.ServerHardware;
+import io.oneviewinfrakit.simulator.OneViewSimulator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Scenario 4: the SDK lists {@code servers} server hardware with {@code latency} per request.
+ * Concurrent page waves (the default {@code listConcurrency} 8, and more) against the sequential
+ * baseline ({@code listConcurrency(1)}), in the same run. Target: &le; 3&times; one page's latency.
+ *
+ * <p>Configurations are measured in interleaved rounds (so machine noise hits them alike) and
+ * quoted as medians. One page's latency is the median of fetching only the first page.
+ */
+public final class ListingBench {
+
+  public record Params(int servers, Duration latency, int rounds, int pageSamples,
+      int bigPageCount) {
+    public static Params full() {
+      return new Params(2000, Duration.ofMillis(20), 5, 20, 500);
+    }
+
+    public static Params smoke() {
+      return new Params(100, Duration.ofMillis(1), 1, 2, 50);
+    }
+  }
+
+  private record Config(String name, Consumer<OneView.Builder> sdk, Query query) {}
+
+  private ListingBench() {}
+
+  public static void main(String[] args) {
+    Rig.quietLogs();
+    System.out.println(run(Params.full()).toMarkdown());
+  }
+
+  public static ScenarioResult run(Params p) {
+    ScenarioResult result = new ScenarioResult("4. SDK listing of " + p.servers()
+        + " server hardware at " + Durations.of(p.latency()) + " per request");
+    List<Config> configs = List.of(
+        new Config("sequential baseline (listConcurrency 1)", b -> b.listConcurrency(1), Query.all()),
+        new Config("concurrent waves, listConcurrency 8 (default)", b -> {}, Query.all()),
+        new Config("concurrent waves, listConcurrency 64", b -> b.listConcurrency(64), Query.all()),
+        new Config("listConcurrency 8, OkHttp pool of 16 idle connections",
+            b -> b.client(pooled(16)), Query.all()),
+        new Config("listConcurrency 64, OkHttp pool of 72 idle connections",
+            b -> b.listConcurrency(64).client(pooled(72)), Query.all()),
+        new Config("listConcurrency 8, count=" + p.bigPageCount() + " per page",
+            b -> {}, Query.builder().count(p.bigPageCount()).build()));
+    try (OneViewSimulator sim = OneViewSimulator.builder().servers(p.servers()).build().start()) {
+      Map<Config, OneView> clients = new LinkedHashMap<>();
+      Map<Config, List<Double>> times = new LinkedHashMap<>();
+      try {
+        for (Config c : configs) {
+          OneView ov = Rig.sdk(sim.url(), sim.username(), sim.password(), sim.certificatePem(),
+              c.sdk());
+          clients.put(c, ov);
+          times.put(c, new ArrayList<>());
+          check(ov.serverHardware().list(c.query()), p); // warm-up: login, TLS, JIT
+        }
+        // The CPU floor: the fastest configuration without any latency.
+        List<Double> floor = new ArrayList<>();
+        for (int i = 0; i < p.rounds(); i++) {
+          long t0 = System.nanoTime();
+          check(clients.get(configs.get(4)).serverHardware().list(), p);
+          floor.add((System.nanoTime() - t0) / 1e6);
+        }
+        sim.faults().latency(p.latency());
+        for (Config c : configs) {
+          check(clients.get(c).serverHardware().list(c.query()), p); // warm-up with latency
+        }
+        int pages = (p.servers() + 31) / 32;
+        OneView first = clients.values().iterator().next();
+        List<Long> pageTimes = new ArrayList<>();
+        for (int i = 0; i < p.pageSamples(); i++) {
+          long t0 = System.nanoTime();
+          try (var s = first.serverHardware().stream(Query.all())) {
+            s.limit(1).toList();
+          }
+          pageTimes.add(System.nanoTime() - t0);
+        }
+        double pageMs = Stats.of(pageTimes).medianMs();
+        for (int round = 0; round < p.rounds(); round++) {
+          for (Config c : configs) {
+            long t0 = System.nanoTime();
+            check(clients.get(c).serverHardware().list(c.query()), p);
+            times.get(c).add((System.nanoTime() - t0) / 1e6);
+          }
+        }
+        sim.faults().latency(Duration.ZERO);
+        result.setup("simulator: " + p.servers() + " servers, latency fault " + Durations.of(p.latency())
+                + " on every request (slept in the simulator's request thread); HTTPS on loopback")
+            .setup("SDK `serverHardware().list()`, appliance default page size 32 (" + pages
+                + " pages) unless a count is given; one warm-up listing per client (not timed), "
+                + "then " + p.rounds() + " interleaved rounds; figures are medians")
+            .setup("one page = the first page only (`stream().limit(1)`), median of "
+                + p.pageSamples());
+        double seq = Stats.median(times.get(configs.get(0)));
+        result.info("one page", Stats.ms(pageMs) + " ms")
+            .info("listConcurrency 64 + pool 72 without latency (CPU floor: TLS, JSON both sides)",
+                Stats.ms(Stats.median(floor)) + " ms");
+        for (Config c : configs) {
+          double t = Stats.median(times.get(c));
+          String value = Stats.ms(t) + " ms = " + String.format(Locale.ROOT, "%.1f", t / pageMs)
+              + " pages' latency" + (c == configs.get(0) ? ""
+              : "; " + String.format(Locale.ROOT, "%.1fx", seq / t) + " faster than sequential");
+          if (c != configs.get(0)) {
+            result.row(c.name(), "<= 3 x one page = " + Stats.ms(3 * pageMs) + " ms", value,
+                t <= 3 * pageMs);
+          } else {
+            result.info(c.name(), value);
+          }
+        }
+      } finally {
+        clients.values().forEach(OneView::close);
+      }
+    }
+    return result;
+  }
+
+  private static okhttp3.OkHttpClient pooled(int idle) {
+    return new okhttp3.OkHttpClient.Builder()
+        .connectionPool(new okhttp3.ConnectionPool(idle, 5, java.util.concurrent.TimeUnit.MINUTES))
+        .build();
+  }
+
+  private static void check(List<ServerHardware> listed, Params p) {
+    if (listed.size() != p.servers()) {
+      throw new IllegalStateException("listed " + listed.size() + " of " + p.servers() + " servers");
+    }
+  }
+}

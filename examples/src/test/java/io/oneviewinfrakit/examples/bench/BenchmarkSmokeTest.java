@@ -1,0 +1,62 @@
+package io.oneviewinfrakit.examples.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs every benchmark scenario with tiny sizes, so the build exercises their code paths. Nothing
+ * here asserts a time or a size: speed and memory are measured by {@link Benchmarks} and quoted in
+ * BENCHMARKS.md, never checked in a test on a shared machine.
+ */
+class BenchmarkSmokeTest {
+
+  @Test
+  void provisionLatency() {
+    ScenarioResult r = ProvisionLatencyBench.run(ProvisionLatencyBench.Params.smoke());
+    assertThat(r.rows()).anySatisfy(row -> assertThat(row.figure()).startsWith("Provision p99"));
+    assertThat(r.toMarkdown()).contains("| figure | target | result | met? |");
+  }
+
+  @Test
+  void convergence() {
+    ScenarioResult r = ConvergenceBench.run(ConvergenceBench.Params.smoke());
+    assertThat(r.rows().get(0).result()).doesNotContain("did not converge");
+    assertThat(r.rows()).anySatisfy(row -> assertThat(row.result()).contains("POST /rest/server-profiles"));
+  }
+
+  @Test
+  void describe() {
+    ScenarioResult r = DescribeBench.run(DescribeBench.Params.smoke());
+    assertThat(r.rows()).anySatisfy(row -> assertThat(row.figure()).startsWith("DescribeInstances p50"));
+  }
+
+  @Test
+  void listing() {
+    ScenarioResult r = ListingBench.run(ListingBench.Params.smoke());
+    assertThat(r.rows()).hasSize(8);
+  }
+
+  @Test
+  void footprint() {
+    ScenarioResult r = FootprintBench.run(FootprintBench.Params.smoke());
+    assertThat(r.rows()).anySatisfy(row -> assertThat(row.figure()).startsWith("heap used after GC, 4"));
+  }
+
+  @Test
+  void statsAreNearestRank() {
+    Stats s = Stats.of(java.util.List.of(1_000_000L, 2_000_000L, 3_000_000L, 4_000_000L));
+    assertThat(s.medianMs()).isEqualTo(2.0);
+    assertThat(s.p99Ms()).isEqualTo(4.0);
+    assertThat(Stats.median(java.util.List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
+  }
+
+  @Test
+  void requestClassesHideIds() {
+    var r = new io.oneviewinfrakit.simulator.RecordedRequest("PUT",
+        "/rest/server-hardware/abc-123/powerState", null, 202, java.time.Instant.EPOCH);
+    assertThat(RequestClasses.classify(r)).isEqualTo("PUT /rest/server-hardware/{id}/powerState");
+    assertThat(RequestClasses.isListing(new io.oneviewinfrakit.simulator.RecordedRequest("GET",
+        "/rest/server-profiles", "start=64", 200, java.time.Instant.EPOCH))).isTrue();
+  }
+}
