@@ -42,8 +42,12 @@ final class Json {
 
   /** Parses {@code json}, which must be a JSON object. */
   static Map<String, Object> parseObject(String json) {
-    try {
-      Object tree = TREE.fromJson(new Buffer().writeUtf8(json));
+    try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json))) {
+      Object tree = TREE.fromJson(reader);
+      // JsonAdapter.fromJson stops after the first value; "{...} garbage" is not a JSON object.
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new JsonDataException("content after the JSON value");
+      }
       if (!(tree instanceof Map)) {
         throw new IllegalArgumentException("Expected a JSON object but was " + kind(tree));
       }

@@ -11,34 +11,31 @@ final class RealServerHardwareClient implements ServerHardwareClient {
   static final String COLLECTION = "/rest/server-hardware";
 
   private final OneViewApi api;
-  private final Pager pager;
+  private final ResourceReader<ServerHardware> reader;
 
   RealServerHardwareClient(OneViewApi api, Pager pager) {
     this.api = api;
-    this.pager = pager;
+    this.reader = new ResourceReader<>(api, pager, COLLECTION, ServerHardware::fromJson, ServerHardware::name);
   }
 
   @Override
   public List<ServerHardware> list() {
-    return list(Query.all());
+    return reader.list(Query.all());
   }
 
   @Override
   public List<ServerHardware> list(Query query) {
-    try (Stream<ServerHardware> stream = stream(query)) {
-      return stream.toList();
-    }
+    return reader.list(query);
   }
 
   @Override
   public Stream<ServerHardware> stream(Query query) {
-    Objects.requireNonNull(query, "query == null");
-    return pager.stream(COLLECTION, query, ServerHardware::fromJson);
+    return reader.stream(query);
   }
 
   @Override
   public ServerHardware get(String uri) {
-    return ServerHardware.fromJson(Http.body(api.get(Uris.check(uri, "uri"))));
+    return reader.get(uri);
   }
 
   @Override

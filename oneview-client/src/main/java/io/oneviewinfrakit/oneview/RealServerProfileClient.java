@@ -25,36 +25,33 @@ final class RealServerProfileClient implements ServerProfileClient {
           .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
   private final OneViewApi api;
-  private final Pager pager;
   private final ApiVersions apiVersions;
+  private final ResourceReader<ServerProfile> reader;
 
   RealServerProfileClient(OneViewApi api, Pager pager, ApiVersions apiVersions) {
     this.api = api;
-    this.pager = pager;
     this.apiVersions = apiVersions;
+    this.reader = new ResourceReader<>(api, pager, COLLECTION, ServerProfile::of, ServerProfile::name);
   }
 
   @Override
   public List<ServerProfile> list() {
-    return list(Query.all());
+    return reader.list(Query.all());
   }
 
   @Override
   public List<ServerProfile> list(Query query) {
-    try (Stream<ServerProfile> stream = stream(query)) {
-      return stream.toList();
-    }
+    return reader.list(query);
   }
 
   @Override
   public Stream<ServerProfile> stream(Query query) {
-    Objects.requireNonNull(query, "query == null");
-    return pager.stream(COLLECTION, query, ServerProfile::of);
+    return reader.stream(query);
   }
 
   @Override
   public ServerProfile get(String uri) {
-    return ServerProfile.of(Http.body(api.get(Uris.check(uri, "uri"))));
+    return reader.get(uri);
   }
 
   @Override

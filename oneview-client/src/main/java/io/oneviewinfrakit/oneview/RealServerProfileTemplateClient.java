@@ -10,49 +10,36 @@ final class RealServerProfileTemplateClient implements ServerProfileTemplateClie
   static final String COLLECTION = "/rest/server-profile-templates";
 
   private final OneViewApi api;
-  private final Pager pager;
+  private final ResourceReader<ServerProfileTemplate> reader;
 
   RealServerProfileTemplateClient(OneViewApi api, Pager pager) {
     this.api = api;
-    this.pager = pager;
+    this.reader = new ResourceReader<>(api, pager, COLLECTION, ServerProfileTemplate::of, ServerProfileTemplate::name);
   }
 
   @Override
   public List<ServerProfileTemplate> list() {
-    return list(Query.all());
+    return reader.list(Query.all());
   }
 
   @Override
   public List<ServerProfileTemplate> list(Query query) {
-    try (Stream<ServerProfileTemplate> stream = stream(query)) {
-      return stream.toList();
-    }
+    return reader.list(query);
   }
 
   @Override
   public Stream<ServerProfileTemplate> stream(Query query) {
-    Objects.requireNonNull(query, "query == null");
-    return pager.stream(COLLECTION, query, ServerProfileTemplate::of);
+    return reader.stream(query);
   }
 
   @Override
   public ServerProfileTemplate get(String uri) {
-    return ServerProfileTemplate.of(Http.body(api.get(Uris.check(uri, "uri"))));
+    return reader.get(uri);
   }
 
   @Override
   public Optional<ServerProfileTemplate> findByName(String name) {
-    Objects.requireNonNull(name, "name == null");
-    Query query;
-    try {
-      query = Query.builder().filter(Filter.seq("name", name)).build();
-    } catch (IllegalArgumentException quoteInName) {
-      query = Query.all(); // OneView cannot filter on such a name; compare every template instead.
-    }
-    // Compare again locally: appliances have answered filters inexactly, and the match must be exact.
-    try (Stream<ServerProfileTemplate> stream = stream(query)) {
-      return stream.filter(template -> name.equals(template.name())).findFirst();
-    }
+    return reader.findByName(name);
   }
 
   @Override

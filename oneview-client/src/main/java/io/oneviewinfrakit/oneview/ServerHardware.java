@@ -53,27 +53,6 @@ public record ServerHardware(
     Integer processorSpeedMhz,
     boolean powerLock) {
 
-  /** A server without the form factor and processor details (kept for callers of the first release). */
-  public ServerHardware(
-      String uri,
-      String name,
-      String serialNumber,
-      String model,
-      String serverHardwareTypeUri,
-      String serverGroupUri,
-      String serverProfileUri,
-      ServerHardwareState state,
-      Status status,
-      PowerState powerState,
-      boolean maintenanceMode,
-      Long memoryMb,
-      Integer processorCount,
-      Integer processorCoreCount,
-      List<String> macs) {
-    this(uri, name, serialNumber, model, serverHardwareTypeUri, serverGroupUri, serverProfileUri, state, status,
-        powerState, maintenanceMode, memoryMb, processorCount, processorCoreCount, macs, null, null, null, false);
-  }
-
   public ServerHardware {
     Objects.requireNonNull(uri, "uri == null");
     Objects.requireNonNull(state, "state == null");

@@ -1,6 +1,5 @@
 package io.oneviewinfrakit.oneview;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,10 +20,10 @@ import java.util.Objects;
  * }</pre>
  */
 public final class ServerProfile {
-  private final Map<String, Object> json;
+  private final JsonDocument document;
 
-  private ServerProfile(Map<String, Object> json) {
-    this.json = json;
+  private ServerProfile(JsonDocument document) {
+    this.document = document;
   }
 
   /**
@@ -32,7 +31,7 @@ public final class ServerProfile {
    * booleans, null, lists and string-keyed maps of these.
    */
   public static ServerProfile of(Map<String, ?> json) {
-    return new ServerProfile(Json.copyObject(Objects.requireNonNull(json, "json == null")));
+    return new ServerProfile(JsonDocument.of(json));
   }
 
   /**
@@ -41,87 +40,87 @@ public final class ServerProfile {
    * @throws IllegalArgumentException if {@code json} is not a JSON object.
    */
   public static ServerProfile fromJson(String json) {
-    return new ServerProfile(Json.parseObject(Objects.requireNonNull(json, "json == null")));
+    return new ServerProfile(JsonDocument.parse(json));
   }
 
   /** The whole document, unmodifiable. Integral numbers are {@code Long}, others {@code BigDecimal}. */
   public Map<String, Object> json() {
-    return json;
+    return document.json();
   }
 
   /** The whole document as compact JSON text, nulls included. */
   public String toJson() {
-    return Json.toJson(json);
+    return document.toJson();
   }
 
   /** The profile's URI, or null if it was not created yet. */
   public String uri() {
-    return Json.string(json, "uri");
+    return document.string("uri");
   }
 
   /** The profile's name, or null. */
   public String name() {
-    return Json.string(json, "name");
+    return document.string("name");
   }
 
   /** The profile's description, or null. */
   public String description() {
-    return Json.string(json, "description");
+    return document.string("description");
   }
 
   /** The versioned resource type, such as {@code "ServerProfileV11"}, or null. */
   public String type() {
-    return Json.string(json, "type");
+    return document.string("type");
   }
 
   /** The eTag identifying this revision, sent as {@code If-Match} on update; or null. */
   public String eTag() {
-    return Json.string(json, "eTag");
+    return document.string("eTag");
   }
 
   /** The server the profile is assigned to, or null when unassigned. */
   public String serverHardwareUri() {
-    return Json.string(json, "serverHardwareUri");
+    return document.string("serverHardwareUri");
   }
 
   /** The server hardware type the profile is for, or null. */
   public String serverHardwareTypeUri() {
-    return Json.string(json, "serverHardwareTypeUri");
+    return document.string("serverHardwareTypeUri");
   }
 
   /** The enclosure group the profile is for; null for rack servers. */
   public String enclosureGroupUri() {
-    return Json.string(json, "enclosureGroupUri");
+    return document.string("enclosureGroupUri");
   }
 
   /** The template the profile follows, or null (or empty) when it follows none. */
   public String serverProfileTemplateUri() {
-    return Json.string(json, "serverProfileTemplateUri");
+    return document.string("serverProfileTemplateUri");
   }
 
   /** The serial number assigned to the server by the profile, or null. */
   public String serialNumber() {
-    return Json.string(json, "serialNumber");
+    return document.string("serialNumber");
   }
 
   /** The lifecycle state, such as {@code "Normal"}, or null. OneView's set of states is open. */
   public String state() {
-    return Json.string(json, "state");
+    return document.string("state");
   }
 
   /** The profile's health. */
   public Status status() {
-    return Status.of(Json.string(json, "status"));
+    return Status.of(document.string("status"));
   }
 
   /** True while a task is changing the profile. */
   public boolean inProgress() {
-    return Boolean.TRUE.equals(Json.bool(json, "inProgress"));
+    return Boolean.TRUE.equals(Json.bool(json(), "inProgress"));
   }
 
   /** The last task that changed the profile, or null. */
   public String taskUri() {
-    return Json.string(json, "taskUri");
+    return document.string("taskUri");
   }
 
   /**
@@ -129,32 +128,32 @@ public final class ServerProfile {
    * or from top-level {@code connections} (API 200); empty when it has none.
    */
   public List<Connection> connections() {
-    return Sections.connections(json);
+    return Sections.connections(json());
   }
 
   /** The {@code bootMode} section, or null when the profile has none. */
   public BootMode bootMode() {
-    return Sections.bootMode(json);
+    return Sections.bootMode(json());
   }
 
   /** The boot order ({@code boot.order}), such as {@code ["PXE", "HardDisk"]}; empty when unset. */
   public List<String> bootOrder() {
-    return Sections.bootOrder(json);
+    return Sections.bootOrder(json());
   }
 
   /** Whether OneView manages the boot order ({@code boot.manageBoot}); false when absent. */
   public boolean manageBoot() {
-    return Sections.manageBoot(json);
+    return Sections.manageBoot(json());
   }
 
   /** The {@code firmware} section; nothing managed when the profile has none. */
   public Firmware firmware() {
-    return Sections.firmware(json);
+    return Sections.firmware(json());
   }
 
   /** Whether the profile matches its template; {@link TemplateCompliance#UNKNOWN} when not reported. */
   public TemplateCompliance templateCompliance() {
-    return TemplateCompliance.of(Json.string(json, "templateCompliance"));
+    return TemplateCompliance.of(document.string("templateCompliance"));
   }
 
   /**
@@ -165,22 +164,20 @@ public final class ServerProfile {
    * @throws IllegalArgumentException if {@code spec} names an id a connection already has.
    */
   public ServerProfile withConnection(ConnectionSpec spec) {
-    return new ServerProfile(Json.copyObject(Sections.withConnection(json, spec)));
+    return changed(Sections.withConnection(json(), spec));
   }
 
   /** A copy without the connection numbered {@code id}; this profile if it has none. */
   public ServerProfile withoutConnection(int id) {
-    Map<String, Object> changed = Sections.withoutConnections(json,
-        connection -> connection.id() != null && connection.id() == id);
-    return changed == json ? this : new ServerProfile(Json.copyObject(changed));
+    return changed(Sections.withoutConnections(json(),
+        connection -> connection.id() != null && connection.id() == id));
   }
 
   /** A copy without any connection to {@code networkUri}; this profile if it has none. */
   public ServerProfile withoutConnection(String networkUri) {
     Objects.requireNonNull(networkUri, "networkUri == null");
-    Map<String, Object> changed = Sections.withoutConnections(json,
-        connection -> networkUri.equals(connection.networkUri()));
-    return changed == json ? this : new ServerProfile(Json.copyObject(changed));
+    return changed(Sections.withoutConnections(json(),
+        connection -> networkUri.equals(connection.networkUri())));
   }
 
   /**
@@ -190,7 +187,7 @@ public final class ServerProfile {
    * @throws IllegalArgumentException if the mode is {@link BootMode.Mode#UNKNOWN}.
    */
   public ServerProfile withBootMode(BootMode bootMode) {
-    return new ServerProfile(Json.copyObject(Sections.withBootMode(json, bootMode)));
+    return changed(Sections.withBootMode(json(), bootMode));
   }
 
   /**
@@ -198,12 +195,12 @@ public final class ServerProfile {
    * boot.manageBoot}, since OneView applies only an order it manages.
    */
   public ServerProfile withBootOrder(List<String> order) {
-    return new ServerProfile(Json.copyObject(Sections.withBootOrder(json, order)));
+    return changed(Sections.withBootOrder(json(), order));
   }
 
   /** A copy with {@code boot.manageBoot} set. */
   public ServerProfile withManageBoot(boolean manageBoot) {
-    return new ServerProfile(Json.copyObject(Sections.withManageBoot(json, manageBoot)));
+    return changed(Sections.withManageBoot(json(), manageBoot));
   }
 
   /** A copy with {@code name} set. */
@@ -228,28 +225,28 @@ public final class ServerProfile {
 
   /** A copy with the top-level field {@code field} set to the JSON value {@code value}. */
   public ServerProfile with(String field, Object value) {
-    Objects.requireNonNull(field, "field == null");
-    Map<String, Object> copy = new LinkedHashMap<>(json);
-    copy.put(field, value);
-    return new ServerProfile(Json.copyObject(copy));
+    return new ServerProfile(document.with(field, value));
   }
 
   /** A copy without the top-level field {@code field}. */
   public ServerProfile without(String field) {
-    Objects.requireNonNull(field, "field == null");
-    Map<String, Object> copy = new LinkedHashMap<>(json);
-    copy.remove(field);
-    return new ServerProfile(Json.copyObject(copy));
+    return new ServerProfile(document.without(field));
+  }
+
+  /** This profile when {@code changed} is its own document, else a profile holding a copy of it. */
+  private ServerProfile changed(Map<String, Object> changed) {
+    JsonDocument result = document.changed(changed);
+    return result == document ? this : new ServerProfile(result);
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ServerProfile that && json.equals(that.json);
+    return other instanceof ServerProfile that && document.equals(that.document);
   }
 
   @Override
   public int hashCode() {
-    return json.hashCode();
+    return document.json().hashCode();
   }
 
   @Override

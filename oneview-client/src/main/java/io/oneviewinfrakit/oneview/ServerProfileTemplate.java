@@ -1,9 +1,7 @@
 package io.oneviewinfrakit.oneview;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A server profile template: the blueprint new profiles are derived from with {@link
@@ -12,15 +10,15 @@ import java.util.Objects;
  * <p>Instances are immutable and thread-safe.
  */
 public final class ServerProfileTemplate {
-  private final Map<String, Object> json;
+  private final JsonDocument document;
 
-  private ServerProfileTemplate(Map<String, Object> json) {
-    this.json = json;
+  private ServerProfileTemplate(JsonDocument document) {
+    this.document = document;
   }
 
   /** A template holding a copy of {@code json}, whose values must be JSON values. */
   public static ServerProfileTemplate of(Map<String, ?> json) {
-    return new ServerProfileTemplate(Json.copyObject(Objects.requireNonNull(json, "json == null")));
+    return new ServerProfileTemplate(JsonDocument.of(json));
   }
 
   /**
@@ -29,57 +27,57 @@ public final class ServerProfileTemplate {
    * @throws IllegalArgumentException if {@code json} is not a JSON object.
    */
   public static ServerProfileTemplate fromJson(String json) {
-    return new ServerProfileTemplate(Json.parseObject(Objects.requireNonNull(json, "json == null")));
+    return new ServerProfileTemplate(JsonDocument.parse(json));
   }
 
   /** The whole document, unmodifiable. Integral numbers are {@code Long}, others {@code BigDecimal}. */
   public Map<String, Object> json() {
-    return json;
+    return document.json();
   }
 
   /** The whole document as compact JSON text, nulls included. */
   public String toJson() {
-    return Json.toJson(json);
+    return document.toJson();
   }
 
   /** The template's URI, or null. */
   public String uri() {
-    return Json.string(json, "uri");
+    return document.string("uri");
   }
 
   /** The template's name, or null. */
   public String name() {
-    return Json.string(json, "name");
+    return document.string("name");
   }
 
   /** The template's description, or null. */
   public String description() {
-    return Json.string(json, "description");
+    return document.string("description");
   }
 
   /** The description given to profiles made from this template, or null. */
   public String serverProfileDescription() {
-    return Json.string(json, "serverProfileDescription");
+    return document.string("serverProfileDescription");
   }
 
   /** The versioned resource type, such as {@code "ServerProfileTemplateV7"}, or null. */
   public String type() {
-    return Json.string(json, "type");
+    return document.string("type");
   }
 
   /** The eTag identifying this revision, or null. */
   public String eTag() {
-    return Json.string(json, "eTag");
+    return document.string("eTag");
   }
 
   /** The server hardware type the template is for, or null. */
   public String serverHardwareTypeUri() {
-    return Json.string(json, "serverHardwareTypeUri");
+    return document.string("serverHardwareTypeUri");
   }
 
   /** The enclosure group the template is for; null for rack servers. */
   public String enclosureGroupUri() {
-    return Json.string(json, "enclosureGroupUri");
+    return document.string("enclosureGroupUri");
   }
 
   /**
@@ -87,7 +85,7 @@ public final class ServerProfileTemplate {
    * later) or from top-level {@code connections} (API 200); empty when it has none.
    */
   public List<Connection> connections() {
-    return Sections.connections(json);
+    return Sections.connections(json());
   }
 
   /**
@@ -96,57 +94,59 @@ public final class ServerProfileTemplate {
    * the top-level {@code connections} they carry, so those answer true when they have the list.
    */
   public boolean manageConnections() {
-    Map<String, Object> settings = Json.object(json, "connectionSettings");
+    Map<String, Object> settings = Json.object(json(), "connectionSettings");
     if (settings != null) return Boolean.TRUE.equals(Json.bool(settings, "manageConnections"));
-    return json.get("connections") instanceof List;
+    return json().get("connections") instanceof List;
   }
 
   /** The {@code bootMode} section, or null when the template has none. */
   public BootMode bootMode() {
-    return Sections.bootMode(json);
+    return Sections.bootMode(json());
   }
 
   /** The boot order ({@code boot.order}), such as {@code ["PXE", "HardDisk"]}; empty when unset. */
   public List<String> bootOrder() {
-    return Sections.bootOrder(json);
+    return Sections.bootOrder(json());
   }
 
   /** Whether the template manages the boot order ({@code boot.manageBoot}); false when absent. */
   public boolean manageBoot() {
-    return Sections.manageBoot(json);
+    return Sections.manageBoot(json());
   }
 
   /** The firmware baseline settings; nothing managed when the template has no {@code firmware}. */
   public Firmware firmware() {
-    return Sections.firmware(json);
+    return Sections.firmware(json());
   }
 
   /** A copy with {@code bootMode} written into the {@code bootMode} section, other fields kept. */
   public ServerProfileTemplate withBootMode(BootMode bootMode) {
-    return new ServerProfileTemplate(Json.copyObject(Sections.withBootMode(json, bootMode)));
+    return changed(Sections.withBootMode(json(), bootMode));
   }
 
   /** A copy booting from {@code order}; also sets {@code boot.manageBoot}. */
   public ServerProfileTemplate withBootOrder(List<String> order) {
-    return new ServerProfileTemplate(Json.copyObject(Sections.withBootOrder(json, order)));
+    return changed(Sections.withBootOrder(json(), order));
   }
 
   /** A copy with the top-level field {@code field} set to the JSON value {@code value}. */
   public ServerProfileTemplate with(String field, Object value) {
-    Objects.requireNonNull(field, "field == null");
-    Map<String, Object> copy = new LinkedHashMap<>(json);
-    copy.put(field, value);
-    return new ServerProfileTemplate(Json.copyObject(copy));
+    return new ServerProfileTemplate(document.with(field, value));
+  }
+
+  private ServerProfileTemplate changed(Map<String, Object> changed) {
+    JsonDocument result = document.changed(changed);
+    return result == document ? this : new ServerProfileTemplate(result);
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ServerProfileTemplate that && json.equals(that.json);
+    return other instanceof ServerProfileTemplate that && document.equals(that.document);
   }
 
   @Override
   public int hashCode() {
-    return json.hashCode();
+    return document.json().hashCode();
   }
 
   @Override

@@ -9,13 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-final class BootAndFirmwareTest {
+final class BootAndFirmwareTest extends FakeApplianceFixture {
   /** A ServerProfileTemplateV2 as in the reference notes (API 300 and later). */
   private static final String TEMPLATE_V2 = "{\"type\":\"ServerProfileTemplateV2\","
       + "\"uri\":\"/rest/server-profile-templates/1f0ca9ef\",\"name\":\"Apache_Template\","
@@ -24,20 +21,6 @@ final class BootAndFirmwareTest {
       + "\"bootMode\":{\"mode\":\"UEFIOptimized\",\"pxeBootPolicy\":\"IPv4\",\"manageMode\":true},"
       + "\"boot\":{\"order\":[\"HardDisk\"],\"manageBoot\":true},"
       + "\"connectionSettings\":{\"manageConnections\":false,\"connections\":[]}}";
-
-  private final MockWebServer server = new MockWebServer();
-  private final FakeAppliance appliance = new FakeAppliance();
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server.setDispatcher(appliance);
-    server.start();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    server.shutdown();
-  }
 
   @Test
   void profileBootSettingsAreReadFromBootAndBootMode() {

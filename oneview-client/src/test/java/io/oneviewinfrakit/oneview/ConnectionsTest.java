@@ -9,13 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-final class ConnectionsTest {
+final class ConnectionsTest extends FakeApplianceFixture {
   static final String PROFILE_URI = "/rest/server-profiles/b425802b-a6a5-4941-8885-aab68dfa2ee2";
   static final String PROD = "/rest/ethernet-networks/19638712-679d-4232-9743-c7cb6c7bf718";
   static final String PXE = "/rest/ethernet-networks/pxe";
@@ -29,20 +26,6 @@ final class ConnectionsTest {
         + "\"functionType\":\"Ethernet\",\"networkUri\":\"" + PROD + "\",\"portId\":\"Mezz 3:1-a\",\"requestedMbps\":\"2500\","
         + "\"allocatedMbps\":2500,\"mac\":\"9A:A0:22:90:00:01\",\"macType\":\"Virtual\",\"boot\":{\"priority\":\"NotBootable\"},"
         + "\"state\":\"Deployed\",\"status\":\"OK\"}]},\"eTag\":\"" + eTag + "\"}";
-  }
-
-  private final MockWebServer server = new MockWebServer();
-  private final FakeAppliance appliance = new FakeAppliance();
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server.setDispatcher(appliance);
-    server.start();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    server.shutdown();
   }
 
   @Test

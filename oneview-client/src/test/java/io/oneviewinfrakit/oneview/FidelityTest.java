@@ -11,30 +11,13 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-final class FidelityTest {
+final class FidelityTest extends FakeApplianceFixture {
   /** An independent parser (Moshi's own, numbers as Double) to compare documents with. */
   private static final Moshi PLAIN = new Moshi.Builder().build();
-
-  private final MockWebServer server = new MockWebServer();
-  private final FakeAppliance appliance = new FakeAppliance();
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server.setDispatcher(appliance);
-    server.start();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    server.shutdown();
-  }
 
   private static Object plain(String json) throws IOException {
     return PLAIN.adapter(Object.class).fromJson(json);
@@ -126,6 +109,15 @@ final class FidelityTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessage("Expected a JSON object but was an array");
     assertThatThrownBy(() -> ServerProfile.fromJson("{\"a\":"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Malformed JSON");
+  }
+
+  @Test
+  void contentAfterTheObjectIsRejected() {
+    assertThatThrownBy(() -> ServerProfile.fromJson("{\"name\":\"a\"} {\"name\":\"b\"}"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Malformed JSON");
+    assertThatThrownBy(() -> ServerProfileTemplate.fromJson("{\"name\":\"a\"}x"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Malformed JSON");
+    assertThat(ServerProfile.fromJson("{\"name\":\"a\"} \n").name()).isEqualTo("a");
   }
 
   @Test

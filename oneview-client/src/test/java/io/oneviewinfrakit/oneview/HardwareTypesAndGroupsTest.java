@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-final class HardwareTypesAndGroupsTest {
+final class HardwareTypesAndGroupsTest extends FakeApplianceFixture {
   private static final String SHT_URI = "/rest/server-hardware-types/0AB36CC2-D424-4C88-9CA5-25DF0B1A2A87";
   private static final String SHT = "{\"type\":\"server-hardware-type-4\",\"category\":\"server-hardware-types\","
       + "\"name\":\"BL460c Gen8 1\",\"model\":\"ProLiant BL460c Gen8\",\"formFactor\":\"HalfHeight\",\"family\":\"BL\","
@@ -20,20 +17,6 @@ final class HardwareTypesAndGroupsTest {
   private static final String EG = "{\"type\":\"EnclosureGroupV200\",\"name\":\"Enclosure-Group-1\","
       + "\"enclosureCount\":3,\"enclosureTypeUri\":\"/rest/enclosure-types/c7000\",\"stackingMode\":\"Enclosure\","
       + "\"uri\":\"/rest/enclosure-groups/eg-1\"}";
-
-  private final MockWebServer server = new MockWebServer();
-  private final FakeAppliance appliance = new FakeAppliance();
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server.setDispatcher(appliance);
-    server.start();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    server.shutdown();
-  }
 
   @Test
   void serverHardwareTypeIsReadIntoTypedFields() {
@@ -122,9 +105,10 @@ final class HardwareTypesAndGroupsTest {
   }
 
   @Test
-  void firstReleaseConstructorStillBuildsServerHardware() {
+  void serverHardwareBuildsWithoutTheOptionalDetails() {
     ServerHardware hw = new ServerHardware("/rest/server-hardware/1", "a", null, null, null, null, null,
-        ServerHardwareState.NO_PROFILE_APPLIED, Status.OK, PowerState.OFF, false, 1024L, 2, 8, List.of());
+        ServerHardwareState.NO_PROFILE_APPLIED, Status.OK, PowerState.OFF, false, 1024L, 2, 8, List.of(),
+        null, null, null, false);
     assertThat(hw.cpuCores()).isEqualTo(16);
     assertThat(hw.formFactor()).isNull();
     assertThat(hw.isFree()).isTrue();

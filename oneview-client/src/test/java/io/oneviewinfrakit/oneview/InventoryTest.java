@@ -11,13 +11,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-final class InventoryTest {
+final class InventoryTest extends FakeApplianceFixture {
   private static final String BLADE_TYPE = "/rest/server-hardware-types/blade";
   private static final String RACK_TYPE = "/rest/server-hardware-types/rack";
   private static final String EG = "/rest/enclosure-groups/eg1";
@@ -55,19 +53,9 @@ final class InventoryTest {
         + "\",\"virtualPorts\":[]}]}]}}";
   }
 
-  private final MockWebServer server = new MockWebServer();
-  private final FakeAppliance appliance = new FakeAppliance();
-
   @BeforeEach
-  void setUp() throws Exception {
-    server.setDispatcher(appliance);
-    server.start();
+  void answerEveryRequest() {
     appliance.handler = InventoryTest::collection;
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    server.shutdown();
   }
 
   private static MockResponse collection(RecordedRequest request) {

@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-final class NetworksTest {
+final class NetworksTest extends FakeApplianceFixture {
   private static final String TASK_URI = "/rest/tasks/T-1";
   private static final String NET_URI = "/rest/ethernet-networks/19638712-679d-4232-9743-c7cb6c7bf718";
   // Shape of an ethernet-networkV4 as appliances return it, with fields the SDK does not model.
@@ -26,20 +23,6 @@ final class NetworksTest {
   private static final String SET = "{\"type\":\"network-setV5\",\"name\":\"prod-set\",\"networkUris\":[\"" + NET_URI
       + "\",\"/rest/ethernet-networks/n2\"],\"nativeNetworkUri\":\"" + NET_URI + "\",\"connectionTemplateUri\":null,"
       + "\"uri\":\"/rest/network-sets/s1\",\"category\":\"network-sets\"}";
-
-  private final MockWebServer server = new MockWebServer();
-  private final FakeAppliance appliance = new FakeAppliance();
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server.setDispatcher(appliance);
-    server.start();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    server.shutdown();
-  }
 
   private static MockResponse accepted() {
     return new MockResponse().setResponseCode(202).setHeader("Location", TASK_URI);

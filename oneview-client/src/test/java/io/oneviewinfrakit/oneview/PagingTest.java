@@ -14,27 +14,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-final class PagingTest {
-  private final MockWebServer server = new MockWebServer();
-  private final FakeAppliance appliance = new FakeAppliance();
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server.setDispatcher(appliance);
-    server.start();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    server.shutdown();
-  }
-
+final class PagingTest extends FakeApplianceFixture {
   private static String hardware(int i) {
     return "{\"uri\":\"/rest/server-hardware/" + i + "\",\"name\":\"Encl1, bay " + i + "\",\"state\":\"NoProfileApplied\"}";
   }

@@ -8,27 +8,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-final class RedactionTest {
+final class RedactionTest extends FakeApplianceFixture {
   private static final String URI = "/rest/server-hardware/30303437-3933-4753-4831-31315835524E";
-
-  private final MockWebServer server = new MockWebServer();
-  private final FakeAppliance appliance = new FakeAppliance();
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server.setDispatcher(appliance);
-    server.start();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    server.shutdown();
-  }
 
   @Test
   void traceLogsNeverContainPasswordOrSessionTokens() {

@@ -7,30 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-final class ResourcesTest {
+final class ResourcesTest extends FakeApplianceFixture {
   private static final String TASK_URI = "/rest/tasks/DCB672A9-BC74-49DB-9D8F-798F3E82EC4C";
   private static final String SHT = "/rest/server-hardware-types/SHT-1";
   private static final String EG = "/rest/enclosure-groups/EG-1";
-
-  private final MockWebServer server = new MockWebServer();
-  private final FakeAppliance appliance = new FakeAppliance();
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server.setDispatcher(appliance);
-    server.start();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    server.shutdown();
-  }
 
   private static MockResponse accepted(String location, String body) {
     MockResponse response = new MockResponse().setResponseCode(202).setBody(body);

@@ -8,30 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-final class RetryTest {
+final class RetryTest extends FakeApplianceFixture {
   private static final String HARDWARE = fixture("python-oneviewclient/server-hardware.json");
   private static final String URI = "/rest/server-hardware/30303437-3933-4753-4831-31315835524E";
 
-  private final MockWebServer server = new MockWebServer();
-  private final FakeAppliance appliance = new FakeAppliance();
   private final AtomicInteger calls = new AtomicInteger();
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server.setDispatcher(appliance);
-    server.start();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    server.shutdown();
-  }
 
   private static MockResponse unavailable() {
     return new MockResponse().setResponseCode(503).setBody("{\"errorCode\":\"SERVICE_UNAVAILABLE\",\"message\":\"Busy.\"}");

@@ -12,29 +12,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-final class SessionTest {
+final class SessionTest extends FakeApplianceFixture {
   private static final String HARDWARE = FakeAppliance.fixture("python-oneviewclient/server-hardware.json");
   private static final String HARDWARE_URI = "/rest/server-hardware/30303437-3933-4753-4831-31315835524E";
 
-  private final MockWebServer server = new MockWebServer();
-  private final FakeAppliance appliance = new FakeAppliance();
-
   @BeforeEach
-  void setUp() throws Exception {
-    server.setDispatcher(appliance);
-    server.start();
+  void answerEveryRequest() {
     appliance.handler = request -> json(200, HARDWARE);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    server.shutdown();
   }
 
   @Test

@@ -7,29 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-final class TaskTest {
+final class TaskTest extends FakeApplianceFixture {
   private static final String URI = "/rest/tasks/T1";
-
-  private final MockWebServer server = new MockWebServer();
-  private final FakeAppliance appliance = new FakeAppliance();
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server.setDispatcher(appliance);
-    server.start();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    server.shutdown();
-  }
 
   private static String task(String state, int percent) {
     return "{\"type\":\"TaskResourceV2\",\"uri\":\"" + URI + "\",\"name\":\"Create\",\"taskState\":\"" + state

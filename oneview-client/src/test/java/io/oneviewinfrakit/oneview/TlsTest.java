@@ -11,18 +11,14 @@ import javax.net.ssl.SSLException;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-final class TlsTest {
-  private final MockWebServer server = new MockWebServer();
-  private final FakeAppliance appliance = new FakeAppliance();
+final class TlsTest extends FakeApplianceFixture {
   private HeldCertificate certificate;
 
-  @BeforeEach
-  void setUp() throws Exception {
+  @Override
+  void configure(MockWebServer server) {
     certificate = new HeldCertificate.Builder()
         .addSubjectAlternativeName("localhost")
         .addSubjectAlternativeName("127.0.0.1")
@@ -31,13 +27,6 @@ final class TlsTest {
         .heldCertificate(certificate)
         .build();
     server.useHttps(serverCertificates.sslSocketFactory(), false);
-    server.setDispatcher(appliance);
-    server.start();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    server.shutdown();
   }
 
   @Test

@@ -84,7 +84,6 @@ final class Appliance {
       seed(firmwareDrivers, config.inventory().documents("firmwareDrivers"));
       seed(templates, config.inventory().documents("serverProfileTemplates"));
       seed(profiles, config.inventory().documents("serverProfiles"));
-      return null;
     });
   }
 
@@ -116,6 +115,13 @@ final class Appliance {
         d.putIfAbsent("templateCompliance", ProfileRules.compliance(d, templateOf(d)));
       }
     }
+  }
+
+  void locked(Runnable action) {
+    locked(() -> {
+      action.run();
+      return null;
+    });
   }
 
   <T> T locked(Supplier<T> action) {
@@ -315,7 +321,6 @@ final class Appliance {
   void invalidateSessions() {
     locked(() -> {
       sessions.clear();
-      return null;
     });
   }
 
@@ -468,7 +473,7 @@ final class Appliance {
     if (hw != null) {
       applyingProfile(hw, uri);
     }
-    String errorCode = faults == null ? null : faults.taskFailure(TaskKind.PROFILE_CREATE).orElse(null);
+    String errorCode = injectedFailure(TaskKind.PROFILE_CREATE);
     Tasks.Task t = tasks.start(TaskKind.PROFILE_CREATE, "Create", "server-profiles", uri, name,
         "Creating server profile: " + name, "Created server profile: " + name + ".", errorCode,
         "Simulated failure of the create task.", "Unable to create server profile: " + name,
@@ -563,7 +568,7 @@ final class Appliance {
     if (moving && newHw != null) {
       applyingProfile(newHw, uri);
     }
-    String errorCode = faults == null ? null : faults.taskFailure(TaskKind.PROFILE_UPDATE).orElse(null);
+    String errorCode = injectedFailure(TaskKind.PROFILE_UPDATE);
     Tasks.Task t = tasks.start(TaskKind.PROFILE_UPDATE, "Update", "server-profiles", uri, name,
         "Updating server profile: " + name, "Updated server profile: " + name + ".", errorCode,
         "Simulated failure of the update task.", "Unable to update server profile: " + name,
@@ -582,11 +587,7 @@ final class Appliance {
 
           @Override
           public void failed() {
-            profileTask.remove(uri);
-            previous.put("eTag", eTag());
-            previous.put("modified", Ids.timestamp(clock.instant()));
-            previous.put("taskUri", doc.get("taskUri"));
-            profiles.put(previous);
+            restore(previous, doc.get("taskUri"));
             if (moving && newHw != null) {
               noProfile(newHw);
             }
@@ -628,7 +629,7 @@ final class Appliance {
       hw.put("powerLock", true);
       bump(hw);
     }
-    String errorCode = faults == null ? null : faults.taskFailure(TaskKind.PROFILE_DELETE).orElse(null);
+    String errorCode = injectedFailure(TaskKind.PROFILE_DELETE);
     Tasks.Task t = tasks.start(TaskKind.PROFILE_DELETE, "Delete", "server-profiles", uri, name,
         "Deleting server profile: " + name, "Deleted server profile: " + name + ".", errorCode,
         "Simulated failure of the delete task.", "Unable to delete server profile: " + name,
@@ -719,7 +720,7 @@ final class Appliance {
     current.put("state", "Updating");
     current.put("inProgress", true);
     bump(current);
-    String errorCode = faults == null ? null : faults.taskFailure(TaskKind.PROFILE_UPDATE).orElse(null);
+    String errorCode = injectedFailure(TaskKind.PROFILE_UPDATE);
     Tasks.Task t = tasks.start(TaskKind.PROFILE_UPDATE, "Update", "server-profiles", uri, name,
         "Updating server profile from template: " + name, "Updated server profile from template: "
             + name + ".", errorCode, "Simulated failure of the update task.",
@@ -737,16 +738,24 @@ final class Appliance {
 
           @Override
           public void failed() {
-            profileTask.remove(uri);
-            previous.put("eTag", eTag());
-            previous.put("modified", Ids.timestamp(clock.instant()));
-            previous.put("taskUri", current.get("taskUri"));
-            profiles.put(previous);
+            restore(previous, current.get("taskUri"));
           }
         });
     current.put("taskUri", t.uri);
     profileTask.put(uri, t);
     return accepted(r, t, version);
+  }
+
+  /**
+   * Puts back the profile as it was before a failed update, as a new revision that still names the
+   * failed task, so a client polling the profile sees both the failure and the old settings.
+   */
+  private void restore(Map<String, Object> previous, Object failedTaskUri) {
+    profileTask.remove((String) previous.get("uri"));
+    previous.put("eTag", eTag());
+    previous.put("modified", Ids.timestamp(clock.instant()));
+    previous.put("taskUri", failedTaskUri);
+    profiles.put(previous);
   }
 
   private void requireUniqueName(String name, String selfUri) {
@@ -841,6 +850,11 @@ final class Appliance {
     return clock.millis() + "/" + (++revision);
   }
 
+  /** The error code a task of {@code kind} is to fail with by fault injection, or null. */
+  private String injectedFailure(TaskKind kind) {
+    return faults == null ? null : faults.taskFailure(kind).orElse(null);
+  }
+
   private static Tasks.Outcome noOutcome() {
     return new Tasks.Outcome() {
       @Override
@@ -931,7 +945,7 @@ final class Appliance {
     }
     String uri = "/rest/" + store.category + "/" + ids.uuid();
     Map<String, Object> doc = set ? networkSetDoc(body, uri) : networkDoc(body, uri);
-    String errorCode = faults == null ? null : faults.taskFailure(TaskKind.NETWORK).orElse(null);
+    String errorCode = injectedFailure(TaskKind.NETWORK);
     String key = store.category + "\n" + name;
     pendingNetworkNames.add(key);
     Tasks.Task t = tasks.start(TaskKind.NETWORK, "Create", store.category, uri, name,
@@ -972,24 +986,11 @@ final class Appliance {
       throw SimulatorException.badRequest("INVALID_PURPOSE",
           "purpose must be General, Management, VMMigration, FaultTolerance or ISCSI.");
     }
-    String id = uri.substring(uri.lastIndexOf('/') + 1);
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("type", "ethernet-networkV3");
-    d.put("ethernetNetworkType", type);
-    d.put("vlanId", "Tagged".equals(type) ? vlan : null);
-    d.put("purpose", purpose);
-    d.put("name", body.get("name"));
-    d.put("smartLink", Boolean.TRUE.equals(body.get("smartLink")));
-    d.put("privateNetwork", Boolean.TRUE.equals(body.get("privateNetwork")));
-    d.put("connectionTemplateUri", "/rest/connection-templates/" + ids.uuid());
-    d.put("fabricUri", null);
+    Map<String, Object> d = Documents.ethernetNetwork(uri, body.get("name"), type,
+        "Tagged".equals(type) ? vlan : null, purpose, Boolean.TRUE.equals(body.get("smartLink")),
+        Boolean.TRUE.equals(body.get("privateNetwork")), "/rest/connection-templates/" + ids.uuid());
     d.put("subnetUri", body.get("subnetUri"));
     d.put("description", body.get("description"));
-    d.put("status", "OK");
-    d.put("state", "Active");
-    d.put("category", "ethernet-networks");
-    d.put("uri", uri);
-    d.put("scopesUri", "/rest/scopes/resources/rest/ethernet-networks/" + id);
     return d;
   }
 
@@ -1006,18 +1007,9 @@ final class Appliance {
       throw SimulatorException.badRequest("INVALID_NATIVE_NETWORK",
           "The nativeNetworkUri " + nativeUri + " is not one of the set's networkUris.");
     }
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("type", "network-set");
-    d.put("name", body.get("name"));
-    d.put("networkUris", new ArrayList<>(members));
-    d.put("nativeNetworkUri", nativeUri);
-    d.put("connectionTemplateUri", "/rest/connection-templates/" + ids.uuid());
+    Map<String, Object> d = Documents.networkSet(uri, body.get("name"), members, nativeUri,
+        "/rest/connection-templates/" + ids.uuid());
     d.put("description", body.get("description"));
-    d.put("status", "OK");
-    d.put("state", "Active");
-    d.put("category", "network-sets");
-    d.put("uri", uri);
-    d.put("scopesUri", "/rest/scopes/resources" + uri);
     return d;
   }
 
@@ -1054,7 +1046,7 @@ final class Appliance {
       throw SimulatorException.conflict("RESOURCE_IN_USE",
           "The " + store.category + " resource " + name + " is in use by " + user + ".");
     }
-    String errorCode = faults == null ? null : faults.taskFailure(TaskKind.NETWORK).orElse(null);
+    String errorCode = injectedFailure(TaskKind.NETWORK);
     Tasks.Task t = tasks.start(TaskKind.NETWORK, "Delete", store.category, uri, name,
         "Deleting " + name, "Deleted " + name + ".", errorCode,
         "Simulated failure of the delete task.", "Unable to delete " + name,
@@ -1080,7 +1072,6 @@ final class Appliance {
         throw new IllegalArgumentException("no server profile " + profileUri);
       }
       removeProfile(p);
-      return null;
     });
   }
 
@@ -1153,7 +1144,6 @@ final class Appliance {
       bump(p);
       target.put("serverProfileUri", profileUri);
       profileApplied(target);
-      return null;
     });
   }
 
@@ -1215,7 +1205,7 @@ final class Appliance {
       hw.put("powerState", transitional);
       bump(hw);
     }
-    String errorCode = faults == null ? null : faults.taskFailure(TaskKind.POWER).orElse(null);
+    String errorCode = injectedFailure(TaskKind.POWER);
     String hwName = (String) hw.get("name");
     Tasks.Task t = tasks.start(TaskKind.POWER, name, "server-hardware", (String) hw.get("uri"),
         hwName, name + ": " + hwName, name + " completed: " + hwName + ".", errorCode,
@@ -1292,35 +1282,30 @@ final class Appliance {
       }
       hw.put(field, value);
       bump(hw);
-      return null;
     });
   }
 
   void holdTasks(Set<TaskKind> kinds) {
     locked(() -> {
       tasks.hold(kinds);
-      return null;
     });
   }
 
   void releaseTasks() {
     locked(() -> {
       tasks.release();
-      return null;
     });
   }
 
   void taskDuration(TaskKind kind, Duration duration) {
     locked(() -> {
       tasks.duration(kind, duration);
-      return null;
     });
   }
 
   void listingLag(Duration lag) {
     locked(() -> {
       listingLag = lag;
-      return null;
     });
   }
 

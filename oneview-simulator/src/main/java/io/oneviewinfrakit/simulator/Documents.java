@@ -262,4 +262,50 @@ final class Documents {
       c.put("status", "OK");
     }
   }
+
+  /**
+   * An Ethernet network as the appliance stores it, with no fabric, subnet or description; callers
+   * put those they have. The seeded inventory and a network created by a client must look alike, so
+   * both are built here.
+   */
+  static Map<String, Object> ethernetNetwork(String uri, Object name, String type, Object vlanId,
+      String purpose, boolean smartLink, boolean privateNetwork, String connectionTemplateUri) {
+    String id = uri.substring(uri.lastIndexOf('/') + 1);
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("type", "ethernet-networkV3");
+    d.put("ethernetNetworkType", type);
+    d.put("vlanId", vlanId);
+    d.put("purpose", purpose);
+    d.put("name", name);
+    d.put("smartLink", smartLink);
+    d.put("privateNetwork", privateNetwork);
+    d.put("connectionTemplateUri", connectionTemplateUri);
+    d.put("fabricUri", null);
+    d.put("subnetUri", null);
+    d.put("description", null);
+    d.put("status", "OK");
+    d.put("state", "Active");
+    d.put("category", "ethernet-networks");
+    d.put("uri", uri);
+    d.put("scopesUri", "/rest/scopes/resources/rest/ethernet-networks/" + id);
+    return d;
+  }
+
+  /** A network set as the appliance stores it, without a description; see {@link #ethernetNetwork}. */
+  static Map<String, Object> networkSet(String uri, Object name, List<?> networkUris, Object nativeNetworkUri,
+      String connectionTemplateUri) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("type", "network-set");
+    d.put("name", name);
+    d.put("networkUris", new ArrayList<>(networkUris));
+    d.put("nativeNetworkUri", nativeNetworkUri);
+    d.put("connectionTemplateUri", connectionTemplateUri);
+    d.put("description", null);
+    d.put("status", "OK");
+    d.put("state", "Active");
+    d.put("category", "network-sets");
+    d.put("uri", uri);
+    d.put("scopesUri", "/rest/scopes/resources" + uri);
+    return d;
+  }
 }

@@ -313,42 +313,15 @@ public final class Inventory {
   }
 
   private static Map<String, Object> network(String uri, String name, long vlan) {
-    String id = uri.substring(uri.lastIndexOf('/') + 1);
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("type", "ethernet-networkV3");
-    d.put("ethernetNetworkType", "Tagged");
-    d.put("vlanId", vlan);
-    d.put("purpose", "General");
-    d.put("name", name);
-    d.put("smartLink", true);
-    d.put("privateNetwork", false);
-    d.put("connectionTemplateUri", "/rest/connection-templates/" + id("ct:" + name).toLowerCase(Locale.ROOT));
+    Map<String, Object> d = Documents.ethernetNetwork(uri, name, "Tagged", vlan, "General", true, false,
+        "/rest/connection-templates/" + id("ct:" + name).toLowerCase(Locale.ROOT));
     d.put("fabricUri", "/rest/fabrics/" + id("fabric").toLowerCase(Locale.ROOT));
-    d.put("subnetUri", null);
-    d.put("description", null);
-    d.put("status", "OK");
-    d.put("state", "Active");
-    d.put("category", "ethernet-networks");
-    d.put("uri", uri);
-    d.put("scopesUri", "/rest/scopes/resources/rest/ethernet-networks/" + id);
     return d;
   }
 
   private static Map<String, Object> networkSet(String name, List<String> networks, String nativeUri) {
-    String uri = "/rest/network-sets/" + id("ns:" + name).toLowerCase(Locale.ROOT);
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("type", "network-set");
-    d.put("name", name);
-    d.put("networkUris", new ArrayList<>(networks));
-    d.put("nativeNetworkUri", nativeUri);
-    d.put("connectionTemplateUri", "/rest/connection-templates/" + id("ct:" + name).toLowerCase(Locale.ROOT));
-    d.put("description", null);
-    d.put("status", "OK");
-    d.put("state", "Active");
-    d.put("category", "network-sets");
-    d.put("uri", uri);
-    d.put("scopesUri", "/rest/scopes/resources" + uri);
-    return d;
+    return Documents.networkSet("/rest/network-sets/" + id("ns:" + name).toLowerCase(Locale.ROOT), name,
+        networks, nativeUri, "/rest/connection-templates/" + id("ct:" + name).toLowerCase(Locale.ROOT));
   }
 
   /** An SPP as OneView lists it under /rest/firmware-drivers; the id is the ISO name, dots as underscores. */

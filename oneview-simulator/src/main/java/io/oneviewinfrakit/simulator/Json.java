@@ -14,6 +14,9 @@ import okio.Buffer;
 /**
  * JSON documents as ordered {@code Map}/{@code List} trees, with integral numbers as {@code Long}
  * and others as {@code BigDecimal}, so a document is written back exactly as it was read.
+ *
+ * <p>Deliberately not shared with the SDK's own {@code Json}: the simulator must not depend on the
+ * SDK, so that the two cannot agree on the same mistake.
  */
 final class Json {
   private Json() {}

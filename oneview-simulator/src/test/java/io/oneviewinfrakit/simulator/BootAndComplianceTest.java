@@ -6,33 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class BootAndComplianceTest {
+class BootAndComplianceTest extends SimulatorFixture {
   private static final String JSON_PATCH = "application/json-patch+json";
   private static final List<Map<String, Object>> UPDATE_FROM_TEMPLATE =
       List.of(Map.of("op", "replace", "path", "/templateCompliance", "value", "Compliant"));
-  private final ManualClock clock = new ManualClock();
-  private OneViewSimulator sim;
-  private TestClient ov;
-
-  private void start(OneViewSimulator.Builder builder) {
-    sim = builder.clock(clock).build().start();
-    ov = new TestClient(sim).login();
-  }
-
-  private void start() {
-    start(OneViewSimulator.builder().servers(8));
-  }
-
-  @AfterEach
-  void stop() {
-    if (sim != null) {
-      sim.close();
-    }
-  }
-
   @SuppressWarnings("unchecked")
   private static Map<String, Object> section(Map<String, Object> doc, String name) {
     return (Map<String, Object>) doc.get(name);

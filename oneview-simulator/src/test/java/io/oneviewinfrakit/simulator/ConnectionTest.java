@@ -6,24 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ConnectionTest {
-  private final ManualClock clock = new ManualClock();
-  private OneViewSimulator sim;
-  private TestClient ov;
-
+class ConnectionTest extends SimulatorFixture {
   @BeforeEach
-  void start() {
-    sim = OneViewSimulator.builder().servers(8).clock(clock).build().start();
-    ov = new TestClient(sim).login();
-  }
-
-  @AfterEach
-  void stop() {
-    sim.close();
+  void startEightServers() {
+    start();
   }
 
   private String networkUri(String collection, String name) {

@@ -6,25 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What other OneView users and the appliance itself do behind a client's back (Ironic's periodic checks). */
-class DriftTest {
-  private final ManualClock clock = new ManualClock();
-  private OneViewSimulator sim;
-  private TestClient ov;
-
+class DriftTest extends SimulatorFixture {
   @BeforeEach
-  void start() {
-    sim = OneViewSimulator.builder().servers(8).clock(clock).build().start();
-    ov = new TestClient(sim).login();
-  }
-
-  @AfterEach
-  void stop() {
-    sim.close();
+  void startEightServers() {
+    start();
   }
 
   private String hw(String name) {

@@ -8,22 +8,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class FaultsTest {
-  private final ManualClock clock = new ManualClock();
-  private OneViewSimulator sim;
-  private TestClient ov;
-
+class FaultsTest extends SimulatorFixture {
   private void start(long seed) {
-    sim = OneViewSimulator.builder().servers(8).clock(clock).seed(seed).build().start();
-    ov = new TestClient(sim).login();
-  }
-
-  @AfterEach
-  void stop() {
-    sim.close();
+    start(OneViewSimulator.builder().servers(8).seed(seed));
   }
 
   @Test

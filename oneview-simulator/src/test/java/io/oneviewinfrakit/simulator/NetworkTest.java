@@ -5,24 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class NetworkTest {
-  private final ManualClock clock = new ManualClock();
-  private OneViewSimulator sim;
-  private TestClient ov;
-
+class NetworkTest extends SimulatorFixture {
   @BeforeEach
-  void start() {
-    sim = OneViewSimulator.builder().servers(4).clock(clock).build().start();
-    ov = new TestClient(sim).login();
-  }
-
-  @AfterEach
-  void stop() {
-    sim.close();
+  void startFourServers() {
+    start(OneViewSimulator.builder().servers(4));
   }
 
   private Map<String, Object> network(String name) {

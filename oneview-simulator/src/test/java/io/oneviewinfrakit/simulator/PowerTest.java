@@ -4,27 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PowerTest {
-  private final ManualClock clock = new ManualClock();
-  private OneViewSimulator sim;
-  private TestClient ov;
+class PowerTest extends SimulatorFixture {
   private String bay1;
 
   @BeforeEach
-  void start() {
-    sim = OneViewSimulator.builder().servers(4).clock(clock)
-        .taskDuration(TaskKind.POWER, Duration.ofSeconds(20)).build().start();
-    ov = new TestClient(sim).login();
+  void startFourServers() {
+    start(OneViewSimulator.builder().servers(4).taskDuration(TaskKind.POWER, Duration.ofSeconds(20)));
     bay1 = (String) ov.hardware("Encl1, bay 1").get("uri");
-  }
-
-  @AfterEach
-  void stop() {
-    sim.close();
   }
 
   @Test

@@ -4,30 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class ServerProfileTest {
-  private final ManualClock clock = new ManualClock();
-  private OneViewSimulator sim;
-  private TestClient ov;
-
-  private void start(OneViewSimulator.Builder builder) {
-    sim = builder.clock(clock).build().start();
-    ov = new TestClient(sim).login();
-  }
-
-  private void start() {
-    start(OneViewSimulator.builder().servers(8));
-  }
-
-  @AfterEach
-  void stop() {
-    if (sim != null) {
-      sim.close();
-    }
-  }
-
+class ServerProfileTest extends SimulatorFixture {
   @Test
   void createReturns202WithTaskLocationAndTaskBody() {
     start();

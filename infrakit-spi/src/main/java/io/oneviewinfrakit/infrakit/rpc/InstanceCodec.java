@@ -44,6 +44,33 @@ final class InstanceCodec {
     boolean field(String lowerName, JsonReader reader) throws IOException, RpcError;
   }
 
+  /** Reads one field's value. */
+  @FunctionalInterface
+  interface Value {
+    void read(JsonReader reader) throws IOException, RpcError;
+  }
+
+  /** A value set from inside a reader lambda, which cannot assign the caller's locals. */
+  private static final class Slot<T> {
+    T value;
+
+    Slot(T initial) {
+      value = initial;
+    }
+  }
+
+  /** Reads the fields named (lower case) in {@code values} with their readers and skips the others. */
+  private static Fields named(Map<String, Value> values) {
+    return (name, r) -> {
+      Value value = values.get(name);
+      if (value == null) {
+        return false;
+      }
+      value.read(r);
+      return true;
+    };
+  }
+
   /**
    * Walks the params object, or the single object of a one-element array (the gorilla server accepts
    * both); absent or null params read as an empty object so missing fields are reported by name.
@@ -70,6 +97,23 @@ final class InstanceCodec {
     }
   }
 
+  /**
+   * Reads a request's params: its {@code Type} ("" when absent, as every method has one) and the
+   * other fields named in {@code values}. Returns the Type.
+   */
+  private static String readRequest(String params, Map<String, Value> values) throws IOException, RpcError {
+    Slot<String> type = new Slot<>("");
+    Fields others = named(values);
+    readParams(params, (name, r) -> {
+      if (name.equals("type")) {
+        type.value = type(r);
+        return true;
+      }
+      return others.field(name, r);
+    });
+    return type.value;
+  }
+
   private static void readObject(JsonReader reader, String what, Fields fields) throws IOException, RpcError {
     if (!Json.beginObject(reader, what)) {
       return;
@@ -88,6 +132,12 @@ final class InstanceCodec {
     return type == null ? "" : type;
   }
 
+  /** A string field where absent and null both mean "". */
+  private static String stringOrEmpty(JsonReader reader, String what) throws IOException, RpcError {
+    String value = Json.stringOrNull(reader, what);
+    return value == null ? "" : value;
+  }
+
   private static InstanceId instance(String value) throws RpcError {
     if (value == null || value.isBlank()) {
       throw RpcError.invalidParams("missing Instance");
@@ -98,54 +148,22 @@ final class InstanceCodec {
   // ---- server side: params -> records
 
   static String typeOf(String params) throws IOException, RpcError {
-    String[] type = {""};
-    readParams(params, (name, r) -> {
-      if (name.equals("type")) {
-        type[0] = type(r);
-        return true;
-      }
-      return false;
-    });
-    return type[0];
+    return readRequest(params, Map.of());
   }
 
   static ValidateRequest readValidate(String params) throws IOException, RpcError {
-    String[] type = {""};
-    RawJson[] properties = {RawJson.NULL};
-    readParams(params, (name, r) -> {
-      switch (name) {
-        case "type":
-          type[0] = type(r);
-          return true;
-        case "properties":
-          properties[0] = Json.rawJson(r);
-          return true;
-        default:
-          return false;
-      }
-    });
-    return new ValidateRequest(type[0], properties[0]);
+    Slot<RawJson> properties = new Slot<>(RawJson.NULL);
+    String type = readRequest(params, Map.of("properties", r -> properties.value = Json.rawJson(r)));
+    return new ValidateRequest(type, properties.value);
   }
 
   static ProvisionRequest readProvision(String params) throws IOException, RpcError {
-    String[] type = {""};
-    InstanceSpec[] spec = {null};
-    readParams(params, (name, r) -> {
-      switch (name) {
-        case "type":
-          type[0] = type(r);
-          return true;
-        case "spec":
-          spec[0] = readSpec(r);
-          return true;
-        default:
-          return false;
-      }
-    });
-    if (spec[0] == null) {
+    Slot<InstanceSpec> spec = new Slot<>(null);
+    String type = readRequest(params, Map.of("spec", r -> spec.value = readSpec(r)));
+    if (spec.value == null) {
       throw RpcError.invalidParams("missing Spec");
     }
-    return new ProvisionRequest(type[0], spec[0]);
+    return new ProvisionRequest(type, spec.value);
   }
 
   private static InstanceSpec readSpec(JsonReader reader) throws IOException, RpcError {
@@ -153,29 +171,15 @@ final class InstanceCodec {
       throw RpcError.invalidParams("Spec must be an object, not " + Json.describe(reader.peek()));
     }
     InstanceSpec.Builder spec = InstanceSpec.builder();
-    readObject(reader, "Spec", (name, r) -> {
-      switch (name) {
-        case "properties":
-          spec.properties(Json.rawJson(r));
-          return true;
-        case "tags":
-          spec.tags(Json.stringMap(r, "Spec.Tags"));
-          return true;
-        case "init":
-          String init = Json.stringOrNull(r, "Spec.Init");
-          spec.init(init == null ? "" : init);
-          return true;
-        case "logicalid":
+    readObject(reader, "Spec", named(Map.of(
+        "properties", r -> spec.properties(Json.rawJson(r)),
+        "tags", r -> spec.tags(Json.stringMap(r, "Spec.Tags")),
+        "init", r -> spec.init(stringOrEmpty(r, "Spec.Init")),
+        "logicalid", r -> {
           String logical = Json.stringOrNull(r, "Spec.LogicalID");
           spec.logicalId(logical == null || logical.isEmpty() ? null : new LogicalId(logical));
-          return true;
-        case "attachments":
-          spec.attachments(readAttachments(r));
-          return true;
-        default:
-          return false;
-      }
-    });
+        },
+        "attachments", r -> spec.attachments(readAttachments(r)))));
     return spec.build();
   }
 
@@ -191,109 +195,53 @@ final class InstanceCodec {
     }
     reader.beginArray();
     while (reader.hasNext()) {
-      String[] idAndType = {"", ""};
+      Slot<String> id = new Slot<>("");
+      Slot<String> type = new Slot<>("");
       if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
         throw RpcError.invalidParams("Spec.Attachments must hold objects, not " + Json.describe(reader.peek()));
       }
-      readObject(reader, "Spec.Attachments[]", (name, r) -> {
-        switch (name) {
-          case "id":
-            String id = Json.stringOrNull(r, "Spec.Attachments[].ID");
-            idAndType[0] = id == null ? "" : id;
-            return true;
-          case "type":
-            String type = Json.stringOrNull(r, "Spec.Attachments[].Type");
-            idAndType[1] = type == null ? "" : type;
-            return true;
-          default:
-            return false;
-        }
-      });
-      list.add(new Attachment(idAndType[0], idAndType[1]));
+      readObject(reader, "Spec.Attachments[]", named(Map.of(
+          "id", r -> id.value = stringOrEmpty(r, "Spec.Attachments[].ID"),
+          "type", r -> type.value = stringOrEmpty(r, "Spec.Attachments[].Type"))));
+      list.add(new Attachment(id.value, type.value));
     }
     reader.endArray();
     return list;
   }
 
   static LabelRequest readLabel(String params) throws IOException, RpcError {
-    String[] type = {""};
-    String[] instance = {null};
-    List<Map<String, String>> labels = new ArrayList<>(List.of(Map.of()));
-    readParams(params, (name, r) -> {
-      switch (name) {
-        case "type":
-          type[0] = type(r);
-          return true;
-        case "instance":
-          instance[0] = Json.stringOrNull(r, "Instance");
-          return true;
-        case "labels":
-          labels.set(0, Json.stringMap(r, "Labels"));
-          return true;
-        default:
-          return false;
-      }
-    });
-    return new LabelRequest(type[0], instance(instance[0]), labels.get(0));
+    Slot<String> instance = new Slot<>(null);
+    Slot<Map<String, String>> labels = new Slot<>(Map.of());
+    String type = readRequest(params, Map.of(
+        "instance", r -> instance.value = Json.stringOrNull(r, "Instance"),
+        "labels", r -> labels.value = Json.stringMap(r, "Labels")));
+    return new LabelRequest(type, instance(instance.value), labels.value);
   }
 
   static DestroyRequest readDestroy(String params) throws IOException, RpcError {
-    String[] type = {""};
-    String[] instance = {null};
-    DestroyContext[] context = {DestroyContext.NONE};
-    readParams(params, (name, r) -> {
-      switch (name) {
-        case "type":
-          type[0] = type(r);
-          return true;
-        case "instance":
-          instance[0] = Json.stringOrNull(r, "Instance");
-          return true;
-        case "context":
-          context[0] = readContext(r);
-          return true;
-        default:
-          return false;
-      }
-    });
-    return new DestroyRequest(type[0], instance(instance[0]), context[0]);
+    Slot<String> instance = new Slot<>(null);
+    Slot<DestroyContext> context = new Slot<>(DestroyContext.NONE);
+    String type = readRequest(params, Map.of(
+        "instance", r -> instance.value = Json.stringOrNull(r, "Instance"),
+        "context", r -> context.value = readContext(r)));
+    return new DestroyRequest(type, instance(instance.value), context.value);
   }
 
   private static DestroyContext readContext(JsonReader reader) throws IOException, RpcError {
-    String[] reason = {""};
-    readObject(reader, "Context", (name, r) -> {
-      if (name.equals("reason")) {
-        String s = Json.stringOrNull(r, "Context.Reason");
-        reason[0] = s == null ? "" : s;
-        return true;
-      }
-      return false;
-    });
-    return DestroyContext.ofReason(reason[0])
+    Slot<String> reason = new Slot<>("");
+    readObject(reader, "Context", named(Map.of("reason", r -> reason.value = stringOrEmpty(r, "Context.Reason"))));
+    return DestroyContext.ofReason(reason.value)
         .orElseThrow(() -> RpcError.invalidParams(
-            "Context.Reason must be \"terminate\" or \"rolling_update\", not \"" + reason[0] + "\""));
+            "Context.Reason must be \"terminate\" or \"rolling_update\", not \"" + reason.value + "\""));
   }
 
   static DescribeRequest readDescribe(String params) throws IOException, RpcError {
-    String[] type = {""};
-    List<Map<String, String>> tags = new ArrayList<>(List.of(Map.of()));
-    boolean[] properties = {false};
-    readParams(params, (name, r) -> {
-      switch (name) {
-        case "type":
-          type[0] = type(r);
-          return true;
-        case "tags":
-          tags.set(0, Json.stringMap(r, "Tags"));
-          return true;
-        case "properties":
-          properties[0] = Json.bool(r, "Properties");
-          return true;
-        default:
-          return false;
-      }
-    });
-    return new DescribeRequest(type[0], tags.get(0), properties[0]);
+    Slot<Map<String, String>> tags = new Slot<>(Map.of());
+    Slot<Boolean> properties = new Slot<>(false);
+    String type = readRequest(params, Map.of(
+        "tags", r -> tags.value = Json.stringMap(r, "Tags"),
+        "properties", r -> properties.value = Json.bool(r, "Properties")));
+    return new DescribeRequest(type, tags.value, properties.value);
   }
 
   // ---- server side: results
@@ -388,29 +336,20 @@ final class InstanceCodec {
   // ---- client side: results
 
   static InstanceId readProvisionResult(String result) throws IOException, RpcError {
-    String[] id = {null};
-    readParams(result, (name, r) -> {
-      if (name.equals("id")) {
-        id[0] = Json.stringOrNull(r, "ID");
-        return true;
-      }
-      return false;
-    });
-    if (id[0] == null || id[0].isBlank()) {
+    Slot<String> id = new Slot<>(null);
+    readParams(result, named(Map.of("id", r -> id.value = Json.stringOrNull(r, "ID"))));
+    if (id.value == null || id.value.isBlank()) {
       throw new RpcError(RpcError.SERVER_ERROR, "plugin returned no instance ID");
     }
-    return new InstanceId(id[0]);
+    return new InstanceId(id.value);
   }
 
   static List<InstanceDescription> readDescribeResult(String result) throws IOException, RpcError {
     List<InstanceDescription> list = new ArrayList<>();
-    readParams(result, (name, r) -> {
-      if (!name.equals("descriptions")) {
-        return false;
-      }
+    readParams(result, named(Map.of("descriptions", r -> {
       if (r.peek() == JsonReader.Token.NULL) {
         r.nextNull();
-        return true;
+        return;
       }
       if (r.peek() != JsonReader.Token.BEGIN_ARRAY) {
         throw RpcError.invalidParams("Descriptions must be an array");
@@ -420,45 +359,34 @@ final class InstanceCodec {
         list.add(readDescription(r));
       }
       r.endArray();
-      return true;
-    });
+    })));
     return list;
   }
 
   private static InstanceDescription readDescription(JsonReader reader) throws IOException, RpcError {
-    String[] id = {null};
-    String[] logical = {null};
-    List<Map<String, String>> tags = new ArrayList<>(List.of(Map.of()));
-    RawJson[] properties = {null};
+    Slot<String> id = new Slot<>(null);
+    Slot<String> logical = new Slot<>(null);
+    Slot<Map<String, String>> tags = new Slot<>(Map.of());
+    Slot<RawJson> properties = new Slot<>(null);
     if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
       throw RpcError.invalidParams("Descriptions must hold objects");
     }
-    readObject(reader, "Descriptions[]", (name, r) -> {
-      switch (name) {
-        case "id":
-          id[0] = Json.stringOrNull(r, "Descriptions[].ID");
-          return true;
-        case "logicalid":
-          logical[0] = Json.stringOrNull(r, "Descriptions[].LogicalID");
-          return true;
-        case "tags":
-          tags.set(0, Json.stringMap(r, "Descriptions[].Tags"));
-          return true;
-        case "properties":
+    readObject(reader, "Descriptions[]", named(Map.of(
+        "id", r -> id.value = Json.stringOrNull(r, "Descriptions[].ID"),
+        "logicalid", r -> logical.value = Json.stringOrNull(r, "Descriptions[].LogicalID"),
+        "tags", r -> tags.value = Json.stringMap(r, "Descriptions[].Tags"),
+        "properties", r -> {
           if (r.peek() == JsonReader.Token.NULL) {
             r.skipValue();
           } else {
-            properties[0] = Json.rawJson(r);
+            properties.value = Json.rawJson(r);
           }
-          return true;
-        default:
-          return false;
-      }
-    });
-    if (id[0] == null || id[0].isBlank()) {
+        })));
+    if (id.value == null || id.value.isBlank()) {
       throw RpcError.invalidParams("a description has no ID");
     }
-    return new InstanceDescription(new InstanceId(id[0]),
-        logical[0] == null || logical[0].isEmpty() ? null : new LogicalId(logical[0]), tags.get(0), properties[0]);
+    return new InstanceDescription(new InstanceId(id.value),
+        logical.value == null || logical.value.isEmpty() ? null : new LogicalId(logical.value), tags.value,
+        properties.value);
   }
 }
