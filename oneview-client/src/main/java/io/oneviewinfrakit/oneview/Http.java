@@ -17,6 +17,10 @@ final class Http {
   static <T> Response<T> send(Call<T> call) {
     try {
       return call.execute();
+    } catch (javax.net.ssl.SSLHandshakeException | javax.net.ssl.SSLPeerUnverifiedException e) {
+      throw new OneViewException(describe(call.request()) + " failed: the appliance's TLS certificate "
+          + "is not trusted (" + e.getMessage() + "); trust the appliance's CA certificate (or its own "
+          + "certificate) explicitly", e);
     } catch (IOException e) {
       throw new OneViewException(describe(call.request()) + " failed: " + e, e);
     } catch (JsonDataException e) {

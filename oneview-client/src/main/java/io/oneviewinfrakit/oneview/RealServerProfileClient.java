@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
@@ -90,18 +89,28 @@ final class RealServerProfileClient implements ServerProfileClient {
   @Override
   public Task addConnection(String profileUri, ConnectionSpec spec) {
     Objects.requireNonNull(spec, "spec == null");
-    return modify(profileUri, profile -> profile.withConnection(spec));
+    return modify(profileUri, (first, current) ->
+        // More such connections than at the first read: our own earlier PUT was applied.
+        matching(current, spec) > matching(first, spec) ? null : current.withConnection(spec));
+  }
+
+  /** How many connections of {@code profile} {@code spec} could have added. */
+  private static long matching(ServerProfile profile, ConnectionSpec spec) {
+    return profile.connections().stream()
+        .filter(c -> spec.networkUri().equals(c.networkUri()))
+        .filter(c -> spec.id() == null || spec.id().equals(c.id()))
+        .count();
   }
 
   @Override
   public Task removeConnection(String profileUri, String networkUri) {
     Uris.check(networkUri, "networkUri");
-    return modify(profileUri, profile -> {
-      ServerProfile changed = profile.withoutConnection(networkUri);
-      if (changed == profile) {
-        throw new IllegalStateException("profile " + profileUri + " has no connection to " + networkUri);
-      }
-      return changed;
+    return modify(profileUri, (first, current) -> {
+      ServerProfile changed = current.withoutConnection(networkUri);
+      if (changed != current) return changed;
+      // Gone since the first read, which had it: our own earlier PUT was applied.
+      if (current != first) return null;
+      throw new IllegalStateException("profile " + profileUri + " has no connection to " + networkUri);
     });
   }
 
@@ -113,16 +122,35 @@ final class RealServerProfileClient implements ServerProfileClient {
     return Http.task(api.patch(uri, RequestBody.create(UPDATE_FROM_TEMPLATE, type)));
   }
 
+  /** A change to a profile, given the first read of this modify and the current read. */
+  private interface Change {
+    /**
+     * The profile to send, or null when {@code current} shows the change already made since
+     * {@code first} (both are the same object on the first attempt).
+     */
+    ServerProfile apply(ServerProfile first, ServerProfile current);
+  }
+
   /**
    * Reads the profile at {@code uri}, applies {@code change} and updates it with the eTag read.
    * Another writer between the read and the update makes the appliance answer 412; then the
    * change is re-applied to a fresh read, so it never overwrites what the other writer did.
+   *
+   * <p>A 412 can also be our own doing: the update is retried after a dropped connection (it
+   * carries {@code If-Match}), and when the first try had been applied, the retry's eTag is stale.
+   * Re-applying would then make the change twice (a second connection to the same network), so
+   * {@code change} compares the fresh read with the first one and returns null when the change is
+   * already there; the result is then the profile's latest task ({@code taskUri}).
    */
-  private Task modify(String uri, UnaryOperator<ServerProfile> change) {
+  private Task modify(String uri, Change change) {
     Uris.check(uri, "uri");
     StaleETagException stale = null;
+    ServerProfile first = null;
     for (int attempt = 1; attempt <= MAX_MODIFY_ATTEMPTS; attempt++) {
-      ServerProfile changed = change.apply(get(uri));
+      ServerProfile current = get(uri);
+      if (first == null) first = current;
+      ServerProfile changed = change.apply(first, current);
+      if (changed == null) return alreadyApplied(current);
       try {
         return update(changed);
       } catch (StaleETagException e) {
@@ -132,6 +160,18 @@ final class RealServerProfileClient implements ServerProfileClient {
       }
     }
     throw stale;
+  }
+
+  /** The task of a change found already made on {@code profile}: its latest task. */
+  private Task alreadyApplied(ServerProfile profile) {
+    String taskUri = profile.taskUri();
+    log.debug("Profile {} already shows the change (an update retried after it was applied); task {}",
+        profile.uri(), taskUri);
+    if (taskUri == null || taskUri.isBlank()) {
+      throw new OneViewException("Profile " + profile.uri()
+          + " already shows the change, applied by an earlier try, but names no task (taskUri) to return");
+    }
+    return Task.fromJson(Http.body(api.get(Uris.check(taskUri, "taskUri"))));
   }
 
   /**

@@ -66,9 +66,21 @@ final class Sections {
           }
         }
       }
-      connections.add(spec.toJson(spec.id() != null ? spec.id() : (int) max + 1));
+      connections.add(spec.toJson(spec.id() != null ? spec.id() : nextId(max)));
       return connections;
     });
+  }
+
+  /**
+   * The id after {@code max}, the highest one taken. Connection ids are ints on the wire; casting a
+   * larger one would wrap to a negative or taken id, so that is refused instead.
+   */
+  private static int nextId(long max) {
+    if (max >= Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("cannot number a new connection: the highest connection id, " + max
+          + ", leaves no higher int id; give the connection an explicit id");
+    }
+    return (int) max + 1;
   }
 
   /** A copy without the connections {@code remove} matches; the same map if it matches none. */

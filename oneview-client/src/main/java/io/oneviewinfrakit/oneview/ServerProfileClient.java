@@ -58,6 +58,11 @@ public interface ServerProfileClient {
    * profile, adds the connection, and updates it with the eTag just read. When someone else changed
    * the profile in between (HTTP 412) it reads and tries again, up to three attempts in all.
    *
+   * <p>An update retried after a dropped connection is answered 412 when the lost try had been
+   * applied. So when a fresh read after a 412 has one more connection to the network (with {@code
+   * spec}'s id, if it names one) than the first read, the connection is taken as added and not
+   * added again; the task returned is then the profile's latest ({@code taskUri}).
+   *
    * @throws StaleETagException if the profile changed under every attempt.
    * @throws IllegalArgumentException if {@code spec} names a connection id the profile already has.
    */
@@ -66,6 +71,9 @@ public interface ServerProfileClient {
   /**
    * Starts removing every connection to {@code networkUri} from the profile at {@code profileUri},
    * read-modify-update with the same eTag retry as {@link #addConnection(String, ConnectionSpec)}.
+   * When a fresh read after a 412 has no connection to {@code networkUri} any more, the removal is
+   * taken as done (by a lost try that was applied) and the profile's latest task ({@code taskUri})
+   * is returned.
    *
    * @throws IllegalStateException if the profile has no connection to {@code networkUri} (nothing
    *     to change, so there is no task).

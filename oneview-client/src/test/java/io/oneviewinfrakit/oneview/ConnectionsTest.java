@@ -5,12 +5,17 @@ import static io.oneviewinfrakit.oneview.FakeAppliance.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 final class ConnectionsTest extends FakeApplianceFixture {
   static final String PROFILE_URI = "/rest/server-profiles/b425802b-a6a5-4941-8885-aab68dfa2ee2";
@@ -91,6 +96,23 @@ final class ConnectionsTest extends FakeApplianceFixture {
   }
 
   @Test
+  void withConnectionRefusesToNumberPastTheLargestIntId() {
+    ServerProfile atMax = ServerProfile.fromJson(profileV9("1/1").replace("\"id\":1,", "\"id\":2147483647,"));
+    assertThatThrownBy(() -> atMax.withConnection(ConnectionSpec.to(PXE)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cannot number a new connection: the highest connection id, 2147483647, leaves no higher int id;"
+            + " give the connection an explicit id");
+    ServerProfile beyond = ServerProfile.fromJson(profileV9("1/1").replace("\"id\":1,", "\"id\":1099511627776,"));
+    assertThatThrownBy(() -> beyond.withConnection(ConnectionSpec.to(PXE)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1099511627776");
+    // An explicit id still works, and the last int id is still handed out.
+    assertThat(atMax.withConnection(ConnectionSpec.builder(PXE).id(2).build()).connections())
+        .extracting(Connection::id).containsExactly(Integer.MAX_VALUE, 2);
+    ServerProfile below = ServerProfile.fromJson(profileV9("1/1").replace("\"id\":1,", "\"id\":2147483646,"));
+    assertThat(below.withConnection(ConnectionSpec.to(PXE)).connections().get(1).id()).isEqualTo(Integer.MAX_VALUE);
+  }
+
+  @Test
   void withoutConnectionRemovesByIdOrNetworkAndReturnsSameProfileWhenNothingMatches() {
     ServerProfile profile = ServerProfile.fromJson(profileV9("1/1")).withConnection(ConnectionSpec.to(PXE));
     assertThat(profile.withoutConnection(1).connections()).extracting(Connection::networkUri).containsExactly(PXE);
@@ -133,6 +155,80 @@ final class ConnectionsTest extends FakeApplianceFixture {
     }
     assertThat(appliance.resourceRequests).extracting(RecordedRequest::getMethod).containsExactly("GET", "PUT", "GET", "PUT");
     assertThat(appliance.resourceRequests.get(3).getHeader("If-Match")).isEqualTo("etag-2");
+  }
+
+  /**
+   * An appliance whose profile starts as {@code initial}: a PUT with the current eTag is applied
+   * (new eTag, taskUri /rest/tasks/applied) and then its connection is dropped before the answer,
+   * so the SDK retries it; the retry's eTag is stale, hence 412.
+   */
+  private AtomicReference<String> applyThenDropConnection(String initial) {
+    AtomicReference<String> profile = new AtomicReference<>(initial);
+    AtomicInteger applied = new AtomicInteger();
+    appliance.handler = request -> {
+      if (request.getMethod().equals("GET") && request.getPath().equals("/rest/tasks/applied")) {
+        return json(200, "{\"uri\":\"/rest/tasks/applied\",\"name\":\"Update\",\"taskState\":\"Running\"}");
+      }
+      if (request.getMethod().equals("GET")) return json(200, profile.get());
+      String current = ServerProfile.fromJson(profile.get()).eTag();
+      if (!current.equals(request.getHeader("If-Match"))) {
+        return json(412, "{\"errorCode\":\"ETAG_MISMATCH\",\"message\":\"The resource was modified.\"}");
+      }
+      Map<String, Object> updated = new LinkedHashMap<>(ServerProfile.fromJson(request.getBody().clone().readUtf8()).json());
+      updated.put("eTag", "etag-" + (2 + applied.getAndIncrement()));
+      updated.put("taskUri", "/rest/tasks/applied");
+      profile.set(ServerProfile.of(updated).toJson());
+      return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
+    };
+    return profile;
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void addConnectionWhoseAppliedUpdateLostItsAnswerIsNotAddedTwice(boolean explicitId) {
+    AtomicReference<String> profile = applyThenDropConnection(profileV9("etag-1"));
+    ConnectionSpec spec = explicitId ? ConnectionSpec.builder(PXE).id(7).build() : ConnectionSpec.to(PXE);
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      assertThat(ov.serverProfiles().addConnection(PROFILE_URI, spec).uri()).isEqualTo("/rest/tasks/applied");
+    }
+    // Read, PUT (applied, answer lost), retried PUT (412), re-read showing the connection, its task.
+    assertThat(appliance.resourceRequests).extracting(r -> r.getMethod() + " " + r.getPath()).containsExactly(
+        "GET " + PROFILE_URI, "PUT " + PROFILE_URI, "PUT " + PROFILE_URI, "GET " + PROFILE_URI, "GET /rest/tasks/applied");
+    assertThat(ServerProfile.fromJson(profile.get()).connections()).extracting(Connection::networkUri)
+        .containsExactly(PROD, PXE);
+  }
+
+  @Test
+  void removeConnectionWhoseAppliedUpdateLostItsAnswerSucceeds() {
+    AtomicReference<String> profile = applyThenDropConnection(profileV9("etag-1"));
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      assertThat(ov.serverProfiles().removeConnection(PROFILE_URI, PROD).uri()).isEqualTo("/rest/tasks/applied");
+    }
+    assertThat(appliance.resourceRequests).extracting(r -> r.getMethod() + " " + r.getPath()).containsExactly(
+        "GET " + PROFILE_URI, "PUT " + PROFILE_URI, "PUT " + PROFILE_URI, "GET " + PROFILE_URI, "GET /rest/tasks/applied");
+    assertThat(ServerProfile.fromJson(profile.get()).connections()).isEmpty();
+  }
+
+  @Test
+  void addConnectionAfterAnotherWritersChangeStillAddsIt() {
+    // A genuine 412 (someone else changed the profile, no new connection to PXE): re-applied.
+    AtomicInteger gets = new AtomicInteger();
+    appliance.handler = request -> {
+      if (request.getMethod().equals("GET")) {
+        String p = profileV9("etag-" + gets.incrementAndGet());
+        return json(200, gets.get() == 1 ? p : p.replace("\"name\":\"production\"", "\"name\":\"renamed\""));
+      }
+      if ("etag-1".equals(request.getHeader("If-Match"))) {
+        return json(412, "{\"errorCode\":\"ETAG_MISMATCH\",\"message\":\"The resource was modified.\"}");
+      }
+      return new MockResponse().setResponseCode(202).setHeader("Location", "/rest/tasks/t2");
+    };
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      assertThat(ov.serverProfiles().addConnection(PROFILE_URI, PXE).uri()).isEqualTo("/rest/tasks/t2");
+    }
+    assertThat(appliance.resourceRequests).extracting(RecordedRequest::getMethod).containsExactly("GET", "PUT", "GET", "PUT");
+    ServerProfile sent = ServerProfile.fromJson(appliance.resourceRequests.get(3).getBody().readUtf8());
+    assertThat(sent.connections()).extracting(Connection::name).containsExactly("renamed", null);
   }
 
   @Test

@@ -33,6 +33,27 @@ final class OneViewBuilderTest {
   }
 
   @Test
+  void urlWithCredentialsIsRejectedWithoutEchoingThem() {
+    String message = "url must not contain credentials; use credentials(user, password)";
+    assertThatThrownBy(() -> OneView.builder().url("https://admin:hunter2@oneview.example.com"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    assertThatThrownBy(() -> OneView.builder().url("https://admin@oneview.example.com/"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    assertThatThrownBy(() -> OneView.builder().url("https://:hunter2@oneview.example.com"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    // Not an http(s) URL at all: the URL is echoed, but not its user info.
+    assertThatThrownBy(() -> OneView.builder().url("ftp://admin:hunter2@oneview.example.com/x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("url is not an http or https URL: ftp://***@oneview.example.com/x");
+    assertThat(OneView.builder().url("https://oneview.example.com/a@b").toString()).contains("a@b");
+  }
+
+  @Test
+  void maxIdleConnectionsMustBePositive() {
+    assertThatThrownBy(() -> OneView.builder().maxIdleConnections(0)).hasMessage("maxIdleConnections < 1: 0");
+  }
+
+  @Test
   void passwordIsCopiedAndNeverPrinted() throws Exception {
     char[] password = "hunter2-secret".toCharArray();
     OneView.Builder builder = OneView.builder().url("https://oneview.example.com").credentials("admin", password);

@@ -118,6 +118,38 @@ final class PagingTest extends FakeApplianceFixture {
   }
 
   @Test
+  void defaultConcurrencyFetchesSixteenPagesPerWave() {
+    int cap = 32;
+    int wave = 16;
+    int total = cap * (wave + 1); // the first page and one full wave
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger maxInFlight = new AtomicInteger();
+    CountDownLatch fullWave = new CountDownLatch(wave);
+    appliance.handler = request -> {
+      HttpUrl url = request.getRequestUrl();
+      int start = url.queryParameter("start") == null ? 0 : Integer.parseInt(url.queryParameter("start"));
+      if (start > 0) {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+          fullWave.countDown();
+          fullWave.await(5, TimeUnit.SECONDS); // Answers only once the whole wave is in flight.
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } finally {
+          inFlight.decrementAndGet();
+        }
+      }
+      return json(200, page("/rest/server-hardware?start=" + start, null, total, start, Math.min(total, start + cap)));
+    };
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      assertThat(ov.serverHardware().list()).hasSize(total);
+    }
+    assertThat(appliance.resourceRequests).hasSize(wave + 1);
+    assertThat(fullWave.getCount()).isZero();
+    assertThat(maxInFlight.get()).isEqualTo(wave);
+  }
+
+  @Test
   void shortPageInAWaveIsRefetchedFromWhereItEnded() {
     int total = 10;
     appliance.handler = request -> {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +35,27 @@ final class TaskTest extends FakeApplianceFixture {
       assertThat(done.associatedResourceUri()).isEqualTo("/rest/server-profiles/P1");
     }
     assertThat(polls).hasValue(3);
+  }
+
+  @Test
+  void defaultPollingStartsAtHalfASecondAndGrowsByHalfUpToTenSeconds() {
+    // FakeAppliance.builder sets millisecond polling for speed; a plain builder has the defaults.
+    try (OneView ov = OneView.builder().url(server.url("/").toString())
+        .credentials(FakeAppliance.USER, FakeAppliance.PASSWORD.toCharArray()).build()) {
+      RealTaskClient tasks = (RealTaskClient) ov.tasks();
+      List<Long> millis = IntStream.rangeClosed(1, 10).mapToObj(n -> tasks.delayAfter(n).toMillis()).toList();
+      assertThat(millis).containsExactly(500L, 750L, 1125L, 1687L, 2531L, 3796L, 5695L, 8542L, 10_000L, 10_000L);
+      assertThat(tasks.delayAfter(Integer.MAX_VALUE)).isEqualTo(Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void pollingScheduleFollowsTaskPollingSettings() {
+    assertThat(RealTaskClient.pollDelay(Duration.ofSeconds(2), Duration.ofSeconds(5), 1)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(RealTaskClient.pollDelay(Duration.ofSeconds(2), Duration.ofSeconds(5), 2)).isEqualTo(Duration.ofSeconds(3));
+    assertThat(RealTaskClient.pollDelay(Duration.ofSeconds(2), Duration.ofSeconds(5), 3)).isEqualTo(Duration.ofMillis(4500));
+    assertThat(RealTaskClient.pollDelay(Duration.ofSeconds(2), Duration.ofSeconds(5), 4)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(RealTaskClient.pollDelay(Duration.ofSeconds(1), Duration.ofSeconds(1), 7)).isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test

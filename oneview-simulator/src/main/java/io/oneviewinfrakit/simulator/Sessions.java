@@ -141,7 +141,7 @@ final class Sessions {
     for (Iterator<Map.Entry<String, Session>> it = sessions.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<String, Session> e = it.next();
       if (now.isAfter(e.getValue().lastUsed.plus(e.getValue().idleTimeout))) {
-        perClient.merge(e.getValue().clientIp, -1, Integer::sum);
+        release(e.getValue().clientIp);
         it.remove();
       }
     }
@@ -150,7 +150,20 @@ final class Sessions {
   private void remove(String token) {
     Session s = sessions.remove(token);
     if (s != null) {
-      perClient.merge(s.clientIp, -1, Integer::sum);
+      release(s.clientIp);
     }
+  }
+
+  /**
+   * Counts one session of {@code clientIp} as gone. The entry is dropped at zero: a long-running
+   * simulator sees many client addresses, and zero counts would otherwise pile up forever.
+   */
+  private void release(String clientIp) {
+    perClient.computeIfPresent(clientIp, (ip, n) -> n > 1 ? n - 1 : null);
+  }
+
+  /** How many client addresses currently have a session counted; for tests. */
+  int trackedClients() {
+    return perClient.size();
   }
 }

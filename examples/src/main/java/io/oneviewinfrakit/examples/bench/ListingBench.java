@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 
 /**
  * Scenario 4: the SDK lists {@code servers} server hardware with {@code latency} per request.
- * Concurrent page waves (the default {@code listConcurrency} 8, and more) against the sequential
+ * Concurrent page waves (the default {@code listConcurrency} 16, and more) against the sequential
  * baseline ({@code listConcurrency(1)}), in the same run. Target: &le; 3&times; one page's latency.
  *
  * <p>Configurations are measured in interleaved rounds (so machine noise hits them alike) and
@@ -47,14 +47,14 @@ public final class ListingBench {
         + " server hardware at " + Durations.of(p.latency()) + " per request");
     List<Config> configs = List.of(
         new Config("sequential baseline (listConcurrency 1)", b -> b.listConcurrency(1), Query.all()),
-        new Config("concurrent waves, listConcurrency 8 (default)", b -> {}, Query.all()),
+        new Config("concurrent waves, defaults (listConcurrency 16, pool of 32 idle connections)", b -> {}, Query.all()),
         new Config("concurrent waves, listConcurrency 64", b -> b.listConcurrency(64), Query.all()),
         new Config("listConcurrency 8, OkHttp pool of 16 idle connections",
-            b -> b.client(pooled(16)), Query.all()),
+            b -> b.listConcurrency(8).client(pooled(16)), Query.all()),
         new Config("listConcurrency 64, OkHttp pool of 72 idle connections",
             b -> b.listConcurrency(64).client(pooled(72)), Query.all()),
         new Config("listConcurrency 8, count=" + p.bigPageCount() + " per page",
-            b -> {}, Query.builder().count(p.bigPageCount()).build()));
+            b -> b.listConcurrency(8), Query.builder().count(p.bigPageCount()).build()));
     try (OneViewSimulator sim = OneViewSimulator.builder().servers(p.servers()).build().start()) {
       Map<Config, OneView> clients = new LinkedHashMap<>();
       Map<Config, List<Double>> times = new LinkedHashMap<>();
