@@ -140,9 +140,11 @@ final class BackgroundWork {
         poweredAsAsked = false;
         instance.lastError("power on: " + reason);
         registry.lastErrors.put(instance.id, "power on: " + reason);
+        registry.powerOnFailures.merge(instance.profileUri(), 1, Integer::sum);
         log.warn("Instance {}: powering on server {} failed: {}. The instance exists (its profile is "
-            + "applied); the plugin retries the power-on once on a later refresh, or power it on in "
-            + "OneView", instance.id, serverName(instance.serverUri()), reason);
+            + "applied); the plugin retries the power-on on a later refresh if the server stays off "
+            + "(up to {} attempts), or power it on in OneView", instance.id,
+            serverName(instance.serverUri()), reason, InstanceRegistry.MAX_POWER_ON_ATTEMPTS);
       }
     } else {
       registry.powerOnHandled.add(instance.profileUri());
@@ -150,7 +152,10 @@ final class BackgroundWork {
     if (closing) {
       return;
     }
-    instance.phase(instance.properties.powerOn() && poweredAsAsked ? Phase.RUNNING : Phase.POWERED_OFF);
+    // The in-flight entry keeps the phase of its last own step: Running or PoweredOff are reported
+    // only from a listing taken after the work finished (profile and server read together), never
+    // from the plugin's belief, which an older listing's hardware snapshot would contradict.
+    Phase outcome = instance.properties.powerOn() && poweredAsAsked ? Phase.RUNNING : Phase.POWERED_OFF;
     if (!instance.finishUnlessDestroyed(cache.startedSeq(), cache.now())) {
       finishCancelled(instance);
       return;
@@ -158,7 +163,7 @@ final class BackgroundWork {
     cache.refresh();
     log.info("Instance {} provisioned: profile {} on server {} ({})", instance.id,
         instance.properties.profileName(instance.id), serverName(instance.serverUri()),
-        instance.phase().displayName());
+        outcome.displayName());
   }
 
   /** Checks, powers off and creates the profile on one server; returns with the profile URI set. */
@@ -183,7 +188,8 @@ final class BackgroundWork {
         instance.template.name(), server.name());
     Envelope written = instance.envelope();
     instance.writtenTags(written.tags());
-    Task task = gateway.startCreate(instance.template, name, EnvelopeCodec.encode(written), serverUri);
+    Task task = gateway.startCreate(instance.template, name, EnvelopeCodec.encode(written), serverUri,
+        instance.customize);
     Task done;
     try {
       done = gateway.awaitProfileTask(task);
@@ -217,8 +223,9 @@ final class BackgroundWork {
     if (inventory == null) {
       return Optional.empty();
     }
-    return reservations.reserve(instance.id, instance.template, inventory.servers().values(), tried)
-        .server();
+    // The group's hardware properties (issue 8) hold for the next server too.
+    return reservations.reserve(instance.id, instance.template, inventory.servers().values(), tried,
+        instance.properties.hardware().accepts(instance.logicalId)).server();
   }
 
   /** Writes tags that Label merged into the instance after its profile was created. */
@@ -430,9 +437,10 @@ final class BackgroundWork {
   // ---------------------------------------------------------------- reconcile
 
   /**
-   * Finishes what an earlier run could not: an owned profile whose envelope says PowerOn, whose
-   * profile is applied and whose server is off is powered on, once per profile per run (so an
-   * operator's later power-off is not fought).
+   * Finishes what an earlier run (or a failed power-on) could not: an owned profile whose envelope
+   * says PowerOn, whose profile is applied and whose server is off is powered on, until that succeeds
+   * once per profile per run (so an operator's later power-off is not fought); failed attempts are
+   * retried on later refreshes, {@value InstanceRegistry#MAX_POWER_ON_ATTEMPTS} attempts in all.
    */
   void reconcile(Inventory inventory) {
     for (Inventory.OwnedProfile owned : inventory.owned().values()) {
@@ -450,16 +458,24 @@ final class BackgroundWork {
       if (!registry.powerOnHandled.add(profile.uri())) {
         continue;
       }
+      int attempt = registry.powerOnFailures.getOrDefault(profile.uri(), 0) + 1;
       submit(() -> {
-        log.info("Instance {}: its server {} is off although it should be on (an earlier run did not "
-            + "finish); powering it on", id, server.name());
+        log.info("Instance {}: its server {} is off although it should be on (an earlier power-on "
+            + "failed or an earlier run did not finish); powering it on (attempt {} of {})", id,
+            server.name(), attempt, InstanceRegistry.MAX_POWER_ON_ATTEMPTS);
         try {
           gateway.powerOn(server.uri());
           registry.lastErrors.remove(id);
         } catch (RuntimeException e) {
           registry.lastErrors.put(id, "power on: " + OneViewGateway.describe(e));
-          log.warn("Instance {}: powering on server {} failed: {}. Power it on in OneView", id,
-              server.name(), OneViewGateway.describe(e));
+          int failed = registry.powerOnFailures.merge(profile.uri(), 1, Integer::sum);
+          boolean retry = failed < InstanceRegistry.MAX_POWER_ON_ATTEMPTS && !closing;
+          if (retry) {
+            registry.powerOnHandled.remove(profile.uri()); // a later refresh tries again
+          }
+          log.warn("Instance {}: powering on server {} failed: {}. {}", id, server.name(),
+              OneViewGateway.describe(e), retry ? "The plugin tries again on a later refresh if the "
+                  + "server stays off" : "Power it on in OneView");
         } finally {
           cache.refresh();
         }

@@ -17,6 +17,12 @@ final class InFlightInstance {
   final TemplateView template;
   final String logicalId;
   final String namespace;
+  /**
+   * Applied to the new-profile document before the POST (issue 8: Networks, Boot, Init); set by
+   * Provision before the work is submitted.
+   */
+  volatile java.util.function.UnaryOperator<io.oneviewinfrakit.oneview.ServerProfile> customize =
+      java.util.function.UnaryOperator.identity();
 
   private final Map<String, String> tags;
   private Phase phase = Phase.RESERVED;

@@ -43,6 +43,14 @@ final class InstanceRegistry {
   final Map<String, String> lastErrors = new ConcurrentHashMap<>();
   /** Profile URIs whose power-on this run has done or attempted (the reconcile pass does it once). */
   final Set<String> powerOnHandled = ConcurrentHashMap.newKeySet();
+  /**
+   * Failed power-on attempts per profile URI (an HTTP error or a task that failed or outlived its
+   * timeout): the reconcile pass tries again, up to {@link #MAX_POWER_ON_ATTEMPTS} in all, so a
+   * transient OneView failure does not leave an instance off for good.
+   */
+  final Map<String, Integer> powerOnFailures = new ConcurrentHashMap<>();
+
+  static final int MAX_POWER_ON_ATTEMPTS = 5;
 
   Optional<InFlightInstance> inFlight(String id) {
     return Optional.ofNullable(inFlight.get(id));
@@ -75,5 +83,18 @@ final class InstanceRegistry {
         && (!inventory.owned().containsKey(e.getKey()) || e.getValue().finishedAt().isBefore(graceEnd)));
     labelOverlays.values().removeIf(o -> seq > o.writtenAfterSeq());
     lastErrors.keySet().removeIf(id -> !inventory.owned().containsKey(id) && !inFlight.containsKey(id));
+    if (!powerOnFailures.isEmpty()) {
+      Set<String> listed = new java.util.HashSet<>();
+      inventory.owned().values().forEach(o -> listed.add(o.profile().uri()));
+      inFlight.values().forEach(f -> listed.add(f.profileUri()));
+      powerOnFailures.keySet().removeIf(uri -> !listed.contains(uri));
+    }
+    if (!powerOnHandled.isEmpty()) {
+      // One entry per profile ever created: forget deleted ones, or a long run grows without bound.
+      Set<String> live = new java.util.HashSet<>();
+      inventory.owned().values().forEach(o -> live.add(o.profile().uri()));
+      inFlight.values().forEach(f -> live.add(f.profileUri()));
+      powerOnHandled.removeIf(uri -> !live.contains(uri));
+    }
   }
 }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "infrakit-instance-oneview",
     mixinStandardHelpOptions = true,
+    subcommands = InventoryCommand.class,
     version = "infrakit-instance-oneview 0.1.0",
     sortOptions = false,
     usageHelpWidth = 100,
@@ -49,6 +50,18 @@ import picocli.CommandLine.Option;
         "  PowerOn            optional boolean, default true: power the server on once its profile is applied",
         "  ProfileNamePrefix  optional, default \"infrakit-\": profile name = prefix + instance ID",
         "  Note               optional free text, ignored",
+        "  ServerHardwareType, EnclosureGroup  optional names; must equal the template's",
+        "  MinMemoryMb, MinCpuCores           optional minimums a server must have",
+        "  Model              optional regular expression the whole server model must match",
+        "  ServerHardware     optional [server names], or {logical ID: server name} for pet groups",
+        "  Networks           optional [Ethernet network or network set names] to connect each profile to",
+        "  Boot               optional {\"Mode\": \"UEFI\"|\"UEFIOptimized\"|\"BIOS\", \"Order\": [\"PXE\", \"HardDisk\"]}",
+        "  InitAttribute      optional OS custom attribute that carries Spec.Init (template with an OS",
+        "                     deployment plan); without it Spec.Init is ignored with a warning",
+        "",
+        "Commands:",
+        "  inventory [--json]  list templates, compatible servers (free/owned/used by others/maintenance)",
+        "                      and flavors with MACs; same connection flags (see inventory --help)",
         "",
         "Example group (infrakit group commit workers.json):",
         "  { \"ID\": \"workers\",",
@@ -66,6 +79,12 @@ import picocli.CommandLine.Option;
 public final class Main implements Callable<Integer> {
 
   private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  /**
+   * Every background worker mostly polls a OneView task; keeping one idle connection per worker spares
+   * each burst of polls a new TLS handshake.
+   */
+  private static final int WORKER_CONNECTIONS = PluginSettings.defaults().workers();
 
   @Option(names = "--url", paramLabel = "URL",
       description = "OneView appliance URL (default: $" + EnvironmentVariables.URL + ")")
@@ -126,6 +145,11 @@ public final class Main implements Callable<Integer> {
       description = "how long to wait for a power task (default: ${DEFAULT-VALUE})")
   Duration powerTaskTimeout;
 
+  @Option(names = "--reconcile-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "how often the drift check runs (moved/deleted profiles, failed tasks), on a "
+          + "background listing (default: every --refresh-interval)")
+  Duration reconcileInterval;
+
   @Option(names = "--simulator", paramLabel = "N", arity = "0..1",
       fallbackValue = "" + PluginOptions.DEFAULT_SIMULATOR_SERVERS,
       description = "use an embedded OneView simulator with N servers (default N: "
@@ -160,6 +184,7 @@ public final class Main implements Callable<Integer> {
             .credentials(simulator.username(), simulator.password().toCharArray())
             .trust(simulator.certificatePem())
             .taskPolling(Duration.ofMillis(250), Duration.ofSeconds(1)) // its tasks take seconds
+            .maxIdleConnections(WORKER_CONNECTIONS)
             .build();
       } else {
         oneView = buildOneView(options);
@@ -168,6 +193,7 @@ public final class Main implements Callable<Integer> {
           .refreshInterval(options.refreshInterval()).failureCooldown(options.failureCooldown())
           .profileTaskTimeout(options.profileTaskTimeout())
           .powerTaskTimeout(options.powerTaskTimeout())
+          .reconcileInterval(reconcileInterval)
           .build().start();
       PluginServer.Builder serverBuilder = PluginServer.builder().name(options.name())
           .instancePlugin(plugin).shutdownHook(false).environment(environment);
@@ -223,11 +249,13 @@ public final class Main implements Callable<Integer> {
         powerTaskTimeout, simulatorServers);
   }
 
-  private OneView buildOneView(PluginOptions options) throws IOException {
+  /** The OneView client for these options (also used by the {@code inventory} command). */
+  OneView buildOneView(PluginOptions options) throws IOException {
     char[] password = password(options);
     try {
       OneView.Builder builder = OneView.builder().url(options.url())
-          .credentials(options.user(), password);
+          .credentials(options.user(), password)
+          .maxIdleConnections(WORKER_CONNECTIONS);
       if (options.apiVersion() != null) {
         builder.apiVersion(options.apiVersion());
       }

@@ -1,6 +1,8 @@
 package io.oneviewinfrakit.plugin;
 
+import io.oneviewinfrakit.oneview.BootMode;
 import io.oneviewinfrakit.oneview.Filter;
+import io.oneviewinfrakit.oneview.Firmware;
 import io.oneviewinfrakit.oneview.OneView;
 import io.oneviewinfrakit.oneview.OneViewError;
 import io.oneviewinfrakit.oneview.OneViewException;
@@ -49,9 +51,19 @@ final class OneViewGateway {
   List<TemplateView> templates() {
     List<ServerProfileTemplate> templates = oneView.serverProfileTemplates().list();
     templates.forEach(t -> templatesByUri.put(t.uri(), t));
-    return templates.stream()
-        .map(t -> new TemplateView(t.uri(), t.name(), t.serverHardwareTypeUri(), t.enclosureGroupUri()))
-        .toList();
+    return templates.stream().map(OneViewGateway::view).toList();
+  }
+
+  static TemplateView view(ServerProfileTemplate t) {
+    BootMode mode = t.bootMode();
+    Firmware firmware = t.firmware();
+    Object os = t.json().get("osDeploymentSettings");
+    Object plan = os instanceof Map<?, ?> settings ? settings.get("osDeploymentPlanUri") : null;
+    return new TemplateView(t.uri(), t.name(), t.serverHardwareTypeUri(), t.enclosureGroupUri(),
+        t.manageConnections(), t.manageBoot(), mode != null && mode.manageMode(),
+        plan instanceof String s && !s.isBlank() ? s : null,
+        firmware != null && firmware.manageFirmware(),
+        firmware == null ? null : firmware.firmwareBaselineUri());
   }
 
   List<ServerView> servers() {
@@ -131,10 +143,39 @@ final class OneViewGateway {
         return oneView.serverProfiles().update(current.withDescription(description));
       } catch (StaleETagException e) {
         last = e;
+      } catch (OneViewException e) {
+        if (!BUSY_PROFILE.equals(errorCode(e)) || attempt == MAX_ETAG_ATTEMPTS) {
+          throw e;
+        }
+        // Another task (e.g. the update of the previous Label) still runs on the profile: OneView
+        // refuses changes until it ends. Wait for it (bounded), then re-read and re-apply.
+        awaitBusyProfile(current, attempt);
       }
     }
     throw new OneViewException("profile " + profileUri + " kept changing while being labelled ("
         + MAX_ETAG_ATTEMPTS + " attempts answered 412 Precondition Failed); try again", last);
+  }
+
+  /** OneView's answer (409) to a change of a profile that a task is still changing. */
+  static final String BUSY_PROFILE = "ProfileInTransitoryState";
+
+  /** How long one attempt of {@link #updateDescription} waits for a task running on the profile. */
+  static final Duration BUSY_PROFILE_WAIT = Duration.ofSeconds(2);
+
+  private void awaitBusyProfile(ServerProfile profile, int attempt) {
+    String taskUri = profile.taskUri();
+    try {
+      if (taskUri != null && !taskUri.isEmpty()) {
+        oneView.tasks().await(oneView.tasks().get(taskUri), BUSY_PROFILE_WAIT);
+      } else {
+        Thread.sleep(100L * attempt);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OneViewException("interrupted while waiting for profile " + profile.uri(), e);
+    } catch (OneViewException e) {
+      // The other task failed or is still running: either way, the next attempt re-reads and sees.
+    }
   }
 
   /** Waits for the task with this URI (e.g. a delete an earlier run started). */
@@ -153,18 +194,80 @@ final class OneViewGateway {
     awaitProfileTask(task);
   }
 
+  // ---------------------------------------------------------------- issue 8: names, networks, tasks
+
+  /** Hardware type and enclosure group names by URI; they practically never change, so kept. */
+  private final Map<String, String> namesByUri = new ConcurrentHashMap<>();
+
+  /** The name of a server hardware type, read once per URI. */
+  String hardwareTypeName(String uri) {
+    return uri == null ? null
+        : namesByUri.computeIfAbsent(uri, u -> oneView.serverHardwareTypes().get(u).name());
+  }
+
+  /** The name of an enclosure group, read once per URI; null for none (rack templates). */
+  String enclosureGroupName(String uri) {
+    return uri == null || uri.isEmpty() ? null
+        : namesByUri.computeIfAbsent(uri, u -> oneView.enclosureGroups().get(u).name());
+  }
+
+  /** Ethernet network names to URIs (one listing). */
+  Map<String, String> ethernetNetworks() {
+    Map<String, String> byName = new java.util.TreeMap<>();
+    oneView.ethernetNetworks().list().forEach(n -> byName.put(n.name(), n.uri()));
+    return byName;
+  }
+
+  /** Network set names to URIs (one listing). */
+  Map<String, String> networkSets() {
+    Map<String, String> byName = new java.util.TreeMap<>();
+    oneView.networkSets().list().forEach(n -> byName.put(n.name(), n.uri()));
+    return byName;
+  }
+
+  /** The SDK template document (from the last listing, else read). */
+  ServerProfileTemplate sdkTemplate(String uri) {
+    ServerProfileTemplate t = templatesByUri.get(uri);
+    return t != null ? t : oneView.serverProfileTemplates().get(uri);
+  }
+
+  /**
+   * Starts creating a profile like {@link #startCreate(TemplateView, String, String, String)}, with
+   * {@code customize} applied to the new-profile document before the POST (connections, boot, OS
+   * custom attributes).
+   */
+  Task startCreate(TemplateView template, String name, String description, String serverUri,
+      java.util.function.UnaryOperator<ServerProfile> customize) {
+    ServerProfile profile = oneView.serverProfileTemplates().newProfile(sdkTemplate(template.uri()))
+        .withName(name)
+        .withDescription(description)
+        .withServerHardwareUri(serverUri);
+    return oneView.serverProfiles().create(customize.apply(profile));
+  }
+
+  /** What a failed task says (error code and message), or null when it did not fail. */
+  String taskFailure(String taskUri) {
+    Task task = oneView.tasks().get(taskUri);
+    if (task.state() == null || !task.state().isFailure()) {
+      return null;
+    }
+    return task.errors().isEmpty() ? "task " + task.name() + " ended " + task.state()
+        : describe(task.errors().get(0));
+  }
+
   static ServerView view(ServerHardware hw) {
     return new ServerView(hw.uri(), hw.name(), hw.serialNumber(), hw.model(),
         hw.serverHardwareTypeUri(), hw.serverGroupUri(), hw.serverProfileUri(),
         hw.state() == null ? null : hw.state().wireName(),
         hw.powerState() == null ? null : hw.powerState().wireName(),
-        hw.maintenanceMode(), hw.macs());
+        hw.maintenanceMode(), hw.macs(), hw.memoryMb(), hw.cpuCores(),
+        hw.status() == null ? null : hw.status().wireName());
   }
 
   static ProfileView view(ServerProfile p) {
     return new ProfileView(p.uri(), p.name(), p.description(), p.state(),
         p.status() == null ? null : p.status().wireName(), p.serverHardwareUri(),
-        p.serverProfileTemplateUri(), p.taskUri());
+        p.serverProfileTemplateUri(), p.taskUri(), ProfileDetails.of(p));
   }
 
   /** The OneView error code of a failure, or null (transport failures, timeouts). */
@@ -182,7 +285,15 @@ final class OneViewGateway {
       return describe(e.error()) + (e.httpStatus() > 0 ? " (HTTP " + e.httpStatus() + ")" : "");
     }
     String message = failure.getMessage();
-    return message == null ? failure.getClass().getSimpleName() : message;
+    message = message == null ? failure.getClass().getSimpleName() : message;
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLHandshakeException
+          || t instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+        return message + ". Give the plugin the appliance's CA certificate with --ca-cert PEM (or, "
+            + "for a lab appliance only, --insecure)";
+      }
+    }
+    return message;
   }
 
   private static String describe(OneViewError error) {

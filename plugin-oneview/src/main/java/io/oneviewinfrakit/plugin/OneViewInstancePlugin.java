@@ -67,6 +67,14 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
   private final InventoryCache cache;
   private final ThreadPoolExecutor executor;
   private final BackgroundWork work;
+  // issue 8: networks by name, drift reporting, attachments, init warnings
+  private final NetworkCatalog networks;
+  private final DriftReconciler drift;
+  /** Spec.Attachments by instance ID, as given (reported in Properties, not acted on; this run only). */
+  private final Map<String, List<io.oneviewinfrakit.infrakit.spi.Attachment>> attachments =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  /** Groups already warned that their Spec.Init is ignored (once per group and reason). */
+  private final Set<String> initWarned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private OneViewInstancePlugin(Builder b) {
     this.settings = b.settings();
@@ -79,6 +87,10 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
         new LinkedBlockingQueue<>(), InventoryCache.daemon("oneview-work"));
     executor.allowCoreThreadTimeOut(true);
     this.work = new BackgroundWork(gateway, cache, registry, reservations, settings, executor);
+    this.networks = new NetworkCatalog(gateway, b.clock, Duration.ofSeconds(30));
+    this.drift = new DriftReconciler(b.clock,
+        b.reconcileInterval != null ? b.reconcileInterval : Duration.ZERO, executor,
+        gateway::taskFailure);
   }
 
   public static Builder builder() {
@@ -143,7 +155,41 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
   @Override
   public void validate(RawJson properties) {
     InstanceProperties parsed = InstanceProperties.parse(properties == null ? null : properties.json());
-    template(parsed.templateName());
+    checkAgainstOneView(parsed, template(parsed.templateName()));
+  }
+
+  /**
+   * The issue-8 checks that need OneView: hardware properties against the template and its servers,
+   * Networks exist and the template manages connections, Boot and InitAttribute allowed by the
+   * template. Throws {@link IllegalArgumentException} naming every problem; returns the network URIs.
+   */
+  private List<String> checkAgainstOneView(InstanceProperties p, TemplateView template) {
+    List<String> problems = new ArrayList<>(ProfileCustomization.problems(p, template));
+    HardwareMatch hardware = p.hardware();
+    if (!hardware.isEmpty()) {
+      Inventory inventory = cache.usable();
+      List<ServerView> compatible = inventory.servers().values().stream()
+          .filter(s -> s.isCompatibleWith(template)).toList();
+      String typeName = hardware.serverHardwareType() == null ? null
+          : gateway.hardwareTypeName(template.hardwareTypeUri());
+      String groupName = hardware.enclosureGroup() == null ? null
+          : gateway.enclosureGroupName(template.enclosureGroupUri());
+      problems.addAll(hardware.check(template, typeName, groupName, compatible,
+          inventory.servers().values()));
+    }
+    List<String> networkUris = List.of();
+    if (!p.networks().isEmpty()) {
+      try {
+        networkUris = networks.resolve(p.networks());
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("invalid instance properties for template \""
+          + template.name() + "\": " + String.join("; ", problems));
+    }
+    return networkUris;
   }
 
   /** The template by exact name; an unknown name is re-checked against a fresh listing once. */
@@ -179,9 +225,11 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     EnvelopeCodec.encode(new Envelope(settings.namespace(), id, logicalId, spec.tags(),
         properties.powerOn()));
     TemplateView template = template(properties.templateName());
+    properties.hardware().checkLogicalId(logicalId);
+    List<String> networkUris = checkAgainstOneView(properties, template);
     Inventory inventory = cache.usable();
     ServerReservations.Choice choice = reservations.reserve(id, template,
-        inventory.servers().values(), Set.of());
+        inventory.servers().values(), Set.of(), properties.hardware().accepts(logicalId));
     if (choice.server().isEmpty()) {
       ServerReservations.Counts c = choice.counts();
       throw new PluginException("no free server for template \"" + template.name() + "\": 0 of "
@@ -191,6 +239,11 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     ServerView server = choice.server().get();
     InFlightInstance instance = new InFlightInstance(id, properties, template, logicalId, spec.tags(),
         settings.namespace(), server.uri());
+    instance.customize = ProfileCustomization.of(properties, template, networkUris, spec.init());
+    warnIfInitIgnored(properties, template, spec);
+    if (!spec.attachments().isEmpty()) {
+      attachments.put(id, spec.attachments());
+    }
     registry.inFlight.put(id, instance);
     try {
       work.submit(() -> work.provision(instance));
@@ -202,6 +255,23 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     log.info("Provisioning instance {} on server {} from template \"{}\"", id, server.name(),
         template.name());
     return InstanceId.of(id);
+  }
+
+  /** Spec.Init reaches a server only through an OS deployment plan; say once per group when it does not. */
+  private void warnIfInitIgnored(InstanceProperties properties, TemplateView template, InstanceSpec spec) {
+    if (spec.init().isEmpty() || ProfileCustomization.deliversInit(properties, template, spec.init())) {
+      return;
+    }
+    String group = spec.tags().getOrDefault("infrakit.group", "(no infrakit.group tag)");
+    String why = template.osDeploymentPlanUri() == null
+        ? "template \"" + template.name() + "\" has no OS deployment plan"
+        : "property \"" + InstanceProperties.INIT_ATTRIBUTE + "\" does not name the OS custom attribute "
+            + "to pass it in";
+    if (initWarned.add(group + "\n" + why)) {
+      log.warn("Group {}: Spec.Init (the flavor's boot script, {} characters) is ignored: {}. OneView "
+          + "can only hand a script to a server through an OS deployment plan's custom attribute",
+          LogText.of(group), spec.init().length(), why);
+    }
   }
 
   // ---------------------------------------------------------------- Label
@@ -224,7 +294,7 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
       if (profileUri == null) {
         // The background work writes the merged tags with (or right after) the profile.
         log.info("Labelled instance {} with {} (still provisioning: written with its profile)", id,
-            merge.keySet());
+            LogText.of(merge.keySet()));
         return;
       }
     } else {
@@ -245,7 +315,7 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     InstanceRegistry.LabelOverlay overlay = new InstanceRegistry.LabelOverlay(written.get(), Long.MAX_VALUE);
     registry.labelOverlays.put(id, overlay);
     work.submit(() -> work.awaitLabel(id, task, overlay));
-    log.info("Labelled instance {} with {}", id, merge.keySet());
+    log.info("Labelled instance {} with {}", id, LogText.of(merge.keySet()));
   }
 
   // ---------------------------------------------------------------- Destroy
@@ -303,8 +373,22 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
 
   @Override
   public List<InstanceDescription> describeInstances(Map<String, String> tags, boolean properties) {
+    // A refresh publishes its listing, then prunes the registry (e.g. forgets a destroyed instance
+    // its listing no longer shows). An answer built from the listing before it, but with the registry
+    // after it, would list the destroyed instance again: build again until the listing used is
+    // still the latest one.
+    for (int attempt = 1; ; attempt++) {
+      Inventory inventory = cache.usable();
+      List<InstanceDescription> list = describe(inventory, tags, properties);
+      if (cache.latest() == inventory || attempt == 5) {
+        return list;
+      }
+    }
+  }
+
+  private List<InstanceDescription> describe(Inventory inventory, Map<String, String> tags,
+      boolean properties) {
     Map<String, String> filter = tags == null ? Map.of() : tags;
-    Inventory inventory = cache.usable();
     Map<String, InstanceDescription> out = new HashMap<>();
     for (InFlightInstance instance : registry.inFlight.values()) {
       if (registry.isHidden(instance.id)) {
@@ -324,7 +408,9 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
         }
         props = DescriptionProperties.of(instance.id, instance.phase(), instance.template.name(),
             profile, instance.properties.profileName(instance.id),
-            inventory.servers().get(instance.serverUri()), instance.lastError());
+            inventory.servers().get(instance.serverUri()), instance.lastError(),
+            new DescriptionProperties.Extras(null, networks::nameOf,
+                attachments.getOrDefault(instance.id, List.of())));
       }
       out.put(instance.id, new InstanceDescription(InstanceId.of(instance.id),
           logicalId(instance.logicalId, instanceTags), instanceTags, props));
@@ -333,6 +419,14 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
       String id = owned.envelope().id();
       if (out.containsKey(id) || registry.inFlight.containsKey(id) || registry.isHidden(id)) {
         continue;
+      }
+      ProfileView listedProfile = owned.profile();
+      ServerView listedServer = listedProfile.serverHardwareUri() == null ? null
+          : inventory.servers().get(listedProfile.serverHardwareUri());
+      Optional<DriftReconciler.Drift> drifted = drift.of(id, listedProfile, listedServer,
+          listedServer != null);
+      if (drifted.isPresent() && drifted.get().phase() == Phase.LOST) {
+        continue; // so the group provisions a replacement (see DriftReconciler)
       }
       Map<String, String> ownedTags = owned.envelope().tags();
       InstanceRegistry.LabelOverlay overlay = registry.labelOverlays.get(id);
@@ -347,9 +441,12 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
         ProfileView profile = owned.profile();
         ServerView server = profile.serverHardwareUri() == null ? null
             : inventory.servers().get(profile.serverHardwareUri());
-        props = DescriptionProperties.of(id, Phase.of(profile, server),
+        props = DescriptionProperties.of(id,
+            drifted.map(DriftReconciler.Drift::phase).orElse(Phase.of(profile, server)),
             inventory.templateByUri(profile.templateUri()).map(TemplateView::name).orElse(null),
-            profile, profile.name(), server, registry.lastErrors.get(id));
+            profile, profile.name(), server, registry.lastErrors.get(id),
+            new DescriptionProperties.Extras(drifted.map(DriftReconciler.Drift::reason).orElse(null),
+                networks::nameOf, attachments.getOrDefault(id, List.of())));
       }
       out.put(id, new InstanceDescription(InstanceId.of(id),
           logicalId(owned.envelope().logicalId(), ownedTags), ownedTags, props));
@@ -426,11 +523,42 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
   }
 
   private void refreshed(Inventory inventory) {
+    // Before prune: an instance this run destroyed is still marked hidden, so it is not reported as
+    // "deleted by someone else".
+    try {
+      drift.reconcile(inventory, id -> !registry.inFlight.containsKey(id) && !registry.isHidden(id),
+          registry::isHidden);
+      attachments.keySet().removeIf(id -> !inventory.owned().containsKey(id)
+          && !registry.inFlight.containsKey(id));
+      refreshNetworkNamesIfNeeded(inventory);
+    } catch (RuntimeException e) {
+      log.warn("Drift reconcile failed: {}", OneViewGateway.describe(e)); // never stops the refresh
+    }
     registry.prune(inventory, reservations, settings.maxStaleness());
     try {
       work.reconcile(inventory);
     } catch (RejectedExecutionException e) {
       // shutting down
+    }
+  }
+
+  /** Lists networks in the background when an owned profile's connection has no known name yet. */
+  private void refreshNetworkNamesIfNeeded(Inventory inventory) {
+    boolean unknown = inventory.owned().values().stream()
+        .flatMap(o -> o.profile().details().connections().stream())
+        .anyMatch(c -> c.networkUri() != null && networks.wouldRefreshFor(c.networkUri()));
+    if (unknown) {
+      try {
+        work.submit(() -> {
+          try {
+            networks.fresh(true);
+          } catch (RuntimeException e) {
+            log.debug("Listing networks for connection names failed: {}", e.toString());
+          }
+        });
+      } catch (RejectedExecutionException e) {
+        // shutting down
+      }
     }
   }
 
@@ -460,8 +588,18 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     private int workers = defaults.workers();
     private int maxServerAttempts = defaults.maxServerAttempts();
     private Clock clock = Clock.systemUTC();
+    private Duration reconcileInterval;
 
     private Builder() {}
+
+    /**
+     * How often the drift reconcile runs (on an inventory refresh at least this far apart); default
+     * every refresh. Lost/Unhealthy from one listing's facts are reported at once regardless.
+     */
+    public Builder reconcileInterval(Duration reconcileInterval) {
+      this.reconcileInterval = reconcileInterval;
+      return this;
+    }
 
     /** The OneView client (required); the plugin does not close it. */
     public Builder oneView(OneView oneView) {

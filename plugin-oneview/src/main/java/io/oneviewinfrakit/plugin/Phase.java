@@ -20,7 +20,14 @@ enum Phase {
   /** OneView is still working on the profile (a task of this or an earlier plugin run). */
   PROFILE_BUSY("ProfileBusy"),
   /** OneView reports the profile in error. */
-  PROFILE_ERROR("ProfileError");
+  PROFILE_ERROR("ProfileError"),
+  /**
+   * Drift (issue 8): the instance exists but something outside the plugin makes it doubtful (server in
+   * maintenance, profile moved or failed after the fact); still listed, with the reason.
+   */
+  UNHEALTHY("Unhealthy"),
+  /** Drift: its server failed or is gone; not listed, so the group provisions a replacement. */
+  LOST("Lost");
 
   private final String displayName;
 

@@ -21,12 +21,20 @@ import java.util.Set;
 final class ServerReservations {
 
   /** Why a server is not offered; the counts go into the "no free server" message. */
-  record Counts(int compatible, int inUse, int reserved, int maintenance, int coolingDown, int triedAlready) {
+  record Counts(int compatible, int inUse, int reserved, int maintenance, int coolingDown, int triedAlready,
+      int unmatched, int failed) {
+
+    Counts(int compatible, int inUse, int reserved, int maintenance, int coolingDown, int triedAlready) {
+      this(compatible, inUse, reserved, maintenance, coolingDown, triedAlready, 0, 0);
+    }
+
     String explain() {
       StringBuilder s = new StringBuilder();
+      append(s, unmatched, "excluded by the hardware properties");
       append(s, inUse, "in use");
       append(s, reserved, "reserved by in-flight provisions");
       append(s, maintenance, "in maintenance");
+      append(s, failed, "failed (status Critical)");
       append(s, coolingDown, "cooling down after a failure");
       append(s, triedAlready, "already tried by this provision");
       return s.toString();
@@ -58,6 +66,16 @@ final class ServerReservations {
    */
   synchronized Choice reserve(String instanceId, TemplateView template, Collection<ServerView> servers,
       Set<String> exclude) {
+    return reserve(instanceId, template, servers, exclude, s -> true);
+  }
+
+  /**
+   * As {@link #reserve(String, TemplateView, Collection, Set)}, among the compatible servers
+   * {@code eligible} accepts (the group's hardware properties). A server OneView reports failed
+   * (status Critical) is never chosen.
+   */
+  synchronized Choice reserve(String instanceId, TemplateView template, Collection<ServerView> servers,
+      Set<String> exclude, java.util.function.Predicate<ServerView> eligible) {
     Instant now = clock.instant();
     cooldowns.values().removeIf(c -> !c.until().isAfter(now));
     int compatible = 0;
@@ -66,6 +84,8 @@ final class ServerReservations {
     int maintenance = 0;
     int cooling = 0;
     int tried = 0;
+    int unmatched = 0;
+    int failed = 0;
     ServerView best = null;
     Comparator<ServerView> preference = Comparator.comparing((ServerView s) -> !s.isPoweredOff())
         .thenComparing(ServerView::name, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -75,12 +95,18 @@ final class ServerReservations {
         continue;
       }
       compatible++;
-      if (server.maintenance()) {
+      // A server an in-flight provision holds counts as reserved even once a listing shows the
+      // profile being applied to it (otherwise the counts would depend on the refresh timing).
+      if (reservedBy.containsKey(server.uri())) {
+        reserved++;
+      } else if (!eligible.test(server)) {
+        unmatched++;
+      } else if (server.maintenance()) {
         maintenance++;
+      } else if (server.isCritical()) {
+        failed++;
       } else if (!server.isFree()) {
         inUse++;
-      } else if (reservedBy.containsKey(server.uri())) {
-        reserved++;
       } else if (cooldowns.containsKey(server.uri())) {
         cooling++;
       } else if (exclude.contains(server.uri())) {
@@ -93,7 +119,7 @@ final class ServerReservations {
       reservedBy.put(best.uri(), instanceId);
     }
     return new Choice(Optional.ofNullable(best),
-        new Counts(compatible, inUse, reserved, maintenance, cooling, tried));
+        new Counts(compatible, inUse, reserved, maintenance, cooling, tried, unmatched, failed));
   }
 
   /** Releases the reservation of {@code serverUri} if {@code instanceId} holds it. */

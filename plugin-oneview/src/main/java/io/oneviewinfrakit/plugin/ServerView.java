@@ -17,6 +17,9 @@ import java.util.List;
  * @param powerState the power state ("On", "Off", "PoweringOn", ...)
  * @param maintenance whether the hardware is in maintenance mode
  * @param macs the MAC addresses of its ports
+ * @param memoryMb its memory in MiB, null when OneView does not report it
+ * @param cpuCores its CPU cores (processors x cores each), null when unknown
+ * @param status its health ("OK", "Warning", "Critical", ...), null when unknown
  */
 record ServerView(
     String uri,
@@ -29,9 +32,25 @@ record ServerView(
     String state,
     String powerState,
     boolean maintenance,
-    List<String> macs) {
+    List<String> macs,
+    Long memoryMb,
+    Integer cpuCores,
+    String status) {
 
   static final String NO_PROFILE_APPLIED = "NoProfileApplied";
+
+  /** A server without the sizing and health facts (tests and callers that do not need them). */
+  ServerView(String uri, String name, String serialNumber, String model, String hardwareTypeUri,
+      String serverGroupUri, String profileUri, String state, String powerState, boolean maintenance,
+      List<String> macs) {
+    this(uri, name, serialNumber, model, hardwareTypeUri, serverGroupUri, profileUri, state,
+        powerState, maintenance, macs, null, null, null);
+  }
+
+  /** OneView reports the server failed: it is never chosen, and an instance on it is lost. */
+  boolean isCritical() {
+    return "Critical".equalsIgnoreCase(status);
+  }
 
   ServerView {
     macs = macs == null ? List.of() : List.copyOf(macs);

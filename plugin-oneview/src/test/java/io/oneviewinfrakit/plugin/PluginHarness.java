@@ -66,6 +66,11 @@ final class PluginHarness implements AutoCloseable {
     return new PluginHarness(sim, pluginConfig);
   }
 
+  /** The plugin on a simulator the test built (e.g. with its own inventory); closes it at the end. */
+  static PluginHarness on(OneViewSimulator sim, Consumer<OneViewInstancePlugin.Builder> pluginConfig) {
+    return new PluginHarness(sim, pluginConfig);
+  }
+
   static OneView oneViewOf(OneViewSimulator sim) {
     return OneView.builder().url(sim.url())
         .credentials(sim.username(), sim.password().toCharArray())

@@ -54,6 +54,18 @@ class ServerReservationsTest {
   }
 
   @Test
+  void aReservedServerCountsAsReservedEvenOnceAListingShowsItsProfileBeingApplied() {
+    List<ServerView> servers = List.of(blade("b1", "Off"));
+    assertThat(reserve("i1", servers)).isEqualTo("/hw/b1");
+    // The next listing shows the profile the in-flight provision is applying.
+    List<ServerView> later = List.of(new ServerView("/hw/b1", "b1", null, null, "/sht/blade", "/eg/1",
+        "/profiles/p1", "ApplyingProfile", "Off", false, List.of()));
+    ServerReservations.Choice none = reservations.reserve("i2", TEMPLATE, later, Set.of());
+    assertThat(none.server()).isEmpty();
+    assertThat(none.counts().explain()).isEqualTo("1 reserved by in-flight provisions");
+  }
+
+  @Test
   void concurrentReservationsNeverShareAServer() throws Exception {
     List<ServerView> servers = new ArrayList<>();
     for (int i = 0; i < 100; i++) {

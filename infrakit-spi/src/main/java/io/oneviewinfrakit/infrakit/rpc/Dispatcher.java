@@ -39,24 +39,27 @@ final class Dispatcher {
     try {
       request = JsonRpc.parseRequest(body);
     } catch (JsonRpc.BadRequest bad) {
-      log.warn("{}: rejected request: {}", name, bad.error.getMessage());
+      log.warn("{}: rejected request: {}", name, printable(bad.error.getMessage()));
       return JsonRpc.error(bad.id, bad.error.code(), bad.error.getMessage());
     }
     String type = "";
+    String method = printable(request.method());
     try {
       type = request.method().startsWith("Instance.") ? InstanceCodec.typeOf(request.params()) : "";
       byte[] response = JsonRpc.result(request.id(), call(request, type));
       if (log.isDebugEnabled()) {
-        log.debug("{}: {} type=\"{}\" ok in {} ms", name, request.method(), type, millisSince(start));
+        log.debug("{}: {} type=\"{}\" ok in {} ms", name, method, printable(type), millisSince(start));
       }
       return response;
     } catch (RpcError e) {
-      log.warn("{}: {} type=\"{}\" failed in {} ms: {}", name, request.method(), type, millisSince(start), e.getMessage());
+      log.warn("{}: {} type=\"{}\" failed in {} ms: {}", name, method, printable(type), millisSince(start),
+          printable(e.getMessage()));
       return JsonRpc.error(request.id(), e.code(), e.getMessage());
     } catch (Throwable e) { // the plugin's own failure, whatever it is, must not kill the connection
       String message = messageOf(e);
-      log.warn("{}: {} type=\"{}\" failed in {} ms: {}", name, request.method(), type, millisSince(start), message);
-      log.debug("{}: {} failure detail", name, request.method(), e);
+      log.warn("{}: {} type=\"{}\" failed in {} ms: {}", name, method, printable(type), millisSince(start),
+          printable(message));
+      log.debug("{}: {} failure detail", name, method, e);
       return JsonRpc.error(request.id(), RpcError.SERVER_ERROR, message);
     }
   }
@@ -64,6 +67,37 @@ final class Dispatcher {
   private static long millisSince(long start) {
     return (System.nanoTime() - start) / 1_000_000;
   }
+
+  /**
+   * Text from a request (method, type, an error message quoting the caller's input) made safe for a
+   * log line: control and line-separator characters escaped so no input can forge a log line, and
+   * abbreviated so no input can flood the log.
+   */
+  static String printable(String s) {
+    if (s == null) {
+      return "null";
+    }
+    StringBuilder out = new StringBuilder(Math.min(s.length(), MAX_LOGGED_CHARS) + 16);
+    int i = 0;
+    for (; i < s.length() && out.length() < MAX_LOGGED_CHARS; i++) {
+      char c = s.charAt(i);
+      if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (c == '\t') {
+        out.append("\\t");
+      } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return i < s.length() ? out + "... (" + s.length() + " characters)" : out.toString();
+  }
+
+  /** Longest request-derived text one log line carries. */
+  static final int MAX_LOGGED_CHARS = 1000;
 
   static String messageOf(Throwable e) {
     String m = e.getMessage();
