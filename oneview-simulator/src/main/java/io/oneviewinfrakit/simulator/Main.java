@@ -66,6 +66,11 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--task-failure-code", description = "errorCode of failed tasks (default ${DEFAULT-VALUE}).")
   String taskFailureCode = "ProfileAlreadyExistsInServer";
 
+  @Option(names = "--claim-server-after", paramLabel = "N",
+      description = "Another OneView user assigns a profile to a free server just before the N-th request"
+          + " (0 = never).")
+  int claimServerAfter;
+
   @Option(names = "--absolute-location", description = "Send absolute task Location URLs.")
   boolean absoluteLocation;
 
@@ -114,6 +119,9 @@ public final class Main implements Callable<Integer> {
     }
     if (taskFailureRate > 0) {
       faults.failTasks(TaskKind.PROFILE_CREATE, taskFailureRate, taskFailureCode);
+    }
+    if (claimServerAfter > 0) {
+      faults.assignForeignProfileAfterRequests(claimServerAfter, null);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

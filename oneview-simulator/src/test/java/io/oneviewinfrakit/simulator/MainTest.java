@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +53,39 @@ class MainTest {
       assertThat(out.readLine()).as("nothing else on stdout before exit").isNull();
       assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
     } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void anotherUserClaimsAFreeServerJustBeforeTheNthRequest() throws Exception {
+    Process process = launch("--http", "--servers", "2", "--claim-server-after", "3");
+    try {
+      Matcher m = LINE.matcher(new BufferedReader(new InputStreamReader(process.getInputStream(),
+          StandardCharsets.UTF_8)).readLine());
+      assertThat(m.matches()).isTrue();
+      String base = "http://127.0.0.1:" + m.group(2);
+      OkHttpClient http = new OkHttpClient();
+      MediaType json = MediaType.get("application/json");
+      String token;
+      try (Response r = http.newCall(new Request.Builder().url(base + "/rest/login-sessions")  // request 1
+          .header("X-API-Version", "2000")
+          .post(RequestBody.create("{\"userName\":\"Administrator\",\"password\":\"" + m.group(3)
+              + "\"}", json)).build()).execute()) {
+        assertThat(r.code()).isEqualTo(200);
+        token = r.body().string().replaceAll(".*\"sessionID\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+      }
+      Request profiles = new Request.Builder().url(base + "/rest/server-profiles")
+          .header("X-API-Version", "2000").header("auth", token).build();
+      try (Response r = http.newCall(profiles).execute()) {                                  // request 2
+        assertThat(r.body().string()).contains("\"total\":0");
+      }
+      try (Response r = http.newCall(profiles).execute()) {                                  // request 3
+        assertThat(r.body().string()).contains("\"total\":1");
+      }
+    } finally {
+      process.destroy();
+      process.waitFor(20, TimeUnit.SECONDS);
       process.destroyForcibly();
     }
   }

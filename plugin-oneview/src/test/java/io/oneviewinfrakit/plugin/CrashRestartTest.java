@@ -54,8 +54,7 @@ class CrashRestartTest {
     sim = OneViewSimulator.builder().servers(32).seed(11).taskDurations(Duration.ofMillis(150))
         .build().start();
     sim.taskDuration(TaskKind.POWER, Duration.ofMillis(100));
-    dir = Files.createTempDirectory(Path.of("/tmp"), "ovc",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    dir = PrivateDirectory.create("ovc");
     pluginLog = dir.resolve("plugin.log");
   }
 
@@ -63,9 +62,7 @@ class CrashRestartTest {
   void tearDown() throws IOException {
     stopPlugin();
     sim.close();
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    PrivateDirectory.delete(dir);
   }
 
   @Test

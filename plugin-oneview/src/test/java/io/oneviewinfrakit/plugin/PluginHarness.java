@@ -10,11 +10,7 @@ import io.oneviewinfrakit.oneview.OneView;
 import io.oneviewinfrakit.simulator.OneViewSimulator;
 import io.oneviewinfrakit.simulator.ServerProfileView;
 import io.oneviewinfrakit.simulator.TaskKind;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +41,7 @@ final class PluginHarness implements AutoCloseable {
   private PluginHarness(OneViewSimulator sim, Consumer<OneViewInstancePlugin.Builder> pluginConfig) {
     this.sim = sim;
     this.pluginConfig = pluginConfig;
-    try {
-      this.dir = Files.createTempDirectory(Path.of("/tmp"), "ovp",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    this.dir = PrivateDirectory.create("ovp");
     startPlugin();
   }
 
@@ -194,10 +185,6 @@ final class PluginHarness implements AutoCloseable {
   public void close() {
     stopPlugin();
     sim.close();
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp directory left behind is harmless
-    }
+    PrivateDirectory.delete(dir);
   }
 }

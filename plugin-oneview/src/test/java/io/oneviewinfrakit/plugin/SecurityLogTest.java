@@ -48,16 +48,13 @@ class SecurityLogTest {
   @BeforeEach
   void start() throws IOException {
     sim = OneViewSimulator.builder().servers(4).taskDurations(Duration.ofMillis(20)).build().start();
-    dir = Files.createTempDirectory(Path.of("/tmp"), "ovl",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    dir = PrivateDirectory.create("ovl");
   }
 
   @AfterEach
   void stop() throws IOException {
     sim.close();
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    PrivateDirectory.delete(dir);
   }
 
   @Test

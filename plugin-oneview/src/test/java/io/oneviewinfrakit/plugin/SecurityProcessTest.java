@@ -39,16 +39,13 @@ class SecurityProcessTest {
   @BeforeEach
   void start() throws IOException {
     sim = OneViewSimulator.builder().servers(4).build().start();
-    dir = Files.createTempDirectory(Path.of("/tmp"), "ovs",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    dir = PrivateDirectory.create("ovs");
   }
 
   @AfterEach
   void stop() throws IOException {
     sim.close();
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    PrivateDirectory.delete(dir);
   }
 
   @Test

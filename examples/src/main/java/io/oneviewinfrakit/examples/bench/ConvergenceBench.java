@@ -23,7 +23,7 @@ import java.util.Map;
 public final class ConvergenceBench {
 
   /**
-   * {@code taskPollInitial}/{@code taskPollMax} null = the SDK default (1 s doubling to 10 s).
+   * {@code taskPollInitial}/{@code taskPollMax} null = the SDK default (500 ms growing x1.5 to 10 s).
    */
   public record Params(int instances, Duration powerTask, Duration profileTask, Duration poll,
       Duration refresh, Duration taskPollInitial, Duration taskPollMax) {
@@ -54,7 +54,7 @@ public final class ConvergenceBench {
     }
 
     String polling() {
-      return taskPollInitial == null ? "SDK default task polling (1 s doubling to 10 s)"
+      return taskPollInitial == null ? "SDK default task polling (500 ms growing x1.5 to 10 s)"
           : "SDK task polling " + Durations.of(taskPollInitial) + " doubling to "
               + Durations.of(taskPollMax);
     }
