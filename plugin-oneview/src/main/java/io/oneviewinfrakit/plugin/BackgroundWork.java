@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -230,19 +231,27 @@ final class BackgroundWork {
 
   /** Writes tags that Label merged into the instance after its profile was created. */
   private void writePendingLabels(InFlightInstance instance) {
-    Map<String, String> current = instance.tags();
-    if (current.equals(instance.writtenTags())) {
+    if (instance.tags().equals(instance.writtenTags())) {
       return;
     }
+    AtomicReference<Map<String, String>> written = new AtomicReference<>();
     Task task = gateway.updateDescription(instance.profileUri(), profile -> {
       Envelope envelope = EnvelopeCodec.decode(profile.description())
           .filter(e -> e.owner().equals(settings.namespace()) && e.id().equals(instance.id))
           .orElseThrow(() -> new IllegalStateException("profile " + profile.uri()
               + " no longer carries this instance's envelope"));
+      // The instance's tags as of THIS attempt, never a snapshot taken before the first read: once
+      // the profile exists, Label also writes it directly, and this PUT may land after such a Label's
+      // (it is retried on 412 and 409). Re-merging an older snapshot then put an older label back
+      // into OneView after a newer Label had returned (LoadTest: "expected l22 but listed l337").
+      // Label merges into the instance before its own PUT, so a write that OneView accepts after
+      // that PUT (its eTag read after it) merges tags at least as new.
+      Map<String, String> current = instance.tags();
+      written.set(current);
       return EnvelopeCodec.encode(envelope.withMergedTags(current));
     });
     gateway.awaitProfileTask(task);
-    instance.writtenTags(current);
+    instance.writtenTags(written.get());
   }
 
   private boolean stopRequested(InFlightInstance instance) {
@@ -421,8 +430,7 @@ final class BackgroundWork {
   void awaitLabel(String id, Task task, InstanceRegistry.LabelOverlay overlay) {
     try {
       gateway.awaitProfileTask(task);
-      registry.labelOverlays.replace(id, overlay,
-          new InstanceRegistry.LabelOverlay(overlay.tags(), cache.startedSeq()));
+      overlay.written(cache.startedSeq(), cache.now());
     } catch (RuntimeException e) {
       registry.labelOverlays.remove(id, overlay);
       if (!closing) {

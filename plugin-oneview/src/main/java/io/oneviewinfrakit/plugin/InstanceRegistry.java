@@ -34,12 +34,56 @@ final class InstanceRegistry {
     }
   }
 
-  /** Tags written by Label, shown until a refresh lists them. */
-  record LabelOverlay(Map<String, String> tags, long writtenAfterSeq) {}
+  /**
+   * Tags written by one Label (the whole merged tag set it PUT), shown instead of the listed tags
+   * until a refresh that started after this write's task finished lists exactly these tags (or, for
+   * an appliance that lists late or someone else relabelling, until the listing grace passed).
+   *
+   * <p>One object per write, compared by identity: a later Label's overlay replaces it, and the
+   * earlier write's background await or a failure can then only touch its own overlay, never the
+   * newer one (a value record compared equal to a newer overlay carrying the same tags).
+   */
+  static final class LabelOverlay {
+    private final Map<String, String> tags;
+    private volatile long writtenAfterSeq = -1;
+    private volatile Instant writtenAt;
+
+    LabelOverlay(Map<String, String> tags) {
+      this.tags = Map.copyOf(tags);
+    }
+
+    Map<String, String> tags() {
+      return tags;
+    }
+
+    /** The update task finished: refreshes numbered above {@code afterSeq} list these tags. */
+    void written(long afterSeq, Instant now) {
+      writtenAt = now;
+      writtenAfterSeq = afterSeq;
+    }
+
+    /**
+     * True when refresh {@code inventory} makes this overlay redundant: it started after the write
+     * finished and lists these very tags, or it no longer lists the instance, or the grace passed.
+     */
+    boolean redundantIn(Inventory inventory, String id, Instant graceEnd) {
+      if (writtenAfterSeq < 0 || inventory.seq() <= writtenAfterSeq) {
+        return false;
+      }
+      Inventory.OwnedProfile listed = inventory.owned().get(id);
+      return listed == null || listed.envelope().tags().equals(tags) || writtenAt.isBefore(graceEnd);
+    }
+  }
 
   final Map<String, InFlightInstance> inFlight = new ConcurrentHashMap<>();
   final Map<String, Hidden> hidden = new ConcurrentHashMap<>();
   final Map<String, LabelOverlay> labelOverlays = new ConcurrentHashMap<>();
+  /**
+   * Serializes the Labels of one instance (PUT, then overlay installed), so the overlay left in
+   * place is the one of the PUT OneView accepted last. Striped: bounded, nothing to forget.
+   */
+  final com.google.common.util.concurrent.Striped<java.util.concurrent.locks.Lock> labelLocks =
+      com.google.common.util.concurrent.Striped.lazyWeakLock(1024);
   final Map<String, String> lastErrors = new ConcurrentHashMap<>();
   /** Profile URIs whose power-on this run has done or attempted (the reconcile pass does it once). */
   final Set<String> powerOnHandled = ConcurrentHashMap.newKeySet();
@@ -81,7 +125,7 @@ final class InstanceRegistry {
     });
     hidden.entrySet().removeIf(e -> e.getValue().visibleIn(seq)
         && (!inventory.owned().containsKey(e.getKey()) || e.getValue().finishedAt().isBefore(graceEnd)));
-    labelOverlays.values().removeIf(o -> seq > o.writtenAfterSeq());
+    labelOverlays.entrySet().removeIf(e -> e.getValue().redundantIn(inventory, e.getKey(), graceEnd));
     lastErrors.keySet().removeIf(id -> !inventory.owned().containsKey(id) && !inFlight.containsKey(id));
     if (!powerOnFailures.isEmpty()) {
       Set<String> listed = new java.util.HashSet<>();

@@ -284,6 +284,24 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     if (registry.isHidden(id)) {
       throw new PluginException("instance " + id + " is being destroyed; labels not changed");
     }
+    // One Label of an instance at a time (OneView would answer 409 to the second PUT anyway): the
+    // overlay left in place is then the one of the write OneView accepted last, so a caller's
+    // earlier Label can never cover its later one.
+    java.util.concurrent.locks.Lock lock = registry.labelLocks.get(id);
+    lock.lock();
+    boolean written;
+    try {
+      written = labelLocked(id, merge, inventory);
+    } finally {
+      lock.unlock();
+    }
+    if (written) {
+      log.info("Labelled instance {} with {}", id, LogText.of(merge.keySet()));
+    }
+  }
+
+  /** Label's work under the instance's label lock; false when only the pending envelope changed. */
+  private boolean labelLocked(String id, Map<String, String> merge, Inventory inventory) {
     InFlightInstance instance = registry.inFlight.get(id);
     String profileUri;
     if (instance != null) {
@@ -295,7 +313,7 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
         // The background work writes the merged tags with (or right after) the profile.
         log.info("Labelled instance {} with {} (still provisioning: written with its profile)", id,
             LogText.of(merge.keySet()));
-        return;
+        return false;
       }
     } else {
       Inventory.OwnedProfile owned = owned(inventory, id, "label");
@@ -308,14 +326,17 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
           .filter(e -> e.owner().equals(settings.namespace()) && e.id().equals(id))
           .orElseThrow(() -> new PluginException("instance " + id + ": its profile "
               + profile.uri() + " no longer carries this plugin's envelope; not labelled"));
-      Envelope merged = envelope.withMergedTags(merge);
+      // An instance still in flight may have labels pending that its provision has not written
+      // yet: write the instance's whole tag set as of this attempt, so this write (and its
+      // overlay) is never older than the in-flight entry it replaces in listings.
+      Envelope merged = envelope.withMergedTags(instance != null ? instance.tags() : merge);
       written.set(merged.tags());
       return EnvelopeCodec.encode(merged);
     });
-    InstanceRegistry.LabelOverlay overlay = new InstanceRegistry.LabelOverlay(written.get(), Long.MAX_VALUE);
+    InstanceRegistry.LabelOverlay overlay = new InstanceRegistry.LabelOverlay(written.get());
     registry.labelOverlays.put(id, overlay);
     work.submit(() -> work.awaitLabel(id, task, overlay));
-    log.info("Labelled instance {} with {}", id, LogText.of(merge.keySet()));
+    return true;
   }
 
   // ---------------------------------------------------------------- Destroy
