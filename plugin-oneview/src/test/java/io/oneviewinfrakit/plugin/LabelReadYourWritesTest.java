@@ -11,9 +11,6 @@ import io.oneviewinfrakit.simulator.TaskKind;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
@@ -28,43 +25,12 @@ import org.junit.jupiter.api.Test;
  */
 class LabelReadYourWritesTest {
 
-  /** Holds the plugin workers' PUTs of a server profile (the pending-label write) while closed. */
-  private static final class WorkerProfilePutGate {
-    private volatile CountDownLatch open = new CountDownLatch(0);
-    final AtomicInteger held = new AtomicInteger();
-
-    void close() {
-      open = new CountDownLatch(1);
-    }
-
-    void open() {
-      open.countDown();
-    }
-
-    void pass() throws InterruptedException {
-      CountDownLatch latch = open;
-      if (latch.getCount() > 0) {
-        held.incrementAndGet();
-        latch.await(30, TimeUnit.SECONDS);
-      }
-    }
-  }
-
   @Test
   void aLabelGivenWhileTheProvisionWritesEarlierPendingLabelsIsTheOneListedAndStored() throws Exception {
-    WorkerProfilePutGate gate = new WorkerProfilePutGate();
-    OkHttpClient http = new OkHttpClient.Builder().addInterceptor(chain -> {
-      okhttp3.Request request = chain.request();
-      if (request.method().equals("PUT") && request.url().encodedPath().startsWith("/rest/server-profiles/")
-          && Thread.currentThread().getName().startsWith("oneview-work")) {
-        try {
-          gate.pass();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      return chain.proceed(request);
-    }).build();
+    RequestGate gate = new RequestGate(request -> request.method().equals("PUT")
+        && request.url().encodedPath().startsWith("/rest/server-profiles/")
+        && Thread.currentThread().getName().startsWith("oneview-work"));
+    OkHttpClient http = new OkHttpClient.Builder().addInterceptor(gate).build();
     try (OneViewSimulator sim = OneViewSimulator.builder().servers(4)
             .taskDurations(Duration.ofMillis(20)).build().start();
         OneView oneView = OneView.builder().url(sim.url())

@@ -13,9 +13,7 @@ import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
@@ -28,42 +26,11 @@ import org.junit.jupiter.api.Test;
  */
 class PhaseConsistencyTest {
 
-  /** Holds GET /rest/server-profiles (the listing's last step) while closed. */
-  private static final class ListingGate {
-    private volatile CountDownLatch open = new CountDownLatch(0);
-    final AtomicInteger held = new AtomicInteger();
-
-    void close() {
-      open = new CountDownLatch(1);
-    }
-
-    void open() {
-      open.countDown();
-    }
-
-    void pass() throws InterruptedException {
-      CountDownLatch latch = open;
-      if (latch.getCount() > 0) {
-        held.incrementAndGet();
-        latch.await(30, TimeUnit.SECONDS);
-      }
-    }
-  }
-
   @Test
   void runningIsReportedOnlyFromAListingTakenAfterThePluginsOwnPowerOnFinished() throws Exception {
-    ListingGate gate = new ListingGate();
-    OkHttpClient http = new OkHttpClient.Builder().addInterceptor(chain -> {
-      okhttp3.Request request = chain.request();
-      if (request.method().equals("GET") && request.url().encodedPath().equals("/rest/server-profiles")) {
-        try {
-          gate.pass();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      return chain.proceed(request);
-    }).build();
+    RequestGate gate = new RequestGate(request -> request.method().equals("GET")
+        && request.url().encodedPath().equals("/rest/server-profiles"));
+    OkHttpClient http = new OkHttpClient.Builder().addInterceptor(gate).build();
     try (OneViewSimulator sim = OneViewSimulator.builder().servers(4).build().start();
         OneView oneView = OneView.builder().url(sim.url())
             .credentials(sim.username(), sim.password().toCharArray()).trust(sim.certificatePem())
