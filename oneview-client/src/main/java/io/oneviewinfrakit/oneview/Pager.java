@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -27,6 +28,16 @@ import java.util.stream.StreamSupport;
  * collection costs about one round trip per wave. Otherwise pages are followed one at a time through
  * {@code nextPageUri}, stopping when it is empty, repeats the current page, or was already visited.
  *
+ * <p>Paging is stateless on the appliance (each page is {@code start}/{@code count} at request
+ * time), so inserts and deletes between page requests shift later pages. {@link #stream} is
+ * best-effort: such a change can make it skip or repeat members. {@link #list} is consistent or
+ * fails: every page must report the first page's {@code total}, the members must number exactly
+ * {@code total - start} when {@code total} is known, no member URI may appear twice, and no page may
+ * come back empty before {@code total} is reached. When a pass breaks one of these rules the
+ * collection changed while it was being listed; the whole listing is restarted once, and if the
+ * second pass is inconsistent too a {@link OneViewException} says so. A consistent pass makes
+ * exactly the requests {@link #stream} would.
+ *
  * <p>Thread-safe; each stream must be consumed by one thread.
  */
 final class Pager {
@@ -40,10 +51,53 @@ final class Pager {
     this.concurrency = concurrency;
   }
 
+  /** Members as the pages arrive; best-effort, not a consistent snapshot (see the class comment). */
   <T> Stream<T> stream(String collectionUri, Query query, Function<Map<String, Object>, T> mapper) {
-    Iterator<Map<String, Object>> members = new MemberIterator(collectionUri, query);
+    Iterator<Map<String, Object>> members = new MemberIterator(collectionUri, query, false);
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(members, Spliterator.ORDERED), false)
         .map(mapper);
+  }
+
+  /**
+   * Every member, from one consistent pass over the collection.
+   *
+   * @throws OneViewException if two passes in a row found the collection changing under them.
+   */
+  <T> List<T> list(String collectionUri, Query query, Function<Map<String, Object>, T> mapper) {
+    Inconsistent firstPass;
+    try {
+      return collect(collectionUri, query, mapper);
+    } catch (Inconsistent e) {
+      firstPass = e; // The collection changed while we paged; list it again from the start.
+    }
+    try {
+      return collect(collectionUri, query, mapper);
+    } catch (Inconsistent secondPass) {
+      throw new OneViewException("Collection " + collectionUri + " changed while it was being listed, on two passes"
+          + " in a row: " + firstPass.getMessage() + " (totals seen " + firstPass.totalsSeen + "); then "
+          + secondPass.getMessage() + " (totals seen " + secondPass.totalsSeen + ")");
+    }
+  }
+
+  private <T> List<T> collect(String collectionUri, Query query, Function<Map<String, Object>, T> mapper) {
+    MemberIterator members = new MemberIterator(collectionUri, query, true);
+    List<Map<String, Object>> all = new ArrayList<>();
+    while (members.hasNext()) all.add(members.next());
+    members.checkComplete(all.size());
+    List<T> result = new ArrayList<>(all.size());
+    for (Map<String, Object> member : all) result.add(mapper.apply(member));
+    return Collections.unmodifiableList(result);
+  }
+
+  /** A pass over a collection saw it change; never escapes {@link #list}. */
+  private static final class Inconsistent extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient List<Long> totalsSeen;
+
+    Inconsistent(String message, List<Long> totalsSeen) {
+      super(message, null, false, false);
+      this.totalsSeen = Collections.unmodifiableList(new ArrayList<>(totalsSeen)); // totals may be null
+    }
   }
 
   /** One page as the appliance answered it. */
@@ -61,6 +115,11 @@ final class Pager {
     private final List<String> filters;
     private final Deque<Map<String, Object>> buffered = new ArrayDeque<>();
     private final Set<String> visited = new HashSet<>();
+    // Consistency checks, only when strict: a violation throws Inconsistent instead of ending quietly.
+    private final boolean strict;
+    private final Set<String> memberUris = new HashSet<>();
+    private final List<Long> totalsSeen = new ArrayList<>();
+    private Long firstTotal;
     private boolean started;
     private boolean done;
     // Sequential mode: the next page to follow. Parallel mode: total and page size are known.
@@ -69,9 +128,10 @@ final class Pager {
     private int pageSize;
     private long nextStart;
 
-    MemberIterator(String collectionUri, Query query) {
+    MemberIterator(String collectionUri, Query query, boolean strict) {
       this.collectionUri = collectionUri;
       this.query = query;
+      this.strict = strict;
       List<String> parameters = new ArrayList<>();
       for (Filter filter : query.filters()) parameters.add(filter.parameter());
       this.filters = Collections.unmodifiableList(parameters);
@@ -94,6 +154,8 @@ final class Pager {
         started = true;
         Page first = Page.of(Http.body(api.list(collectionUri, filters, query.sort(),
             query.start() == 0 ? null : query.start(), query.count())));
+        firstTotal = first.total();
+        check(first, "the first page");
         buffered.addAll(first.members());
         if (first.uri() != null) visited.add(first.uri());
         long fetchedUpTo = query.start() + (long) first.members().size();
@@ -114,6 +176,7 @@ final class Pager {
         fetchWave();
       } else {
         Page page = Page.of(Http.body(api.get(nextPageUri)));
+        check(page, "page " + nextPageUri);
         visited.add(nextPageUri);
         if (page.uri() != null) visited.add(page.uri());
         buffered.addAll(page.members());
@@ -146,9 +209,14 @@ final class Pager {
       try {
         for (int i = 0; i < futures.size(); i++) {
           Page page = Page.of(await(futures.get(i)));
+          check(page, "the page at start=" + starts.get(i));
           buffered.addAll(page.members());
           long expected = Math.min(pageSize, total - starts.get(i));
           if (page.members().isEmpty()) {
+            if (strict) {
+              throw inconsistent("the page at start=" + starts.get(i) + " was empty before total " + total
+                  + " was reached");
+            }
             done = true; // The collection shrank since the first page.
             return;
           }
@@ -163,6 +231,33 @@ final class Pager {
       } finally {
         for (Future<?> future : futures) future.cancel(true);
       }
+    }
+
+    /** In strict mode: the page reports the first page's total and repeats no member seen before. */
+    private void check(Page page, String which) {
+      if (!strict) return;
+      totalsSeen.add(page.total());
+      if (!Objects.equals(page.total(), firstTotal)) {
+        throw inconsistent(which + " reported total " + page.total() + " but the first page " + firstTotal);
+      }
+      for (Map<String, Object> member : page.members()) {
+        String uri = Json.string(member, "uri");
+        if (uri != null && !memberUris.add(uri)) throw inconsistent(which + " repeated member " + uri);
+      }
+    }
+
+    /** In strict mode, once the pages ran out: exactly {@code total - start} members when total is known. */
+    void checkComplete(int collected) {
+      if (!strict || firstTotal == null) return;
+      long expected = Math.max(0, firstTotal - query.start());
+      if (collected != expected) {
+        throw inconsistent("listed " + collected + " members but total " + firstTotal
+            + (query.start() == 0 ? "" : " from start " + query.start()) + " means " + expected);
+      }
+    }
+
+    private Inconsistent inconsistent(String message) {
+      return new Inconsistent(message, totalsSeen);
     }
 
     private Map<String, Object> await(Future<Map<String, Object>> future) {

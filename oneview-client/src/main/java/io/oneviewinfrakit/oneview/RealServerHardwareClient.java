@@ -49,9 +49,8 @@ final class RealServerHardwareClient implements ServerHardwareClient {
     String groupUri = template.enclosureGroupUri();
     if (groupUri != null && !groupUri.isEmpty()) query.filter(Filter.eq("serverGroupUri", groupUri));
     // Rack templates have no enclosure group; OneView cannot filter for a null group, so check locally.
-    try (Stream<ServerHardware> stream = stream(query.build())) {
-      return stream.filter(hardware -> hardware.isCompatibleWith(template)).toList();
-    }
+    // A consistent listing (or an exception), never a best-effort stream: callers pick free servers from it.
+    return list(query.build()).stream().filter(hardware -> hardware.isCompatibleWith(template)).toList();
   }
 
   @Override

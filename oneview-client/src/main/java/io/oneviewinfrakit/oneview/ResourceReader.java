@@ -27,10 +27,10 @@ final class ResourceReader<T> {
     this.name = name;
   }
 
+  /** Every member, from a consistent pass (see {@link Pager#list}); throws rather than return a short list. */
   List<T> list(Query query) {
-    try (Stream<T> stream = stream(query)) {
-      return stream.toList();
-    }
+    Objects.requireNonNull(query, "query == null");
+    return pager.list(collection, query, mapper);
   }
 
   Stream<T> stream(Query query) {

@@ -9,13 +9,28 @@ import java.util.stream.Stream;
  * <p>Implementations are thread-safe. Failures are {@link OneViewException}s.
  */
 public interface ServerHardwareClient {
-  /** Every server, following all pages. */
+  /**
+   * Every server, following all pages, as one consistent listing.
+   *
+   * <p>If the collection changes while it is being paged (stateless {@code start}/{@code count}
+   * paging shifts later pages), the listing is restarted once; if it changes again a
+   * {@link OneViewException} is thrown. Never silently short.
+   */
   List<ServerHardware> list();
 
-  /** Every server matching {@code query}, following all pages. */
+  /**
+   * Every server matching {@code query}, following all pages, as one consistent
+   * listing: restarted once if the collection changes while it is being paged; a
+   * {@link OneViewException} if it changes again. Never silently short.
+   */
   List<ServerHardware> list(Query query);
 
-  /** Servers matching {@code query}, fetching pages lazily as the stream is consumed. */
+  /**
+   * Servers matching {@code query}, fetching pages lazily as the stream is consumed.
+   *
+   * <p>Best-effort, not a consistent snapshot: a member added or removed while the stream is paging can make it skip or repeat
+   * members. Use {@link #list(Query)} when the result must be complete.
+   */
   Stream<ServerHardware> stream(Query query);
 
   /**
