@@ -468,6 +468,21 @@ final class BackgroundWork {
       }
       int attempt = registry.powerOnFailures.getOrDefault(profile.uri(), 0) + 1;
       submit(() -> {
+        try {
+          // The decision above came from a listing up to one refresh interval old, and this job may
+          // have waited in the queue behind long provisions: re-read right before acting.
+          String skip = powerOnNoLongerWanted(id, profile.uri(), server.uri());
+          if (skip != null) {
+            log.info("Instance {}: not powering on server {} as planned: {}", id, server.name(), skip);
+            return;
+          }
+        } catch (RuntimeException e) {
+          // Could not re-check: do nothing now, a later refresh decides again from a new listing.
+          registry.powerOnHandled.remove(profile.uri());
+          log.info("Instance {}: could not re-check server {} before powering it on ({}); a later "
+              + "refresh decides again", id, server.name(), OneViewGateway.describe(e));
+          return;
+        }
         log.info("Instance {}: its server {} is off although it should be on (an earlier power-on "
             + "failed or an earlier run did not finish); powering it on (attempt {} of {})", id,
             server.name(), attempt, InstanceRegistry.MAX_POWER_ON_ATTEMPTS);
@@ -489,6 +504,47 @@ final class BackgroundWork {
         }
       });
     }
+  }
+
+  /**
+   * Re-reads the profile and its server just before a reconcile power-on; null when the power-on is
+   * still wanted, else why not. The plugin never powers a server that does not carry its own profile
+   * (another user may have moved the profile and put theirs on the server meanwhile), and never
+   * powers on an instance being destroyed (its destroy powers the server off; a power-on after that
+   * would make OneView refuse the delete).
+   */
+  private String powerOnNoLongerWanted(String id, String profileUri, String serverUri) {
+    if (closing) {
+      return "the plugin is shutting down";
+    }
+    if (registry.inFlight.containsKey(id) || registry.isHidden(id)) {
+      return "the instance is being provisioned or destroyed";
+    }
+    Optional<ProfileView> profile = gateway.profile(profileUri);
+    if (profile.isEmpty() || !isOurs(profile.get(), id)) {
+      return "its profile is gone or no longer carries this plugin's envelope";
+    }
+    if (!serverUri.equals(profile.get().serverHardwareUri())) {
+      return "its profile was moved to another server";
+    }
+    if (!"Normal".equalsIgnoreCase(profile.get().state())) {
+      // OneView is working on the profile: a later refresh decides again once it is done.
+      registry.powerOnHandled.remove(profileUri);
+      return "its profile is " + profile.get().state();
+    }
+    ServerView server = gateway.server(serverUri);
+    if (!profileUri.equals(server.profileUri())) {
+      return "the server no longer carries its profile";
+    }
+    if (!server.isPoweredOff()) {
+      // Someone else powered it on (or is doing so): nothing left to do, and not fought later.
+      return "the server is no longer off (" + server.powerState() + ")";
+    }
+    // Checked again right before acting, in case a destroy arrived during the reads above.
+    if (registry.isHidden(id)) {
+      return "the instance is being destroyed";
+    }
+    return null;
   }
 
   private String serverName(String serverUri) {

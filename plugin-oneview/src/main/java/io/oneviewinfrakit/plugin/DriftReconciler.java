@@ -173,8 +173,20 @@ final class DriftReconciler {
             previous.reason());
       }
     }
+    // A profile unassigned (so no longer in lastServer) and then deleted is not caught by the loop
+    // above: forget what was remembered about any instance no longer owned, or it stays for the run.
+    logged.keySet().retainAll(inventory.owned().keySet());
+    moved.keySet().retainAll(inventory.owned().keySet());
     taskErrors.keySet().retainAll(inventory.owned().values().stream()
         .map(o -> o.profile().taskUri()).filter(java.util.Objects::nonNull).toList());
+  }
+
+  /** Instance IDs this reconciler still remembers something about (tests check nothing leaks). */
+  Set<String> rememberedInstances() {
+    Set<String> ids = new java.util.HashSet<>(lastServer.keySet());
+    ids.addAll(moved.keySet());
+    ids.addAll(logged.keySet());
+    return ids;
   }
 
   private static String serverName(Inventory inventory, String uri) {

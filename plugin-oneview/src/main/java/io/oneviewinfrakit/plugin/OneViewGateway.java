@@ -201,14 +201,30 @@ final class OneViewGateway {
 
   /** The name of a server hardware type, read once per URI. */
   String hardwareTypeName(String uri) {
-    return uri == null ? null
-        : namesByUri.computeIfAbsent(uri, u -> oneView.serverHardwareTypes().get(u).name());
+    return uri == null ? null : cachedName(uri, u -> oneView.serverHardwareTypes().get(u).name());
   }
 
   /** The name of an enclosure group, read once per URI; null for none (rack templates). */
   String enclosureGroupName(String uri) {
     return uri == null || uri.isEmpty() ? null
-        : namesByUri.computeIfAbsent(uri, u -> oneView.enclosureGroups().get(u).name());
+        : cachedName(uri, u -> oneView.enclosureGroups().get(u).name());
+  }
+
+  /**
+   * Not computeIfAbsent: that would hold a map bin lock across the GET, blocking every other look-up
+   * in the bin for as long as OneView takes. Two callers may both read the same name; the first kept.
+   */
+  private String cachedName(String uri, java.util.function.UnaryOperator<String> read) {
+    String known = namesByUri.get(uri);
+    if (known != null) {
+      return known;
+    }
+    String name = read.apply(uri);
+    if (name == null) {
+      return null; // as computeIfAbsent did: nothing cached, read again next time
+    }
+    String raced = namesByUri.putIfAbsent(uri, name);
+    return raced != null ? raced : name;
   }
 
   /** Ethernet network names to URIs (one listing). */

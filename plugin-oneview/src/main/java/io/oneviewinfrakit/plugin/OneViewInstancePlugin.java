@@ -301,8 +301,12 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
   }
 
   /** Label's work under the instance's label lock; false when only the pending envelope changed. */
-  private boolean labelLocked(String id, Map<String, String> merge, Inventory inventory) {
+  private boolean labelLocked(String id, Map<String, String> merge, Inventory listed) {
     InFlightInstance instance = registry.inFlight.get(id);
+    // The listing was read before this look-up: a refresh may have dropped the in-flight entry in
+    // between because a newer listing shows its profile. Re-read the listing then (as Destroy reads
+    // the in-flight entry first), or the instance would wrongly be "unknown".
+    Inventory inventory = instance == null && !listed.owned().containsKey(id) ? cache.usable() : listed;
     String profileUri;
     if (instance != null) {
       synchronized (instance) {
@@ -549,12 +553,13 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     try {
       drift.reconcile(inventory, id -> !registry.inFlight.containsKey(id) && !registry.isHidden(id),
           registry::isHidden);
-      attachments.keySet().removeIf(id -> !inventory.owned().containsKey(id)
-          && !registry.inFlight.containsKey(id));
       refreshNetworkNamesIfNeeded(inventory);
     } catch (RuntimeException e) {
       log.warn("Drift reconcile failed: {}", OneViewGateway.describe(e)); // never stops the refresh
     }
+    // Outside the drift try: a failing drift pass must not leave attachments of gone instances behind.
+    attachments.keySet().removeIf(id -> !inventory.owned().containsKey(id)
+        && !registry.inFlight.containsKey(id));
     registry.prune(inventory, reservations, settings.maxStaleness());
     try {
       work.reconcile(inventory);
