@@ -236,8 +236,8 @@ final class BackgroundWork {
     }
     AtomicReference<Map<String, String>> written = new AtomicReference<>();
     Task task = gateway.updateDescription(instance.profileUri(), profile -> {
-      Envelope envelope = EnvelopeCodec.decode(profile.description())
-          .filter(e -> e.owner().equals(settings.namespace()) && e.id().equals(instance.id))
+      Envelope envelope = EnvelopeCodec
+          .decodeInstance(profile.description(), settings.namespace(), instance.id)
           .orElseThrow(() -> new IllegalStateException("profile " + profile.uri()
               + " no longer carries this instance's envelope"));
       // The instance's tags as of THIS attempt, never a snapshot taken before the first read: once
@@ -419,9 +419,7 @@ final class BackgroundWork {
   }
 
   private boolean isOurs(ProfileView profile, String id) {
-    return EnvelopeCodec.decode(profile.description())
-        .filter(e -> e.owner().equals(settings.namespace()) && e.id().equals(id))
-        .isPresent();
+    return EnvelopeCodec.decodeInstance(profile.description(), settings.namespace(), id).isPresent();
   }
 
   // ---------------------------------------------------------------- label

@@ -62,6 +62,19 @@ final class EnvelopeCodec {
     return encoded;
   }
 
+  /**
+   * The envelope on {@code description} when it belongs to {@code namespace}: the one test of
+   * whether the plugin may act on a profile at all.
+   */
+  static Optional<Envelope> decodeOwned(String description, String namespace) {
+    return decode(description).filter(e -> e.owner().equals(namespace));
+  }
+
+  /** The envelope on {@code description} when it is instance {@code id}'s, in {@code namespace}. */
+  static Optional<Envelope> decodeInstance(String description, String namespace, String id) {
+    return decodeOwned(description, namespace).filter(e -> e.id().equals(id));
+  }
+
   /** Decodes a profile description; empty when it is not a v1 envelope of this plugin. */
   static Optional<Envelope> decode(String description) {
     if (description == null || !description.startsWith(PREFIX)) {

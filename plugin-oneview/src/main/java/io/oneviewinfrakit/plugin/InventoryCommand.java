@@ -105,8 +105,8 @@ final class InventoryCommand implements Callable<Integer> {
         oneView = main.buildOneView(options);
       }
       String ns = options.namespace();
-      Predicate<ServerProfile> owned = profile -> EnvelopeCodec.decode(profile.description())
-          .filter(e -> e.owner().equals(ns)).isPresent();
+      Predicate<ServerProfile> owned =
+          profile -> EnvelopeCodec.decodeOwned(profile.description(), ns).isPresent();
       io.oneviewinfrakit.oneview.Inventory inventory = oneView.inventory(owned);
       PrintWriter out = spec.commandLine().getOut();
       out.print(json ? inventory.toJson() + "\n" : table(inventory, oneView.url(), ns));

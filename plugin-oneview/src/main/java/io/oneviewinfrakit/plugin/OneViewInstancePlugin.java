@@ -326,8 +326,7 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     }
     AtomicReference<Map<String, String>> written = new AtomicReference<>();
     Task task = gateway.updateDescription(profileUri, profile -> {
-      Envelope envelope = EnvelopeCodec.decode(profile.description())
-          .filter(e -> e.owner().equals(settings.namespace()) && e.id().equals(id))
+      Envelope envelope = EnvelopeCodec.decodeInstance(profile.description(), settings.namespace(), id)
           .orElseThrow(() -> new PluginException("instance " + id + ": its profile "
               + profile.uri() + " no longer carries this plugin's envelope; not labelled"));
       // An instance still in flight may have labels pending that its provision has not written

@@ -74,6 +74,18 @@ class EnvelopeCodecTest {
   }
 
   @Test
+  void onlyThisNamespacesEnvelopeIsOwnedAndOnlyThisInstancesIsTheInstances() {
+    Envelope e = new Envelope("default", ID, null, Map.of("k", "v"), true);
+    String description = EnvelopeCodec.encode(e);
+    assertThat(EnvelopeCodec.decodeOwned(description, "default")).contains(e);
+    assertThat(EnvelopeCodec.decodeOwned(description, "other")).isEmpty();
+    assertThat(EnvelopeCodec.decodeInstance(description, "default", ID)).contains(e);
+    assertThat(EnvelopeCodec.decodeInstance(description, "default", "ov-aaaaaaaaaaaaaaaa")).isEmpty();
+    assertThat(EnvelopeCodec.decodeInstance(description, "other", ID)).isEmpty();
+    assertThat(EnvelopeCodec.decodeOwned("hand-written description", "default")).isEmpty();
+  }
+
+  @Test
   void unknownExtraFieldsOfALaterV1WriterAreIgnored() {
     assertThat(EnvelopeCodec.decode("infrakit-oneview/v1 {\"owner\":\"default\",\"id\":\"" + ID
         + "\",\"tags\":{\"k\":\"v\"},\"createdBy\":{\"x\":[1,2]}}"))
