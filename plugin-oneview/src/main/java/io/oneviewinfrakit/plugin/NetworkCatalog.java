@@ -86,15 +86,33 @@ final class NetworkCatalog {
         && (snapshot == null || snapshot.at().plus(maxAge).isBefore(clock.instant()));
   }
 
-  /** The cached listing unless older than the max age (or {@code force}); else a new one. */
+  /**
+   * The cached listing unless older than the max age; with {@code force}, a listing that started
+   * after this call. Concurrent callers share one listing: whoever waited for the lock takes the one
+   * made meanwhile instead of listing again.
+   */
   Snapshot fresh(boolean force) {
+    Instant asked = clock.instant();
     Snapshot snapshot = latest;
-    if (!force && snapshot != null && !snapshot.at().plus(maxAge).isBefore(clock.instant())) {
+    if (!force && isRecent(snapshot)) {
       return snapshot;
     }
-    Snapshot listed = new Snapshot(gateway.ethernetNetworks(), gateway.networkSets(), clock.instant());
-    latest = listed;
-    return listed;
+    synchronized (this) {
+      snapshot = latest;
+      if (snapshot != null && (force ? !snapshot.at().isBefore(asked) : isRecent(snapshot))) {
+        return snapshot;
+      }
+      // Stamped with the listing's start, so a forced caller never takes a listing that could
+      // predate its own question.
+      Instant started = clock.instant();
+      Snapshot listed = new Snapshot(gateway.ethernetNetworks(), gateway.networkSets(), started);
+      latest = listed;
+      return listed;
+    }
+  }
+
+  private boolean isRecent(Snapshot snapshot) {
+    return snapshot != null && !snapshot.at().plus(maxAge).isBefore(clock.instant());
   }
 
   private static String uriOf(Snapshot snapshot, String name) {
