@@ -50,7 +50,9 @@ final class EmbeddedPlugin implements AutoCloseable {
     try {
       simulator = OneViewSimulator.builder().servers(servers).taskDurations(taskDuration).build().start();
       oneView = OneViewTarget.connect(simulator);
-      plugin = OneViewInstancePlugin.builder().oneView(oneView).refreshInterval(refreshInterval).build().start();
+      // A lab: every simulated server is the plugin's, including those the simulator seeds powered on.
+      plugin = OneViewInstancePlugin.builder().oneView(oneView).refreshInterval(refreshInterval)
+          .powerOffFreeServers(true).build().start();
       PluginServer server = PluginServer.builder().name(NAME).pluginsDirectory(directory)
           .instancePlugin(plugin).shutdownHook(false).build().start();
       return new EmbeddedPlugin(simulator, oneView, plugin, server, directory);

@@ -53,6 +53,20 @@ public final class Faults {
   private final Map<TaskKind, TaskFailureShare> taskFailureShares = new EnumMap<>(TaskKind.class);
   private final List<ForeignAssignment> foreign = new ArrayList<>();
   private int stealNextCreates;
+  private final List<LostResponse> lostResponses = new ArrayList<>();
+
+  /** Requests to serve (changing state) whose response is then lost. */
+  private static final class LostResponse {
+    final String method;
+    final String pathPrefix;
+    int remaining;
+
+    LostResponse(String method, String pathPrefix, int remaining) {
+      this.method = method;
+      this.pathPrefix = pathPrefix;
+      this.remaining = remaining;
+    }
+  }
 
   private record TaskFailureShare(double share, String errorCode) {}
 
@@ -108,6 +122,37 @@ public final class Faults {
   public synchronized Faults dropNextConnections(int n) {
     this.dropNext += n;
     return this;
+  }
+
+  /**
+   * Serves the next {@code n} requests with this method whose path starts with {@code pathPrefix}
+   * (the appliance applies them: a POST creates its resource and starts its task) and then closes
+   * the connection instead of sending the response, as when a proxy or the network fails after the
+   * appliance accepted the request. The client cannot tell whether the request was applied; the
+   * request log records it as {@link RecordedRequest#DROPPED}.
+   */
+  public synchronized Faults loseResponses(String method, String pathPrefix, int n) {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(pathPrefix, "pathPrefix");
+    if (n < 1) {
+      throw new IllegalArgumentException("n must be at least 1: " + n);
+    }
+    lostResponses.add(new LostResponse(method.toUpperCase(java.util.Locale.ROOT), pathPrefix, n));
+    return this;
+  }
+
+  /** Whether the response to this (already applied) request is to be lost; counts it down. */
+  synchronized boolean takeLostResponse(String method, String path) {
+    for (Iterator<LostResponse> it = lostResponses.iterator(); it.hasNext(); ) {
+      LostResponse l = it.next();
+      if (l.method.equals(method) && path.startsWith(l.pathPrefix)) {
+        if (--l.remaining == 0) {
+          it.remove();
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -280,6 +325,7 @@ public final class Faults {
     taskFailureShares.clear();
     foreign.clear();
     stealNextCreates = 0;
+    lostResponses.clear();
     return this;
   }
 

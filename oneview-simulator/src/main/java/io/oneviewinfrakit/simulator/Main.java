@@ -66,6 +66,11 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--task-failure-code", description = "errorCode of failed tasks (default ${DEFAULT-VALUE}).")
   String taskFailureCode = "ProfileAlreadyExistsInServer";
 
+  @Option(names = "--lose-create-responses", paramLabel = "N",
+      description = "Apply the next N profile creates (POST /rest/server-profiles), then close the "
+          + "connection without the response, as a failing network or proxy would.")
+  int loseCreateResponses;
+
   @Option(names = "--claim-server-after", paramLabel = "N",
       description = "Another OneView user assigns a profile to a free server just before the N-th request"
           + " (0 = never).")
@@ -110,6 +115,9 @@ public final class Main implements Callable<Integer> {
     }
     if (errorRate > 0) {
       faults.errorShare(errorStatus, errorRate);
+    }
+    if (loseCreateResponses > 0) {
+      faults.loseResponses("POST", "/rest/server-profiles", loseCreateResponses);
     }
     if (dropRate > 0) {
       faults.dropConnections(dropRate);

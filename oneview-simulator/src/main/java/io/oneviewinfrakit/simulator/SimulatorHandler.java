@@ -76,6 +76,9 @@ final class SimulatorHandler extends Handler.Abstract {
       result = ApiResponse.json(500, ErrorBodies.of("INTERNAL_ERROR", "Simulator failure: " + e,
           "", java.util.List.of(), Map.of()));
     }
+    if (decision.action() == Faults.Action.SERVE && faults.takeLostResponse(method, path)) {
+      return drop(request, callback, method, path, rawQuery, at); // applied, answer lost
+    }
     requests.add(new RecordedRequest(method, path, rawQuery, result.status(), at));
     response.setStatus(result.status());
     result.headers().forEach((k, v) -> response.getHeaders().put(k, v));

@@ -61,6 +61,25 @@ class FaultsTest extends SimulatorFixture {
   }
 
   @Test
+  void aLostResponseLeavesTheRequestAppliedButTheClientWithoutAnAnswer() {
+    start(1);
+    sim.faults().loseResponses("POST", "/rest/server-profiles", 1);
+    String hw = (String) ov.hardware("Encl1, bay 1").get("uri");
+
+    assertThatThrownBy(() -> ov.post("/rest/server-profiles",
+        ov.newProfile("Docker-Gen8-Template", "web-1", hw))).isInstanceOf(UncheckedIOException.class);
+
+    assertThat(sim.serverProfiles()).singleElement()
+        .satisfies(p -> assertThat(p.name()).isEqualTo("web-1"));
+    assertThat(sim.requests().countWithStatus(RecordedRequest.DROPPED)).isEqualTo(1);
+    // Only matching requests lose their answer, and only as many as asked.
+    assertThat(ov.get("/rest/server-hardware").code()).isEqualTo(200);
+    String hw2 = (String) ov.hardware("Encl1, bay 2").get("uri");
+    assertThat(ov.post("/rest/server-profiles", ov.newProfile("Docker-Gen8-Template", "web-2", hw2))
+        .code()).isEqualTo(202);
+  }
+
+  @Test
   void applianceDownDropsEveryConnectionUntilBackUp() {
     start(1);
     sim.faults().applianceDown(true);

@@ -14,18 +14,28 @@ import okio.Buffer;
  * Encodes the ownership {@link Envelope} into a server profile description and back.
  *
  * <p>Format: the fixed prefix {@value #PREFIX} followed by one compact JSON object, for example
- * {@code infrakit-oneview/v1 {"owner":"default","id":"ov-abcdefghijklmnop","logicalId":null,
- * "powerOn":true,"tags":{"infrakit.group":"workers"}}}. JSON (written by Moshi) escapes any tag key or
- * value, so quotes, backslashes, control characters or unicode in tags cannot change the structure.
+ * {@code infrakit-oneview/v2 {"owner":"default","id":"ov-abcdefghijklmnop","intent":"Running",
+ * "logicalId":null,"powerOn":true,"tags":{"infrakit.group":"workers"}}}. JSON (written by Moshi)
+ * escapes any tag key or value, so quotes, backslashes, control characters or unicode in tags cannot
+ * change the structure.
+ *
+ * <p>Versions: v2 added the {@code intent} field. It is a new prefix, not an optional v1 field, on
+ * purpose: a v1 plugin ignores unknown fields, so it would have kept listing, and powering on, a
+ * profile another process marked {@code Destroying}; a v1 plugin does not recognise the v2 prefix at
+ * all and leaves such profiles alone. This version reads v1 envelopes (written by earlier versions)
+ * as {@code Running} and writes v2 whenever it changes one, so an upgrade keeps every instance.
  *
  * <p>Decoding is defensive: anything that is not exactly this shape (another prefix, garbled or
- * truncated JSON, duplicate keys, wrong types, an ID of another shape) is "not ours" and yields
- * {@link Optional#empty()}; it never throws. Unknown extra fields are ignored so a later v1 writer
- * may add optional fields.
+ * truncated JSON, duplicate keys, wrong types, an ID of another shape, an unknown intent) is "not
+ * ours" and yields {@link Optional#empty()}; it never throws. Unknown extra fields are ignored so a
+ * later v2 writer may add optional fields.
  */
 final class EnvelopeCodec {
 
-  static final String PREFIX = "infrakit-oneview/v1 ";
+  /** The prefix this version writes. */
+  static final String PREFIX = "infrakit-oneview/v2 ";
+  /** The prefix of earlier versions' envelopes, still read (as {@code Running}). */
+  static final String PREFIX_V1 = "infrakit-oneview/v1 ";
 
   /**
    * The largest encoded description (UTF-8 bytes) the plugin writes. Chosen to hold any realistic set
@@ -43,6 +53,7 @@ final class EnvelopeCodec {
       writer.beginObject();
       writer.name("owner").value(envelope.owner());
       writer.name("id").value(envelope.id());
+      writer.name("intent").value(envelope.intent().wireName());
       writer.name("logicalId").value(envelope.logicalId());
       writer.name("powerOn").value(envelope.powerOn());
       writer.name("tags").beginObject();
@@ -77,23 +88,24 @@ final class EnvelopeCodec {
 
   /** Decodes a profile description; empty when it is not a v1 envelope of this plugin. */
   static Optional<Envelope> decode(String description) {
-    if (description == null || !description.startsWith(PREFIX)) {
+    boolean v2 = description != null && description.startsWith(PREFIX);
+    if (!v2 && (description == null || !description.startsWith(PREFIX_V1))) {
       return Optional.empty();
     }
-    Buffer buffer = new Buffer().writeUtf8(description.substring(PREFIX.length()));
+    Buffer buffer = new Buffer().writeUtf8(description.substring((v2 ? PREFIX : PREFIX_V1).length()));
     try (JsonReader reader = JsonReader.of(buffer)) {
       Object value = reader.readJsonValue();
       if (reader.peek() != JsonReader.Token.END_DOCUMENT || !(value instanceof Map<?, ?> fields)) {
         return Optional.empty();
       }
-      return fromFields(fields);
+      return fromFields(fields, v2);
     } catch (IOException | RuntimeException e) {
       // Moshi reports malformed JSON, duplicate keys and nesting limits as exceptions: not ours.
       return Optional.empty();
     }
   }
 
-  private static Optional<Envelope> fromFields(Map<?, ?> fields) {
+  private static Optional<Envelope> fromFields(Map<?, ?> fields, boolean v2) {
     if (!(fields.get("owner") instanceof String owner)
         || !(fields.get("id") instanceof String id)
         || !InstanceIds.hasOurShape(id)
@@ -108,6 +120,13 @@ final class EnvelopeCodec {
     if (!(powerOn instanceof Boolean)) {
       return Optional.empty();
     }
+    Envelope.Intent intent = Envelope.Intent.RUNNING;
+    if (v2) {
+      intent = fields.get("intent") instanceof String wire ? Envelope.Intent.fromWire(wire) : null;
+      if (intent == null) {
+        return Optional.empty();
+      }
+    }
     Map<String, String> tags = new LinkedHashMap<>();
     for (Map.Entry<?, ?> tag : rawTags.entrySet()) {
       if (!(tag.getKey() instanceof String key) || !(tag.getValue() instanceof String value)) {
@@ -115,6 +134,6 @@ final class EnvelopeCodec {
       }
       tags.put(key, value);
     }
-    return Optional.of(new Envelope(owner, id, (String) logicalId, tags, (Boolean) powerOn));
+    return Optional.of(new Envelope(owner, id, (String) logicalId, tags, (Boolean) powerOn, intent));
   }
 }

@@ -31,6 +31,8 @@ final class InFlightInstance {
   private String lastError;
   private Map<String, String> writtenTags = Map.of();
   private boolean destroyRequested;
+  /** Its provision failed and it was dropped: a Destroy from now on goes the listed way. */
+  private boolean dropped;
   /** Set once the work is over: visible to refreshes numbered above this. */
   private long finishedAfterSeq = -1;
   private java.time.Instant finishedAt;
@@ -110,11 +112,15 @@ final class InFlightInstance {
    * over (the profile then exists and is destroyed like any listed instance).
    */
   synchronized boolean requestDestroyUnlessFinished() {
-    if (finishedAfterSeq >= 0) {
+    if (finishedAfterSeq >= 0 || dropped) {
       return false;
     }
     destroyRequested = true;
     return true;
+  }
+
+  synchronized void markDropped() {
+    dropped = true;
   }
 
   /** Marks the work over unless a destroy was requested first (then the caller must clean up). */

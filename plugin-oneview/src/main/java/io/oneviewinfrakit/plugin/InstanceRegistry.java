@@ -105,6 +105,36 @@ final class InstanceRegistry {
   }
 
   /**
+   * A Destroy of an instance still provisioning: marks it and hides it in one step (under the
+   * instance's monitor, which {@link #drop} also takes), so a provision failing at the same moment
+   * cannot leave a hidden entry nobody resolves. False when its work is over or it was dropped: the
+   * Destroy then goes the way of a listed instance.
+   */
+  boolean requestDestroy(InFlightInstance instance) {
+    synchronized (instance) {
+      if (!instance.requestDestroyUnlessFinished()) {
+        return false;
+      }
+      hidden.computeIfAbsent(instance.id, k -> new Hidden());
+      return true;
+    }
+  }
+
+  /**
+   * A failed or cancelled provision gives up its instance: it is no longer in flight and stays hidden
+   * until the returned entry is resolved (finished once what it created is gone, or removed so the
+   * instance is listed again). The provision owns that entry, whoever created it.
+   */
+  Hidden drop(InFlightInstance instance) {
+    synchronized (instance) {
+      instance.markDropped();
+      Hidden h = hidden.computeIfAbsent(instance.id, k -> new Hidden());
+      inFlight.remove(instance.id);
+      return h;
+    }
+  }
+
+  /**
    * Forgets entries that refresh {@code inventory} has made redundant: a provisioned instance once a
    * later listing shows its profile, a destroyed one once a later listing no longer shows it. An
    * appliance may list a change late; after {@code listingGrace} the entry goes anyway (the listing

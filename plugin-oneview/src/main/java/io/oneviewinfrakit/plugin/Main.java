@@ -150,6 +150,23 @@ public final class Main implements Callable<Integer> {
           + "background listing (default: every --refresh-interval)")
   Duration reconcileInterval;
 
+  @Option(names = "--power-off-free-servers",
+      description = "also take free servers (no profile) that are powered on, powering them off first "
+          + "(PressAndHold). Off by default: such a server may be in use bare, over its iLO, and is "
+          + "not the plugin's to power off; use it only when every free server of the templates' "
+          + "hardware is the plugin's to take")
+  boolean powerOffFreeServers;
+
+  @Option(names = "--max-backlog", paramLabel = "N",
+      description = "how many provisions (and, separately, destroys and label writes) may be in "
+          + "progress at once; past it a call is refused at once and InfraKit retries (default: 256)")
+  Integer maxBacklog;
+
+  @Option(names = "--power-on-grace", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "how long an owned profile must stay applied with its server off before the "
+          + "plugin powers the server on (finishes provisions whose process died; default: 1m)")
+  Duration powerOnGrace;
+
   @Option(names = "--simulator", paramLabel = "N", arity = "0..1",
       fallbackValue = "" + PluginOptions.DEFAULT_SIMULATOR_SERVERS,
       description = "use an embedded OneView simulator with N servers (default N: "
@@ -194,6 +211,9 @@ public final class Main implements Callable<Integer> {
           .profileTaskTimeout(options.profileTaskTimeout())
           .powerTaskTimeout(options.powerTaskTimeout())
           .reconcileInterval(reconcileInterval)
+          .powerOffFreeServers(powerOffFreeServers)
+          .maxBacklog(maxBacklog != null ? maxBacklog : PluginSettings.defaults().maxBacklog())
+          .powerOnGrace(powerOnGrace != null ? powerOnGrace : PluginSettings.defaults().powerOnGrace())
           .build().start();
       PluginServer.Builder serverBuilder = PluginServer.builder().name(options.name())
           .instancePlugin(plugin).shutdownHook(false).environment(environment);

@@ -178,6 +178,59 @@ final class OneViewGateway {
     }
   }
 
+  // ---------------------------------------------------------------- single steps (no waiting)
+
+  /** Starts an immediate power-off (PressAndHold); the caller checks the outcome later. */
+  Task startPowerOff(String serverUri) {
+    return oneView.serverHardware().powerOff(serverUri, PowerControl.PRESS_AND_HOLD);
+  }
+
+  /** Starts deleting a profile; empty when it is already gone. */
+  Optional<Task> startDelete(String profileUri) {
+    try {
+      return Optional.of(oneView.serverProfiles().delete(profileUri));
+    } catch (ResourceNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The task as OneView reports it now. */
+  Task task(String taskUri) {
+    return oneView.tasks().get(taskUri);
+  }
+
+  /**
+   * One attempt of {@link #updateDescription}: reads the profile, applies {@code change}, PUTs it
+   * with the eTag just read. A 412 ({@link StaleETagException}) or 409 (a task still runs on the
+   * profile) reaches the caller, which decides when to try again instead of waiting here.
+   */
+  Task updateDescriptionOnce(String profileUri, Function<ProfileView, String> change) {
+    ServerProfile current = oneView.serverProfiles().get(profileUri);
+    return oneView.serverProfiles().update(current.withDescription(change.apply(view(current))));
+  }
+
+  /** The servers compatible with the template as OneView lists them now (not the cached listing). */
+  List<ServerView> compatibleServers(TemplateView template) {
+    return oneView.serverHardware().compatibleWith(sdkTemplate(template.uri())).stream()
+        .map(OneViewGateway::view).toList();
+  }
+
+  /**
+   * Whether a failure may pass by itself (try again later): the appliance not answering, a 5xx, a
+   * 409 (a task still runs on the resource, or the server is still on), a 412 (someone changed the
+   * resource), a 429. Anything else (401/403, 400, 404) will not change by waiting.
+   */
+  static boolean isTransient(Throwable failure) {
+    if (failure instanceof StaleETagException) {
+      return true;
+    }
+    if (failure instanceof OneViewException e && !(failure instanceof TaskFailedException)) {
+      int status = e.httpStatus();
+      return status == 0 || status >= 500 || status == 409 || status == 412 || status == 429;
+    }
+    return false;
+  }
+
   /** Waits for the task with this URI (e.g. a delete an earlier run started). */
   Task awaitTask(String taskUri) {
     return awaitProfileTask(oneView.tasks().get(taskUri));

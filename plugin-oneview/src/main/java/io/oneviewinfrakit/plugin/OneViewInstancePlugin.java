@@ -8,30 +8,28 @@ import io.oneviewinfrakit.infrakit.spi.InstanceDescription;
 import io.oneviewinfrakit.infrakit.spi.InstanceId;
 import io.oneviewinfrakit.infrakit.spi.InstancePlugin;
 import io.oneviewinfrakit.infrakit.spi.InstanceSpec;
-import io.oneviewinfrakit.infrakit.spi.LogicalId;
 import io.oneviewinfrakit.infrakit.spi.PluginException;
 import io.oneviewinfrakit.infrakit.spi.RawJson;
 import io.oneviewinfrakit.infrakit.spi.Vendor;
 import io.oneviewinfrakit.infrakit.spi.VendorInfo;
 import io.oneviewinfrakit.oneview.OneView;
-import io.oneviewinfrakit.oneview.Task;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import io.oneviewinfrakit.infrakit.spi.Attachment;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,41 +54,50 @@ import org.slf4j.LoggerFactory;
 public final class OneViewInstancePlugin implements InstancePlugin, Vendor, InputExample, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(OneViewInstancePlugin.class);
-  private static final String LOGICAL_ID_TAG = "infrakit.logical_id";
   private static final Duration FIRST_REFRESH_TIMEOUT = Duration.ofMinutes(2);
-  private static final Duration UNKNOWN_TEMPLATE_REFRESH_WAIT = Duration.ofSeconds(5);
 
   private final PluginSettings settings;
   private final OneViewGateway gateway;
   private final ServerReservations reservations;
   private final InstanceRegistry registry = new InstanceRegistry();
   private final InventoryCache cache;
-  private final ThreadPoolExecutor executor;
   private final BackgroundWork work;
-  // issue 8: networks by name, drift reporting, attachments, init warnings
+  private final Destroyer destroyer;
+  private final Provisioner provisioner;
+  private final PowerReconciler power;
+  private final Labeller labeller;
+  private final InstanceLister lister;
   private final NetworkCatalog networks;
   private final DriftReconciler drift;
   /** Spec.Attachments by instance ID, as given (reported in Properties, not acted on; this run only). */
-  private final Map<String, List<io.oneviewinfrakit.infrakit.spi.Attachment>> attachments =
-      new java.util.concurrent.ConcurrentHashMap<>();
-  /** Groups already warned that their Spec.Init is ignored (once per group and reason). */
-  private final Set<String> initWarned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Map<String, List<Attachment>> attachments = new ConcurrentHashMap<>();
+  private final PropertyChecks checks;
 
   private OneViewInstancePlugin(Builder b) {
     this.settings = b.settings();
     this.gateway = new OneViewGateway(requireNonNull(b.oneView, "oneView"),
         settings.profileTaskTimeout(), settings.powerTaskTimeout());
-    this.reservations = new ServerReservations(b.clock);
+    this.reservations = new ServerReservations(b.clock, settings.powerOffFreeServers(),
+        settings.maxStaleness());
     this.cache = new InventoryCache(this::loadInventory, this::refreshed, b.clock,
         settings.refreshInterval(), settings.maxStaleness());
-    this.executor = new ThreadPoolExecutor(settings.workers(), settings.workers(), 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), InventoryCache.daemon("oneview-work"));
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(settings.workers(), settings.workers(), 30,
+        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), InventoryCache.daemon("oneview-work"));
     executor.allowCoreThreadTimeOut(true);
-    this.work = new BackgroundWork(gateway, cache, registry, reservations, settings, executor);
+    this.work = new BackgroundWork(executor,
+        Executors.newSingleThreadScheduledExecutor(InventoryCache.daemon("oneview-work-timer")));
+    Runnable refresh = cache::refresh;
+    this.destroyer = new Destroyer(gateway, work, settings, b.clock, refresh);
+    this.provisioner = new Provisioner(gateway, cache, registry, reservations, settings, work,
+        destroyer, b.clock);
+    this.power = new PowerReconciler(gateway, registry, settings, work, b.clock, refresh);
+    this.labeller = new Labeller(gateway, cache, registry, settings, work);
     this.networks = new NetworkCatalog(gateway, b.clock, Duration.ofSeconds(30));
     this.drift = new DriftReconciler(b.clock,
         b.reconcileInterval != null ? b.reconcileInterval : Duration.ZERO, executor,
         gateway::taskFailure);
+    this.lister = new InstanceLister(cache, registry, drift, destroyer, networks, attachments);
+    this.checks = new PropertyChecks(gateway, cache, networks);
   }
 
   public static Builder builder() {
@@ -133,6 +140,11 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     }
   }
 
+  /** Instances hidden from listings because this process destroys them (tests check none leaks). */
+  Set<String> hiddenIds() {
+    return Set.copyOf(registry.hidden.keySet());
+  }
+
   /** The namespace whose profiles this plugin owns. */
   public String namespace() {
     return settings.namespace();
@@ -155,62 +167,7 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
   @Override
   public void validate(RawJson properties) {
     InstanceProperties parsed = InstanceProperties.parse(properties == null ? null : properties.json());
-    checkAgainstOneView(parsed, template(parsed.templateName()));
-  }
-
-  /**
-   * The issue-8 checks that need OneView: hardware properties against the template and its servers,
-   * Networks exist and the template manages connections, Boot and InitAttribute allowed by the
-   * template. Throws {@link IllegalArgumentException} naming every problem; returns the network URIs.
-   */
-  private List<String> checkAgainstOneView(InstanceProperties p, TemplateView template) {
-    List<String> problems = new ArrayList<>(ProfileCustomization.problems(p, template));
-    HardwareMatch hardware = p.hardware();
-    if (!hardware.isEmpty()) {
-      Inventory inventory = cache.usable();
-      List<ServerView> compatible = inventory.servers().values().stream()
-          .filter(s -> s.isCompatibleWith(template)).toList();
-      String typeName = hardware.serverHardwareType() == null ? null
-          : gateway.hardwareTypeName(template.hardwareTypeUri());
-      String groupName = hardware.enclosureGroup() == null ? null
-          : gateway.enclosureGroupName(template.enclosureGroupUri());
-      problems.addAll(hardware.check(template, typeName, groupName, compatible,
-          inventory.servers().values()));
-    }
-    List<String> networkUris = List.of();
-    if (!p.networks().isEmpty()) {
-      try {
-        networkUris = networks.resolve(p.networks());
-      } catch (IllegalArgumentException e) {
-        problems.add(e.getMessage());
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("invalid instance properties for template \""
-          + template.name() + "\": " + String.join("; ", problems));
-    }
-    return networkUris;
-  }
-
-  /** The template by exact name; an unknown name is re-checked against a fresh listing once. */
-  private TemplateView template(String name) {
-    Inventory inventory = cache.usable();
-    Optional<TemplateView> template = inventory.template(name);
-    if (template.isEmpty()) {
-      try { // it may have been created since the last refresh
-        // Bounded well inside InfraKit's RPC timeout; the cached listing answers if it takes longer.
-        inventory = cache.refresh().get(UNKNOWN_TEMPLATE_REFRESH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        template = inventory.template(name);
-      } catch (ExecutionException | TimeoutException e) {
-        inventory = cache.usable();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new PluginException("interrupted while listing templates");
-      }
-    }
-    List<String> names = inventory.templateNames();
-    return template.orElseThrow(() -> new IllegalArgumentException("unknown template \""
-        + name + "\"; available templates: " + (names.isEmpty() ? "(none)" : String.join(", ", names))));
+    checks.againstOneView(parsed, checks.template(parsed.templateName()));
   }
 
   // ---------------------------------------------------------------- Provision
@@ -224,10 +181,21 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     // Refuse oversized tags now, not after a server was reserved.
     EnvelopeCodec.encode(new Envelope(settings.namespace(), id, logicalId, spec.tags(),
         properties.powerOn()));
-    TemplateView template = template(properties.templateName());
+    TemplateView template = checks.template(properties.templateName());
     properties.hardware().checkLogicalId(logicalId);
-    List<String> networkUris = checkAgainstOneView(properties, template);
+    List<String> networkUris = checks.againstOneView(properties, template);
     Inventory inventory = cache.usable();
+    synchronized (registry) { // one check-and-register at a time, so two provisions cannot share a logical ID
+      if (logicalId != null) {
+        refuseDuplicateLogicalId(logicalId, inventory);
+      }
+      return provisionLocked(spec, properties, id, logicalId, template, networkUris, inventory);
+    }
+  }
+
+  private InstanceId provisionLocked(InstanceSpec spec, InstanceProperties properties, String id,
+      String logicalId, TemplateView template, List<String> networkUris, Inventory inventory) {
+    Backlog.refuseIfFull("provisions", registry.inFlight.size(), settings.maxBacklog());
     ServerReservations.Choice choice = reservations.reserve(id, template,
         inventory.servers().values(), Set.of(), properties.hardware().accepts(logicalId));
     if (choice.server().isEmpty()) {
@@ -240,13 +208,13 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     InFlightInstance instance = new InFlightInstance(id, properties, template, logicalId, spec.tags(),
         settings.namespace(), server.uri());
     instance.customize = ProfileCustomization.of(properties, template, networkUris, spec.init());
-    warnIfInitIgnored(properties, template, spec);
+    checks.warnIfInitIgnored(properties, template, spec);
     if (!spec.attachments().isEmpty()) {
       attachments.put(id, spec.attachments());
     }
     registry.inFlight.put(id, instance);
     try {
-      work.submit(() -> work.provision(instance));
+      work.submit(() -> provisioner.provision(instance));
     } catch (RejectedExecutionException e) {
       registry.inFlight.remove(id);
       reservations.release(server.uri(), id);
@@ -257,20 +225,24 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     return InstanceId.of(id);
   }
 
-  /** Spec.Init reaches a server only through an OS deployment plan; say once per group when it does not. */
-  private void warnIfInitIgnored(InstanceProperties properties, TemplateView template, InstanceSpec spec) {
-    if (spec.init().isEmpty() || ProfileCustomization.deliversInit(properties, template, spec.init())) {
-      return;
+  /**
+   * InfraKit's pets are addressed by logical ID: a second live instance with the same one would make
+   * the group controller see one pet twice. Instances being destroyed do not count.
+   */
+  private void refuseDuplicateLogicalId(String logicalId, Inventory inventory) {
+    for (InFlightInstance f : registry.inFlight.values()) {
+      if (logicalId.equals(f.logicalId) && !f.destroyRequested() && !registry.isHidden(f.id)) {
+        throw new IllegalArgumentException("LogicalID \"" + logicalId + "\" is already used by live "
+            + "instance " + f.id + " (being provisioned); destroy it first");
+      }
     }
-    String group = spec.tags().getOrDefault("infrakit.group", "(no infrakit.group tag)");
-    String why = template.osDeploymentPlanUri() == null
-        ? "template \"" + template.name() + "\" has no OS deployment plan"
-        : "property \"" + InstanceProperties.INIT_ATTRIBUTE + "\" does not name the OS custom attribute "
-            + "to pass it in";
-    if (initWarned.add(group + "\n" + why)) {
-      log.warn("Group {}: Spec.Init (the flavor's boot script, {} characters) is ignored: {}. OneView "
-          + "can only hand a script to a server through an OS deployment plan's custom attribute",
-          LogText.of(group), spec.init().length(), why);
+    for (Inventory.OwnedProfile o : inventory.owned().values()) {
+      String id = o.envelope().id();
+      if (logicalId.equals(InstanceLister.effectiveLogicalId(o.envelope().logicalId(),
+          o.envelope().tags())) && !registry.isHidden(id)) {
+        throw new IllegalArgumentException("LogicalID \"" + logicalId + "\" is already used by live "
+            + "instance " + id + " (profile " + o.profile().name() + "); destroy it first");
+      }
     }
   }
 
@@ -278,80 +250,22 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
 
   @Override
   public void label(InstanceId instanceId, Map<String, String> labels) {
-    String id = ownShape(instanceId, "label");
-    Map<String, String> merge = Map.copyOf(requireNonNull(labels, "labels"));
-    Inventory inventory = cache.usable();
-    if (registry.isHidden(id)) {
-      throw new PluginException("instance " + id + " is being destroyed; labels not changed");
-    }
-    // One Label of an instance at a time (OneView would answer 409 to the second PUT anyway): the
-    // overlay left in place is then the one of the write OneView accepted last, so a caller's
-    // earlier Label can never cover its later one.
-    java.util.concurrent.locks.Lock lock = registry.labelLocks.get(id);
-    lock.lock();
-    boolean written;
-    try {
-      written = labelLocked(id, merge, inventory);
-    } finally {
-      lock.unlock();
-    }
-    if (written) {
-      log.info("Labelled instance {} with {}", id, LogText.of(merge.keySet()));
-    }
-  }
-
-  /** Label's work under the instance's label lock; false when only the pending envelope changed. */
-  private boolean labelLocked(String id, Map<String, String> merge, Inventory listed) {
-    InFlightInstance instance = registry.inFlight.get(id);
-    // The listing was read before this look-up: a refresh may have dropped the in-flight entry in
-    // between because a newer listing shows its profile. Re-read the listing then (as Destroy reads
-    // the in-flight entry first), or the instance would wrongly be "unknown".
-    Inventory inventory = instance == null && !listed.owned().containsKey(id) ? cache.usable() : listed;
-    String profileUri;
-    if (instance != null) {
-      synchronized (instance) {
-        instance.mergeTags(merge);
-        profileUri = instance.profileUri();
-      }
-      if (profileUri == null) {
-        // The background work writes the merged tags with (or right after) the profile.
-        log.info("Labelled instance {} with {} (still provisioning: written with its profile)", id,
-            LogText.of(merge.keySet()));
-        return false;
-      }
-    } else {
-      Inventory.OwnedProfile owned = owned(inventory, id, "label");
-      EnvelopeCodec.encode(owned.envelope().withMergedTags(merge)); // size check before any call
-      profileUri = owned.profile().uri();
-    }
-    AtomicReference<Map<String, String>> written = new AtomicReference<>();
-    Task task = gateway.updateDescription(profileUri, profile -> {
-      Envelope envelope = EnvelopeCodec.decodeInstance(profile.description(), settings.namespace(), id)
-          .orElseThrow(() -> new PluginException("instance " + id + ": its profile "
-              + profile.uri() + " no longer carries this plugin's envelope; not labelled"));
-      // An instance still in flight may have labels pending that its provision has not written
-      // yet: write the instance's whole tag set as of this attempt, so this write (and its
-      // overlay) is never older than the in-flight entry it replaces in listings.
-      Envelope merged = envelope.withMergedTags(instance != null ? instance.tags() : merge);
-      written.set(merged.tags());
-      return EnvelopeCodec.encode(merged);
-    });
-    InstanceRegistry.LabelOverlay overlay = new InstanceRegistry.LabelOverlay(written.get());
-    registry.labelOverlays.put(id, overlay);
-    work.submit(() -> work.awaitLabel(id, task, overlay));
-    return true;
+    labeller.label(ownShape(instanceId, "label"), Map.copyOf(requireNonNull(labels, "labels")));
   }
 
   // ---------------------------------------------------------------- Destroy
 
+  /**
+   * Answers at once; the {@link Destroyer} writes the intent {@code Destroying} into the profile,
+   * then powers off and deletes, retrying until the profile is gone (see its javadoc).
+   */
   @Override
   public void destroy(InstanceId instanceId, DestroyContext context) {
     String id = ownShape(instanceId, "destroy");
     String reason = context == null || context == DestroyContext.NONE ? "unspecified"
         : context.reason();
     InFlightInstance instance = registry.inFlight.get(id);
-    if (instance != null && instance.requestDestroyUnlessFinished()) {
-      registry.hidden.computeIfAbsent(id, k -> new InstanceRegistry.Hidden());
+    if (instance != null && registry.requestDestroy(instance)) {
       log.info("Destroying instance {} (reason: {}) while it is provisioning: its work stops and "
           + "what it created is removed", id, reason);
       return;
@@ -368,6 +282,16 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
           instance.envelope());
     }
     if (owned == null) {
+      Optional<Inventory.OwnedProfile> marked = inventory.destroying(id);
+      if (marked.isPresent()) {
+        // Marked Destroying already (by this or another process): make sure it is being finished,
+        // starting over if its destroy had stopped.
+        destroyer.start(id, marked.get().profile().uri(), marked.get().profile().name(), null,
+            new Destroyer.Outcome() {});
+        log.info("Destroy of instance {} (reason: {}): its profile {} is already marked Destroying",
+            id, reason, marked.get().profile().name());
+        return;
+      }
       String otherOwner = inventory.foreignOwners().get(id);
       if (otherOwner != null) {
         throw new PluginException("instance " + id + " belongs to namespace \"" + otherOwner
@@ -376,16 +300,32 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
       log.info("Destroy of instance {} (reason: {}): already gone", id, reason);
       return;
     }
-    Inventory.OwnedProfile target = owned;
+    Backlog.refuseIfFull("destroys", destroyer.runningCount(), settings.maxBacklog());
     InstanceRegistry.Hidden hidden = new InstanceRegistry.Hidden();
     if (registry.hidden.putIfAbsent(id, hidden) != null) {
       return;
     }
+    boolean started;
     try {
-      work.submit(() -> work.destroy(id, target.profile(), hidden));
+      started = destroyer.start(id, owned.profile().uri(), owned.profile().name(), null,
+          new Destroyer.Outcome() {
+            @Override
+            public void durable() {
+              hidden.finished(cache.startedSeq(), cache.now());
+            }
+
+            @Override
+            public void stoppedBeforeDurable(String why) {
+              registry.hidden.remove(id, hidden);
+              registry.lastErrors.put(id, "destroy: " + why);
+            }
+          });
     } catch (RejectedExecutionException e) {
       registry.hidden.remove(id, hidden);
       throw new PluginException("the plugin is shutting down; destroy refused");
+    }
+    if (!started) {
+      hidden.finished(cache.startedSeq(), cache.now()); // a destroy of this profile already runs
     }
     ServerView server = owned.profile().serverHardwareUri() == null ? null
         : inventory.servers().get(owned.profile().serverHardwareUri());
@@ -397,96 +337,7 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
 
   @Override
   public List<InstanceDescription> describeInstances(Map<String, String> tags, boolean properties) {
-    // A refresh publishes its listing, then prunes the registry (e.g. forgets a destroyed instance
-    // its listing no longer shows). An answer built from the listing before it, but with the registry
-    // after it, would list the destroyed instance again: build again until the listing used is
-    // still the latest one.
-    for (int attempt = 1; ; attempt++) {
-      Inventory inventory = cache.usable();
-      List<InstanceDescription> list = describe(inventory, tags, properties);
-      if (cache.latest() == inventory || attempt == 5) {
-        return list;
-      }
-    }
-  }
-
-  private List<InstanceDescription> describe(Inventory inventory, Map<String, String> tags,
-      boolean properties) {
-    Map<String, String> filter = tags == null ? Map.of() : tags;
-    Map<String, InstanceDescription> out = new HashMap<>();
-    for (InFlightInstance instance : registry.inFlight.values()) {
-      if (registry.isHidden(instance.id)) {
-        continue;
-      }
-      Map<String, String> instanceTags = instance.tags();
-      if (!matches(instanceTags, filter)) {
-        continue;
-      }
-      RawJson props = null;
-      if (properties) {
-        String profileUri = instance.profileUri();
-        ProfileView profile = null;
-        if (profileUri != null) {
-          profile = inventory.owned().values().stream().map(Inventory.OwnedProfile::profile)
-              .filter(p -> profileUri.equals(p.uri())).findFirst().orElse(null);
-        }
-        props = DescriptionProperties.of(instance.id, instance.phase(), instance.template.name(),
-            profile, instance.properties.profileName(instance.id),
-            inventory.servers().get(instance.serverUri()), instance.lastError(),
-            new DescriptionProperties.Extras(null, networks::nameOf,
-                attachments.getOrDefault(instance.id, List.of())));
-      }
-      out.put(instance.id, new InstanceDescription(InstanceId.of(instance.id),
-          logicalId(instance.logicalId, instanceTags), instanceTags, props));
-    }
-    for (Inventory.OwnedProfile owned : inventory.owned().values()) {
-      String id = owned.envelope().id();
-      if (out.containsKey(id) || registry.inFlight.containsKey(id) || registry.isHidden(id)) {
-        continue;
-      }
-      ProfileView listedProfile = owned.profile();
-      ServerView listedServer = listedProfile.serverHardwareUri() == null ? null
-          : inventory.servers().get(listedProfile.serverHardwareUri());
-      Optional<DriftReconciler.Drift> drifted = drift.of(id, listedProfile, listedServer,
-          listedServer != null);
-      if (drifted.isPresent() && drifted.get().phase() == Phase.LOST) {
-        continue; // so the group provisions a replacement (see DriftReconciler)
-      }
-      Map<String, String> ownedTags = owned.envelope().tags();
-      InstanceRegistry.LabelOverlay overlay = registry.labelOverlays.get(id);
-      if (overlay != null && overlay.tags() != null) {
-        ownedTags = overlay.tags();
-      }
-      if (!matches(ownedTags, filter)) {
-        continue;
-      }
-      RawJson props = null;
-      if (properties) {
-        ProfileView profile = owned.profile();
-        ServerView server = profile.serverHardwareUri() == null ? null
-            : inventory.servers().get(profile.serverHardwareUri());
-        props = DescriptionProperties.of(id,
-            drifted.map(DriftReconciler.Drift::phase).orElse(Phase.of(profile, server)),
-            inventory.templateByUri(profile.templateUri()).map(TemplateView::name).orElse(null),
-            profile, profile.name(), server, registry.lastErrors.get(id),
-            new DescriptionProperties.Extras(drifted.map(DriftReconciler.Drift::reason).orElse(null),
-                networks::nameOf, attachments.getOrDefault(id, List.of())));
-      }
-      out.put(id, new InstanceDescription(InstanceId.of(id),
-          logicalId(owned.envelope().logicalId(), ownedTags), ownedTags, props));
-    }
-    List<InstanceDescription> list = new ArrayList<>(out.values());
-    list.sort(Comparator.comparing(InstanceDescription::id));
-    return list;
-  }
-
-  private static boolean matches(Map<String, String> tags, Map<String, String> filter) {
-    return tags.entrySet().containsAll(filter.entrySet());
-  }
-
-  private static LogicalId logicalId(String logicalId, Map<String, String> tags) {
-    String value = logicalId != null ? logicalId : tags.get(LOGICAL_ID_TAG);
-    return value == null || value.isBlank() ? null : LogicalId.of(value);
+    return lister.describe(tags, properties);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -498,19 +349,6 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
           + "plugin (they look like ov-xxxxxxxxxxxxxxxx); refusing to " + operation + " it");
     }
     return id;
-  }
-
-  private Inventory.OwnedProfile owned(Inventory inventory, String id, String operation) {
-    Inventory.OwnedProfile owned = inventory.owned().get(id);
-    if (owned != null) {
-      return owned;
-    }
-    String otherOwner = inventory.foreignOwners().get(id);
-    throw new PluginException(otherOwner != null
-        ? "instance " + id + " belongs to namespace \"" + otherOwner + "\", not to \""
-            + settings.namespace() + "\"; refusing to " + operation + " it"
-        : "unknown instance " + id + " (no profile of namespace \"" + settings.namespace()
-            + "\" carries it); refusing to " + operation + " it");
   }
 
   private static String abbreviate(String s) {
@@ -526,6 +364,7 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     List<ProfileView> profiles = gateway.profiles();
     Map<String, Inventory.OwnedProfile> owned = new HashMap<>();
     Map<String, String> foreign = new HashMap<>();
+    Map<String, Inventory.OwnedProfile> destroying = new HashMap<>();
     for (ProfileView profile : profiles) {
       Optional<Envelope> envelope = EnvelopeCodec.decode(profile.description());
       if (envelope.isEmpty()) {
@@ -536,6 +375,10 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
         foreign.put(e.id(), e.owner());
         continue;
       }
+      if (e.destroying()) {
+        destroying.put(profile.uri(), new Inventory.OwnedProfile(profile, e));
+        continue;
+      }
       Inventory.OwnedProfile previous = owned.putIfAbsent(e.id(), new Inventory.OwnedProfile(profile, e));
       if (previous != null) {
         log.warn("Profiles {} and {} both carry instance {}; only {} is reported. Was a profile "
@@ -543,15 +386,19 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
             previous.profile().uri());
       }
     }
-    return new Inventory(seq, startedAt, templates, servers, owned, foreign, profiles.size());
+    return new Inventory(seq, startedAt, templates, servers, owned, foreign, profiles.size(),
+        destroying);
   }
 
   private void refreshed(Inventory inventory) {
     // Before prune: an instance this run destroyed is still marked hidden, so it is not reported as
     // "deleted by someone else".
     try {
+      // A profile that left the live instances because it is marked Destroying (by any process of
+      // the namespace) was not deleted by someone else.
       drift.reconcile(inventory, id -> !registry.inFlight.containsKey(id) && !registry.isHidden(id),
-          registry::isHidden);
+          id -> registry.isHidden(id) || inventory.destroying(id).isPresent()
+              || destroyer.running(id));
       refreshNetworkNamesIfNeeded(inventory);
     } catch (RuntimeException e) {
       log.warn("Drift reconcile failed: {}", OneViewGateway.describe(e)); // never stops the refresh
@@ -561,7 +408,8 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
         && !registry.inFlight.containsKey(id));
     registry.prune(inventory, reservations, settings.maxStaleness());
     try {
-      work.reconcile(inventory);
+      destroyer.adopt(inventory);
+      power.reconcile(inventory);
     } catch (RejectedExecutionException e) {
       // shutting down
     }
@@ -590,14 +438,8 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
   /** Stops the background refresh and work (interrupting OneView waits); OneView state is kept. */
   @Override
   public void close() {
-    work.closing();
     cache.close();
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    work.close();
   }
 
   /** Builds an {@link OneViewInstancePlugin}; only {@link #oneView} is required. */
@@ -612,6 +454,12 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     private Duration powerTaskTimeout = defaults.powerTaskTimeout();
     private int workers = defaults.workers();
     private int maxServerAttempts = defaults.maxServerAttempts();
+    private boolean powerOffFreeServers = defaults.powerOffFreeServers();
+    private Duration retryBase = defaults.retryBase();
+    private Duration retryMax = defaults.retryMax();
+    private Duration powerOnGrace = defaults.powerOnGrace();
+    private Duration createLookupWait = defaults.createLookupWait();
+    private int maxBacklog = defaults.maxBacklog();
     private Clock clock = Clock.systemUTC();
     private Duration reconcileInterval;
 
@@ -674,7 +522,53 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
       return this;
     }
 
-    /** How many servers one provision tries when others take them first; default 5. */
+    /**
+     * Whether a free server (no profile) that is powered on may be chosen: the plugin then powers it
+     * off (PressAndHold) before applying a profile. Off by default: such a server may be in use bare
+     * (over its iLO) by someone, and is not the plugin's to power off. Turn it on only when every
+     * free server of the templates' hardware is the plugin's to take.
+     */
+    public Builder powerOffFreeServers(boolean powerOffFreeServers) {
+      this.powerOffFreeServers = powerOffFreeServers;
+      return this;
+    }
+
+    /**
+     * The backoff of background steps that wait for OneView (a busy profile, a 409, an unreachable
+     * appliance): first {@code base}, doubled each time up to {@code max}; default 1 s to 1 min.
+     */
+    public Builder retryBackoff(Duration base, Duration max) {
+      this.retryBase = base;
+      this.retryMax = max;
+      return this;
+    }
+
+    /**
+     * How long an owned profile must be seen applied with its server off before the reconcile powers
+     * the server on (only provisions whose process died need it); default 1 min.
+     */
+    public Builder powerOnGrace(Duration powerOnGrace) {
+      this.powerOnGrace = powerOnGrace;
+      return this;
+    }
+
+    /**
+     * How many provisions, and separately destroys and label writes, may be in progress at once;
+     * past it a call is refused at once with an error saying so (InfraKit retries on its next
+     * check), so a slow or hung appliance cannot make work pile up without bound. Default 256.
+     */
+    public Builder maxBacklog(int maxBacklog) {
+      this.maxBacklog = maxBacklog;
+      return this;
+    }
+
+    /** How long a create whose answer was lost is looked for by profile name; default 1 min. */
+    public Builder createLookupWait(Duration createLookupWait) {
+      this.createLookupWait = createLookupWait;
+      return this;
+    }
+
+    /** At most how many servers one provision tries when others take them first; default: all candidates. */
     public Builder maxServerAttempts(int maxServerAttempts) {
       this.maxServerAttempts = maxServerAttempts;
       return this;
@@ -694,7 +588,8 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
             ? threeIntervals : Duration.ofSeconds(30);
       }
       return new PluginSettings(namespace, refreshInterval, staleness, failureCooldown,
-          profileTaskTimeout, powerTaskTimeout, workers, maxServerAttempts);
+          profileTaskTimeout, powerTaskTimeout, workers, maxServerAttempts, powerOffFreeServers,
+          retryBase, retryMax, powerOnGrace, createLookupWait, maxBacklog);
     }
 
     public OneViewInstancePlugin build() {

@@ -27,7 +27,12 @@ enum Phase {
    */
   UNHEALTHY("Unhealthy"),
   /** Drift: its server failed or is gone; not listed, so the group provisions a replacement. */
-  LOST("Lost");
+  LOST("Lost"),
+  /**
+   * Its profile is marked Destroying but the destroy stopped on a permanent failure (the reason says
+   * which); listed so it does not vanish while its profile stays. Destroying it again starts over.
+   */
+  DESTROY_FAILED("DestroyFailed");
 
   private final String displayName;
 

@@ -15,7 +15,22 @@ import java.time.Duration;
  * @param profileTaskTimeout how long to wait for a profile create/update/delete task
  * @param powerTaskTimeout how long to wait for a power task
  * @param workers how many background jobs run at once (each mostly waits on a OneView task)
- * @param maxServerAttempts how many servers one provision tries when others take them first
+ * @param maxServerAttempts how many servers one provision tries when others take them first (by
+ *     default as many as there are candidates)
+ * @param powerOffFreeServers whether a free server (no profile) that is powered on may be chosen and
+ *     powered off: off by default, since someone may be using it bare over its iLO
+ * @param retryBase the first delay before a background step that met a transient failure (or a
+ *     profile busy with a task) looks again; doubled on each attempt
+ * @param retryMax the longest such delay
+ * @param powerOnGrace how long an owned profile must be seen applied with its server off before
+ *     the reconcile pass powers the server on: the process that created it (this one or another
+ *     manager node's) powers it on within seconds, so only a provision whose process died is
+ *     finished by the reconcile
+ * @param createLookupWait how long a provision whose create request got no answer (the connection
+ *     dropped) looks for the profile by its unique name before it counts as not created
+ * @param maxBacklog how many provisions, and separately how many destroys and label writes, may be
+ *     in progress at once; past it a call is refused at once (InfraKit retries on its next check)
+ *     instead of piling up work while OneView is slow or not answering
  */
 record PluginSettings(
     String namespace,
@@ -25,7 +40,13 @@ record PluginSettings(
     Duration profileTaskTimeout,
     Duration powerTaskTimeout,
     int workers,
-    int maxServerAttempts) {
+    int maxServerAttempts,
+    boolean powerOffFreeServers,
+    Duration retryBase,
+    Duration retryMax,
+    Duration powerOnGrace,
+    Duration createLookupWait,
+    int maxBacklog) {
 
   static final String DEFAULT_NAMESPACE = "default";
 
@@ -40,14 +61,29 @@ record PluginSettings(
     requireNonNull(failureCooldown, "failureCooldown");
     requirePositive(profileTaskTimeout, "profile task timeout");
     requirePositive(powerTaskTimeout, "power task timeout");
-    if (workers < 1 || maxServerAttempts < 1) {
-      throw new IllegalArgumentException("workers and maxServerAttempts must be at least 1");
+    requirePositive(retryBase, "retry base delay");
+    requirePositive(retryMax, "retry max delay");
+    requireNonNull(powerOnGrace, "powerOnGrace");
+    requireNonNull(createLookupWait, "createLookupWait");
+    if (workers < 1 || maxServerAttempts < 1 || maxBacklog < 1) {
+      throw new IllegalArgumentException("workers, maxServerAttempts and maxBacklog must be at least 1");
     }
   }
 
   static PluginSettings defaults() {
     return new PluginSettings(DEFAULT_NAMESPACE, Duration.ofSeconds(5), Duration.ofSeconds(30),
-        Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofMinutes(5), 64, 5);
+        Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofMinutes(5), 64, Integer.MAX_VALUE,
+        false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(1),
+        Duration.ofMinutes(1), 256);
+  }
+
+  /** The delay before attempt {@code attempt} (1-based) of a background step looks again. */
+  Duration retryDelay(int attempt) {
+    Duration d = retryBase;
+    for (int i = 1; i < attempt && d.compareTo(retryMax) < 0; i++) {
+      d = d.multipliedBy(2);
+    }
+    return d.compareTo(retryMax) > 0 ? retryMax : d;
   }
 
   private static void requirePositive(Duration d, String what) {

@@ -22,10 +22,15 @@ final class ServerReservations {
 
   /** Why a server is not offered; the counts go into the "no free server" message. */
   record Counts(int compatible, int inUse, int reserved, int maintenance, int coolingDown, int triedAlready,
-      int unmatched, int failed) {
+      int unmatched, int failed, int poweredOn) {
 
     Counts(int compatible, int inUse, int reserved, int maintenance, int coolingDown, int triedAlready) {
-      this(compatible, inUse, reserved, maintenance, coolingDown, triedAlready, 0, 0);
+      this(compatible, inUse, reserved, maintenance, coolingDown, triedAlready, 0, 0, 0);
+    }
+
+    Counts(int compatible, int inUse, int reserved, int maintenance, int coolingDown, int triedAlready,
+        int unmatched, int failed) {
+      this(compatible, inUse, reserved, maintenance, coolingDown, triedAlready, unmatched, failed, 0);
     }
 
     String explain() {
@@ -35,6 +40,7 @@ final class ServerReservations {
       append(s, reserved, "reserved by in-flight provisions");
       append(s, maintenance, "in maintenance");
       append(s, failed, "failed (status Critical)");
+      append(s, poweredOn, "free but powered on, not taken without --power-off-free-servers");
       append(s, coolingDown, "cooling down after a failure");
       append(s, triedAlready, "already tried by this provision");
       return s.toString();
@@ -53,11 +59,33 @@ final class ServerReservations {
   private record Cooldown(Instant until, String reason) {}
 
   private final Clock clock;
+  private final boolean powerOffFreeServers;
+  private final Duration takenMemory;
   private final Map<String, String> reservedBy = new HashMap<>(); // server URI -> instance ID
   private final Map<String, Cooldown> cooldowns = new HashMap<>(); // server URI -> until
+  private final Map<String, Instant> seenTaken = new HashMap<>(); // server URI -> until
 
   ServerReservations(Clock clock) {
+    this(clock, false, Duration.ofSeconds(30));
+  }
+
+  /**
+   * @param powerOffFreeServers whether a free server that is powered on may be chosen (it is then
+   *     powered off): off by default, someone may be using it bare
+   * @param takenMemory how long a server a provision found taken by someone else is not offered
+   *     again, although the cached listing still shows it free (until a newer listing shows it)
+   */
+  ServerReservations(Clock clock, boolean powerOffFreeServers, Duration takenMemory) {
     this.clock = clock;
+    this.powerOffFreeServers = powerOffFreeServers;
+    this.takenMemory = takenMemory;
+  }
+
+  /** A provision found this server taken by someone else: not offered again for a while. */
+  synchronized void markTaken(String serverUri) {
+    if (serverUri != null) {
+      seenTaken.put(serverUri, clock.instant().plus(takenMemory));
+    }
   }
 
   /**
@@ -78,6 +106,7 @@ final class ServerReservations {
       Set<String> exclude, java.util.function.Predicate<ServerView> eligible) {
     Instant now = clock.instant();
     cooldowns.values().removeIf(c -> !c.until().isAfter(now));
+    seenTaken.values().removeIf(until -> !until.isAfter(now));
     int compatible = 0;
     int inUse = 0;
     int reserved = 0;
@@ -86,6 +115,7 @@ final class ServerReservations {
     int tried = 0;
     int unmatched = 0;
     int failed = 0;
+    int poweredOn = 0;
     ServerView best = null;
     Comparator<ServerView> preference = Comparator.comparing((ServerView s) -> !s.isPoweredOff())
         .thenComparing(ServerView::name, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -105,8 +135,10 @@ final class ServerReservations {
         maintenance++;
       } else if (server.isCritical()) {
         failed++;
-      } else if (!server.isFree()) {
+      } else if (!server.isFree() || seenTaken.containsKey(server.uri())) {
         inUse++;
+      } else if (!server.isPoweredOff() && !powerOffFreeServers) {
+        poweredOn++;
       } else if (cooldowns.containsKey(server.uri())) {
         cooling++;
       } else if (exclude.contains(server.uri())) {
@@ -119,7 +151,8 @@ final class ServerReservations {
       reservedBy.put(best.uri(), instanceId);
     }
     return new Choice(Optional.ofNullable(best),
-        new Counts(compatible, inUse, reserved, maintenance, cooling, tried, unmatched, failed));
+        new Counts(compatible, inUse, reserved, maintenance, cooling, tried, unmatched, failed,
+            poweredOn));
   }
 
   /** Releases the reservation of {@code serverUri} if {@code instanceId} holds it. */

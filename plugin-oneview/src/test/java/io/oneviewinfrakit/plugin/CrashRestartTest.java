@@ -45,17 +45,15 @@ class CrashRestartTest {
 
   private OneViewSimulator sim;
   private Path dir;
-  private Process plugin;
+  private PluginProcess plugin;
   private volatile InstancePluginClient client;
-  private Path pluginLog;
-
+  
   @BeforeEach
   void setUp() throws IOException {
     sim = OneViewSimulator.builder().servers(32).seed(11).taskDurations(Duration.ofMillis(150))
         .build().start();
     sim.taskDuration(TaskKind.POWER, Duration.ofMillis(100));
     dir = PrivateDirectory.create("ovc");
-    pluginLog = dir.resolve("plugin.log");
   }
 
   @AfterEach
@@ -69,7 +67,6 @@ class CrashRestartTest {
   void killingThePluginProcessTwentyTimesMidProvisionAndMidDestroyLosesNothingAndLeavesNoOrphan()
       throws Exception {
     FleetChecks.Foreign foreign = FleetChecks.seedForeign(sim);
-    Path socket = dir.resolve("plugins").resolve("instance-oneview");
     RecordingPlugin recorded = new RecordingPlugin(() -> client);
     Random random = new Random(20240607L);
     long started = System.nanoTime();
@@ -100,13 +97,13 @@ class CrashRestartTest {
           return all.subList(Math.min(from, all.size()), all.size()).stream()
               .filter(r -> r.method().equals(method) && r.path().startsWith(path)).count() >= k;
         });
-        plugin.destroyForcibly().waitFor();
+        plugin.kill();
         stop.set(true);
         ticking.get(30, TimeUnit.SECONDS);
         if (reached) {
           killPoints.add((grow ? "grow" : "shrink") + ": after " + method + " #" + k);
         }
-        assertThat(socket).as("socket left behind by the killed plugin").exists();
+        assertThat(plugin.socket()).as("socket left behind by the killed plugin").exists();
         log.info("Kill {} of {}: SIGKILL {} {} #{} of {} {} while moving {} -> {} instances; OneView "
             + "holds {} owned profiles, {} tasks pending", kill, KILLS, reached ? "right after" : "without",
             method, k, path, grow ? "(growing)" : "(shrinking)", owned, target,
@@ -124,7 +121,7 @@ class CrashRestartTest {
       FleetChecks.assertAccountedFor(sim, client.describeInstances(GroupScaler.GROUP, true), 0);
       assertThat(FleetChecks.owned(sim, "default")).as("owned profiles left in OneView").isEmpty();
     } catch (AssertionError | RuntimeException e) {
-      throw new AssertionError(e.getMessage() + "\nplugin log tail:\n" + tail(pluginLog, 40), e);
+      throw new AssertionError(e.getMessage() + "\nplugin log tail:\n" + plugin.tail(40), e);
     } finally {
       controller.shutdownNow();
     }
@@ -135,60 +132,18 @@ class CrashRestartTest {
         FleetChecks.requestSummary(sim));
   }
 
-  /** Starts {@link Main} in a child JVM on this test's classpath and waits until it answers. */
-  private void startPlugin() throws IOException {
-    Path password = dir.resolve("password");
-    if (!Files.exists(password)) {
-      Files.writeString(password, sim.password(), StandardCharsets.UTF_8);
-      Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
-      Files.writeString(dir.resolve("ca.pem"), sim.certificatePem(), StandardCharsets.US_ASCII);
-      Files.createDirectories(dir.resolve("plugins"),
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+  private void startPlugin() {
+    if (plugin == null) {
+      plugin = new PluginProcess(sim, dir, "instance-oneview", List.of("--refresh-interval", "200ms",
+          "--failure-cooldown", "1s", "--power-on-grace", "1s"));
     }
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(),
-        "--url", sim.url(), "--user", sim.username(),
-        "--password-file", password.toString(),
-        "--ca-cert", dir.resolve("ca.pem").toString(),
-        "--plugins-dir", dir.resolve("plugins").toString(),
-        "--refresh-interval", "200ms", "--failure-cooldown", "1s"));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(pluginLog.toFile()));
-    pb.environment().keySet().removeIf(k -> k.startsWith("INFRAKIT_"));
-    plugin = pb.start();
-    if (client != null) {
-      client.close();
-    }
-    client = InstancePluginClient.connect(dir.resolve("plugins").resolve("instance-oneview"));
-    PluginHarness.await("the plugin process to answer on its socket", Duration.ofSeconds(60), () -> {
-      if (!plugin.isAlive()) {
-        throw new IllegalStateException("plugin exited with " + plugin.exitValue() + ":\n"
-            + tail(pluginLog, 30));
-      }
-      try {
-        client.describeInstances(Map.of(), false);
-        return true;
-      } catch (PluginException e) {
-        // An error the plugin answered (e.g. OneView not listed yet) means it is up.
-        return !(e.getCause() instanceof IOException);
-      }
-    });
+    plugin.start();
+    client = plugin.client();
   }
 
   private void stopPlugin() {
-    if (client != null) {
-      client.close();
-    }
     if (plugin != null) {
-      plugin.destroyForcibly();
-      try {
-        plugin.waitFor(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      plugin.close();
     }
   }
 
@@ -212,12 +167,5 @@ class CrashRestartTest {
     }
   }
 
-  private static String tail(Path file, int lines) {
-    try {
-      List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    } catch (IOException | UncheckedIOException e) {
-      return "(no log: " + e + ")";
-    }
-  }
+
 }

@@ -20,8 +20,32 @@ class EnvelopeCodecTest {
   @Test
   void theEncodingIsThePrefixAndCompactJsonWithSortedTags() {
     Envelope e = new Envelope("default", ID, null, Map.of("b", "2", "a", "1"), true);
-    assertThat(EnvelopeCodec.encode(e)).isEqualTo("infrakit-oneview/v1 {\"owner\":\"default\","
-        + "\"id\":\"ov-abcdefghijklmnop\",\"logicalId\":null,\"powerOn\":true,\"tags\":{\"a\":\"1\",\"b\":\"2\"}}");
+    assertThat(EnvelopeCodec.encode(e)).isEqualTo("infrakit-oneview/v2 {\"owner\":\"default\","
+        + "\"id\":\"ov-abcdefghijklmnop\",\"intent\":\"Running\",\"logicalId\":null,\"powerOn\":true,"
+        + "\"tags\":{\"a\":\"1\",\"b\":\"2\"}}");
+  }
+
+  @Test
+  void anEnvelopeWrittenByAnEarlierVersionDecodesAsRunning() {
+    // Exactly what version 0.1 wrote (and what profiles created by it carry).
+    String v1 = "infrakit-oneview/v1 {\"owner\":\"default\",\"id\":\"ov-abcdefghijklmnop\","
+        + "\"logicalId\":\"10.0.0.1\",\"powerOn\":false,\"tags\":{\"a\":\"1\"}}";
+    assertThat(EnvelopeCodec.decode(v1)).contains(new Envelope("default", ID, "10.0.0.1",
+        Map.of("a", "1"), false, Envelope.Intent.RUNNING));
+    // A v1 envelope is never Destroying, even if a field says so: v1 had no intent.
+    assertThat(EnvelopeCodec.decode(v1.replace("{\"owner\"", "{\"intent\":\"Destroying\",\"owner\"")))
+        .hasValueSatisfying(d -> assertThat(d.intent()).isEqualTo(Envelope.Intent.RUNNING));
+  }
+
+  @Test
+  void theIntentRoundTripsAndAnUnknownOrMissingIntentIsNotOurs() {
+    Envelope e = new Envelope("default", ID, null, Map.of(), true).withIntent(Envelope.Intent.DESTROYING);
+    assertThat(EnvelopeCodec.decode(EnvelopeCodec.encode(e))).contains(e);
+    assertThat(EnvelopeCodec.encode(e)).contains("\"intent\":\"Destroying\"");
+    assertThat(EnvelopeCodec.decode(EnvelopeCodec.encode(e).replace("Destroying", "Exploding"))).isEmpty();
+    assertThat(EnvelopeCodec.decode(EnvelopeCodec.encode(e).replace("\"intent\":\"Destroying\",", "")))
+        .isEmpty();
+    assertThat(EnvelopeCodec.decode(EnvelopeCodec.encode(e).replace("\"Destroying\"", "true"))).isEmpty();
   }
 
   @Test

@@ -93,6 +93,7 @@ class FaultInjectionTest {
     FleetChecks.Foreign foreign = FleetChecks.seedForeign(sim);
     long started = System.nanoTime();
     try (PluginHarness h = PluginHarness.on(sim, b -> b
+        .powerOffFreeServers(true) // a lab: every free server is the plugin's
         .failureCooldown(Duration.ofMillis(500))
         .profileTaskTimeout(Duration.ofSeconds(10))
         .powerTaskTimeout(Duration.ofMillis(slowPower ? 150 : 5000)))) {

@@ -50,11 +50,16 @@ final class PluginHarness implements AutoCloseable {
     return start(servers, taskDuration, b -> {});
   }
 
+  /**
+   * A lab simulator whose free servers are all the plugin's to take, including the quarter the
+   * simulator seeds powered on ({@code powerOffFreeServers}, which {@code pluginConfig} may turn
+   * off again). Tests of the safe default build their simulator and use {@link #on}.
+   */
   static PluginHarness start(int servers, Duration taskDuration,
       Consumer<OneViewInstancePlugin.Builder> pluginConfig) {
     OneViewSimulator sim = OneViewSimulator.builder().servers(servers)
         .taskDurations(taskDuration).build().start();
-    return new PluginHarness(sim, pluginConfig);
+    return new PluginHarness(sim, b -> pluginConfig.accept(b.powerOffFreeServers(true)));
   }
 
   /** The plugin on a simulator the test built (e.g. with its own inventory); closes it at the end. */
@@ -75,7 +80,10 @@ final class PluginHarness implements AutoCloseable {
     oneView = oneViewOf(sim);
     OneViewInstancePlugin.Builder builder = OneViewInstancePlugin.builder().oneView(oneView)
         .refreshInterval(Duration.ofMillis(200))
-        .maxStaleness(Duration.ofSeconds(5));
+        .maxStaleness(Duration.ofSeconds(5))
+        .retryBackoff(Duration.ofMillis(50), Duration.ofMillis(400))
+        .powerOnGrace(Duration.ofMillis(300))
+        .createLookupWait(Duration.ofSeconds(5));
     pluginConfig.accept(builder);
     plugin = builder.build().start();
     server = PluginServer.builder().name("instance-oneview").pluginsDirectory(dir)

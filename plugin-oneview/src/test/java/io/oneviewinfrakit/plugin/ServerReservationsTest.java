@@ -15,7 +15,31 @@ class ServerReservationsTest {
 
   private static final TemplateView TEMPLATE = new TemplateView("/t", "web", "/sht/blade", "/eg/1");
   private final MutableClock clock = new MutableClock();
-  private final ServerReservations reservations = new ServerReservations(clock);
+  private final ServerReservations reservations = new ServerReservations(clock, true,
+      Duration.ofSeconds(30));
+
+  @Test
+  void byDefaultAFreeServerThatIsPoweredOnIsNeverChosenAndTheCountsSaySo() {
+    ServerReservations safe = new ServerReservations(clock);
+    List<ServerView> servers = List.of(blade("b1", "On"), blade("b2", "Off"), blade("b3", "On"));
+    assertThat(safe.reserve("i1", TEMPLATE, servers, Set.of()).server().map(ServerView::uri))
+        .contains("/hw/b2");
+    ServerReservations.Choice none = safe.reserve("i2", TEMPLATE, servers, Set.of());
+    assertThat(none.server()).isEmpty();
+    assertThat(none.counts().poweredOn()).isEqualTo(2);
+    assertThat(none.counts().explain()).isEqualTo("1 reserved by in-flight provisions, 2 free but "
+        + "powered on, not taken without --power-off-free-servers");
+  }
+
+  @Test
+  void aServerSeenTakenIsNotOfferedAgainUntilItsMemoryPasses() {
+    List<ServerView> servers = List.of(blade("b1", "Off"), blade("b2", "Off"));
+    reservations.markTaken("/hw/b1"); // the cached listing still shows it free
+    assertThat(reserve("i1", servers)).isEqualTo("/hw/b2");
+    assertThat(reservations.reserve("i2", TEMPLATE, servers, Set.of()).counts().inUse()).isEqualTo(1);
+    clock.advance(Duration.ofSeconds(31));
+    assertThat(reserve("i3", servers)).isEqualTo("/hw/b1");
+  }
 
   @Test
   void aPoweredOffServerIsPreferredAndNoServerIsGivenTwice() {

@@ -48,7 +48,9 @@ public final class Rig implements AutoCloseable {
     this.sim = sim;
     this.oneView = oneView;
     this.dir = privateTempDir("ovbench");
-    OneViewInstancePlugin.Builder builder = OneViewInstancePlugin.builder().oneView(oneView);
+    // A lab: every simulated server is the plugin's, including those the simulator seeds powered on.
+    OneViewInstancePlugin.Builder builder = OneViewInstancePlugin.builder().oneView(oneView)
+        .powerOffFreeServers(true);
     pluginConfig.accept(builder);
     OneViewInstancePlugin p = builder.build().start();
     this.plugin = p;

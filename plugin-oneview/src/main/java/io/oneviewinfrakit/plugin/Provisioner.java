@@ -1,0 +1,451 @@
+package io.oneviewinfrakit.plugin;
+
+import io.oneviewinfrakit.oneview.OneViewException;
+import io.oneviewinfrakit.oneview.Task;
+import io.oneviewinfrakit.oneview.TaskFailedException;
+import io.oneviewinfrakit.oneview.TaskTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The slow half of Provision, after the RPC has answered: re-check the reserved server, create the
+ * profile from the template with the instance's envelope, write labels that arrived meanwhile,
+ * power the server on.
+ *
+ * <p>Rules every step follows: a server is used only right after reading it free (no profile,
+ * powered off unless the operator allowed powering off free servers); when another OneView user (or
+ * another plugin process) took it first, the provision moves to another server chosen from a fresh
+ * listing, never one it already saw taken, for as long as any candidate remains. A provision that
+ * fails or is destroyed hands what it may have created to the {@link Destroyer}, which removes it
+ * durably; a create whose answer was lost is looked up by the profile's unique name, so it either
+ * carries on or is removed, never left behind as a surprise instance.
+ */
+final class Provisioner {
+
+  /** Task error codes meaning "someone else put a profile on that server first" (see oneview-api.md). */
+  static final Set<String> SERVER_TAKEN_ERRORS = Set.of(
+      "ProfileAlreadyExistsInServer", "AssignProfileToDeviceBayError",
+      "EnclosureBayUnavailableForProfile");
+
+  /** OneView's answer when a profile is assigned to a server that is on. */
+  static final String SERVER_POWERED_ON = "SERVER_HARDWARE_POWERED_ON";
+
+  private static final Logger log = LoggerFactory.getLogger(Provisioner.class);
+
+  /** The chosen server turned out to be taken by someone else. */
+  private static final class ServerTakenException extends RuntimeException {
+    ServerTakenException(String message, Throwable cause) {
+      super(message, cause, false, false);
+    }
+  }
+
+  /** The create request got no answer and no profile of it showed up: it may still appear. */
+  private static final class CreateOutcomeUnknownException extends RuntimeException {
+    CreateOutcomeUnknownException(String message, Throwable cause) {
+      super(message, cause, false, false);
+    }
+  }
+
+  /** The create task outlived its timeout; it may still create the profile later. */
+  private static final class CreateTimedOutException extends RuntimeException {
+    final Task task;
+
+    CreateTimedOutException(String message, Task task) {
+      super(message, null, false, false);
+      this.task = task;
+    }
+  }
+
+  private final OneViewGateway gateway;
+  private final InventoryCache cache;
+  private final InstanceRegistry registry;
+  private final ServerReservations reservations;
+  private final PluginSettings settings;
+  private final BackgroundWork work;
+  private final Destroyer destroyer;
+  private final Clock clock;
+
+  Provisioner(OneViewGateway gateway, InventoryCache cache, InstanceRegistry registry,
+      ServerReservations reservations, PluginSettings settings, BackgroundWork work,
+      Destroyer destroyer, Clock clock) {
+    this.gateway = gateway;
+    this.cache = cache;
+    this.registry = registry;
+    this.reservations = reservations;
+    this.settings = settings;
+    this.work = work;
+    this.destroyer = destroyer;
+    this.clock = clock;
+  }
+
+  void provision(InFlightInstance instance) {
+    Set<String> tried = new HashSet<>();
+    int attempt = 1;
+    while (true) {
+      if (stopRequested(instance)) {
+        finishCancelled(instance);
+        return;
+      }
+      String serverUri = instance.serverUri();
+      try {
+        applyProfile(instance, serverUri);
+        break;
+      } catch (ServerTakenException e) {
+        tried.add(serverUri);
+        reservations.release(serverUri, instance.id);
+        reservations.markTaken(serverUri);
+        instance.lastError(e.getMessage());
+        if (work.closing()) {
+          return;
+        }
+        Optional<ServerView> next = attempt < settings.maxServerAttempts()
+            ? chooseAnother(instance, tried) : Optional.empty();
+        if (next.isEmpty()) {
+          fail(instance, serverUri, e.getMessage() + "; no other free compatible server to try after "
+              + attempt + " attempt(s)", false, null, false);
+          return;
+        }
+        log.info("Instance {}: {}; moving to server {}", instance.id, e.getMessage(), next.get().name());
+        instance.serverUri(next.get().uri());
+        attempt++;
+      } catch (CreateOutcomeUnknownException e) {
+        fail(instance, serverUri, e.getMessage(), false, null, true);
+        return;
+      } catch (RuntimeException e) {
+        if (work.closing()) {
+          return; // shutting down: what exists in OneView carries our envelope; the next run lists it
+        }
+        String uri = instance.profileUri();
+        boolean mayExist = false;
+        if (e instanceof CreateTimedOutException t) {
+          uri = t.task.associatedResourceUri();
+          mayExist = true;
+        } else if (e instanceof TaskFailedException f && f.task().associatedResourceUri() != null) {
+          uri = f.task().associatedResourceUri();
+        }
+        fail(instance, serverUri, OneViewGateway.describe(e), isTheServersFault(e), uri, mayExist);
+        return;
+      }
+    }
+    if (stopRequested(instance)) {
+      finishCancelled(instance);
+      return;
+    }
+    try {
+      writePendingLabels(instance);
+    } catch (RuntimeException e) {
+      instance.lastError("writing labels: " + OneViewGateway.describe(e));
+      log.warn("Instance {}: writing tags merged by Label during provisioning failed: {}. The "
+          + "group controller relabels on its next check", instance.id, OneViewGateway.describe(e));
+    }
+    boolean poweredAsAsked = true;
+    if (instance.properties.powerOn()) {
+      instance.phase(Phase.POWERING_ON);
+      log.info("Instance {}: profile applied, powering on server {}", instance.id,
+          serverName(instance.serverUri()));
+      try {
+        gateway.powerOn(instance.serverUri());
+        registry.powerOnHandled.add(instance.profileUri());
+      } catch (RuntimeException e) {
+        if (work.closing()) {
+          return;
+        }
+        String reason = OneViewGateway.describe(e);
+        poweredAsAsked = false;
+        instance.lastError("power on: " + reason);
+        registry.lastErrors.put(instance.id, "power on: " + reason);
+        registry.powerOnFailures.merge(instance.profileUri(), 1, Integer::sum);
+        log.warn("Instance {}: powering on server {} failed: {}. The instance exists (its profile is "
+            + "applied); the plugin retries the power-on on a later refresh if the server stays off "
+            + "(up to {} attempts), or power it on in OneView", instance.id,
+            serverName(instance.serverUri()), reason, InstanceRegistry.MAX_POWER_ON_ATTEMPTS);
+      }
+    } else {
+      registry.powerOnHandled.add(instance.profileUri());
+    }
+    if (work.closing()) {
+      return;
+    }
+    // The in-flight entry keeps the phase of its last own step: Running or PoweredOff are reported
+    // only from a listing taken after the work finished (profile and server read together), never
+    // from the plugin's belief, which an older listing's hardware snapshot would contradict.
+    Phase outcome = instance.properties.powerOn() && poweredAsAsked ? Phase.RUNNING : Phase.POWERED_OFF;
+    if (!instance.finishUnlessDestroyed(cache.startedSeq(), cache.now())) {
+      finishCancelled(instance);
+      return;
+    }
+    cache.refresh();
+    log.info("Instance {} provisioned: profile {} on server {} ({})", instance.id,
+        instance.properties.profileName(instance.id), serverName(instance.serverUri()),
+        outcome.displayName());
+  }
+
+  /** Checks, powers off and creates the profile on one server; returns with the profile URI set. */
+  private void applyProfile(InFlightInstance instance, String serverUri) {
+    ServerView server = gateway.server(serverUri);
+    if (!server.isFree()) {
+      throw new ServerTakenException("server " + server.name() + " is no longer free ("
+          + (server.hasProfile() ? "it has profile " + server.profileUri() : "state " + server.state()
+              + (server.maintenance() ? ", in maintenance" : "")) + ")", null);
+    }
+    if (!server.isPoweredOff()) {
+      if (!settings.powerOffFreeServers()) {
+        throw new ServerTakenException("server " + server.name() + " has no profile but is powered "
+            + server.powerState() + " (someone may be using it); it is not taken (--power-off-free-"
+            + "servers allows powering off such servers)", null);
+      }
+      instance.phase(Phase.POWERING_OFF);
+      log.info("Instance {}: powering off free server {} to apply a profile (--power-off-free-servers)",
+          instance.id, server.name());
+      gateway.powerOff(serverUri);
+      if (stopRequested(instance)) {
+        return;
+      }
+    }
+    instance.phase(Phase.CREATING_PROFILE);
+    String name = instance.properties.profileName(instance.id);
+    log.info("Instance {}: creating profile {} from template \"{}\" on server {}", instance.id, name,
+        instance.template.name(), server.name());
+    Envelope written = instance.envelope();
+    instance.writtenTags(written.tags());
+    Task task;
+    try {
+      task = gateway.startCreate(instance.template, name, EnvelopeCodec.encode(written), serverUri,
+          instance.customize);
+    } catch (OneViewException e) {
+      if (SERVER_POWERED_ON.equals(OneViewGateway.errorCode(e))) {
+        throw new ServerTakenException("server " + server.name() + " was powered on by someone "
+            + "before the profile was assigned", e);
+      }
+      if (e.httpStatus() != 0 && e.httpStatus() < 500) {
+        throw e;
+      }
+      task = createdAnyway(instance, name, e);
+      if (task == null) {
+        instance.lastError(null);
+        return;
+      }
+    }
+    Task done;
+    try {
+      done = gateway.awaitProfileTask(task);
+    } catch (TaskFailedException e) {
+      String code = OneViewGateway.errorCode(e);
+      String partial = e.task().associatedResourceUri();
+      if (code != null && SERVER_TAKEN_ERRORS.contains(code)) {
+        if (partial != null) {
+          removePartial(instance, partial);
+        }
+        throw new ServerTakenException("OneView refused server " + server.name() + " ("
+            + OneViewGateway.describe(e) + ")", e);
+      }
+      throw e;
+    } catch (TaskTimeoutException e) {
+      throw new CreateTimedOutException("profile create task " + task.uri() + " did not finish within "
+          + Durations.human(gateway.profileTaskTimeout()), e.task() != null ? e.task() : task);
+    }
+    String profileUri = done.associatedResourceUri();
+    if (profileUri == null) {
+      profileUri = gateway.profilesNamed(name).stream()
+          .filter(p -> isOurs(p, instance.id)).map(ProfileView::uri).findFirst()
+          .orElseThrow(() -> new IllegalStateException("profile create task " + done.uri()
+              + " completed without naming the profile it created"));
+    }
+    synchronized (instance) {
+      instance.profileUri(profileUri);
+      instance.lastError(null);
+    }
+  }
+
+  /**
+   * The create request got no answer (the connection dropped, or a gateway answered 5xx): OneView
+   * may or may not have created the profile. Its name is unique to this instance, so look for it
+   * (with this instance's envelope) for a bounded time: found, the provision carries on with the
+   * profile's own task; not found, it counts as not created and the {@link Destroyer} keeps
+   * watching for it, so a late profile is removed instead of becoming a surprise instance.
+   */
+  private Task createdAnyway(InFlightInstance instance, String name, OneViewException cause) {
+    // Returns the found profile's running task, or null when it has none (settled; URI set).
+    log.info("Instance {}: the create request for profile {} got no answer ({}); looking for the "
+        + "profile by name", instance.id, name, OneViewGateway.describe(cause));
+    Instant until = clock.instant().plus(settings.createLookupWait());
+    for (int look = 1; ; look++) {
+      Optional<ProfileView> found = Optional.empty();
+      try {
+        found = gateway.profilesNamed(name).stream().filter(p -> isOurs(p, instance.id)).findFirst();
+      } catch (RuntimeException e) {
+        if (!OneViewGateway.isTransient(e)) {
+          throw e;
+        }
+      }
+      if (found.isPresent()) {
+        ProfileView p = found.get();
+        log.info("Instance {}: profile {} was created although its answer was lost; carrying on",
+            instance.id, p.name());
+        instance.profileUri(p.uri());
+        if (p.taskUri() != null && !p.taskUri().isEmpty()) {
+          return gateway.task(p.taskUri());
+        }
+        return null; // no task on the profile: it is settled, carry on with its URI set
+      }
+      if (!clock.instant().isBefore(until) || stopRequested(instance)) {
+        throw new CreateOutcomeUnknownException("the create request for profile " + name + " got no "
+            + "answer (" + OneViewGateway.describe(cause) + ") and no such profile appeared within "
+            + Durations.human(settings.createLookupWait()), cause);
+      }
+      try {
+        Thread.sleep(settings.retryDelay(look).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CreateOutcomeUnknownException("interrupted while looking for profile " + name, e);
+      }
+    }
+  }
+
+  /** Another free compatible server from a fresh listing, never one this provision saw taken. */
+  private Optional<ServerView> chooseAnother(InFlightInstance instance, Set<String> tried) {
+    List<ServerView> fresh;
+    try {
+      fresh = gateway.compatibleServers(instance.template);
+    } catch (RuntimeException e) {
+      log.info("Instance {}: listing free servers failed ({}); no other server tried", instance.id,
+          OneViewGateway.describe(e));
+      return Optional.empty();
+    }
+    // The group's hardware properties hold for the next server too.
+    return reservations.reserve(instance.id, instance.template, fresh, tried,
+        instance.properties.hardware().accepts(instance.logicalId)).server();
+  }
+
+  /** Writes tags that Label merged into the instance after its profile was created. */
+  private void writePendingLabels(InFlightInstance instance) {
+    if (instance.tags().equals(instance.writtenTags())) {
+      return;
+    }
+    AtomicReference<Map<String, String>> written = new AtomicReference<>();
+    Task task = gateway.updateDescription(instance.profileUri(), profile -> {
+      Envelope envelope = EnvelopeCodec
+          .decodeInstance(profile.description(), settings.namespace(), instance.id)
+          .filter(e -> !e.destroying())
+          .orElseThrow(() -> new IllegalStateException("profile " + profile.uri()
+              + " no longer carries this instance's live envelope"));
+      // The instance's tags as of THIS attempt, never a snapshot taken before the first read: once
+      // the profile exists, Label also writes it directly, and this PUT may land after such a Label's
+      // (it is retried on 412 and 409). Label merges into the instance before its own PUT, so a
+      // write that OneView accepts after that PUT (its eTag read after it) merges tags at least as new.
+      Map<String, String> current = instance.tags();
+      written.set(current);
+      return EnvelopeCodec.encode(envelope.withMergedTags(current));
+    });
+    gateway.awaitProfileTask(task);
+    instance.writtenTags(written.get());
+  }
+
+  private boolean stopRequested(InFlightInstance instance) {
+    return instance.destroyRequested() || work.closing() || Thread.currentThread().isInterrupted();
+  }
+
+  /** Destroy arrived during provisioning: hand what was created to the destroyer, forget the instance. */
+  private void finishCancelled(InFlightInstance instance) {
+    if (work.closing()) {
+      return;
+    }
+    InstanceRegistry.Hidden hidden = registry.drop(instance);
+    reservations.release(instance.serverUri(), instance.id);
+    String uri = instance.profileUri();
+    if (uri == null) {
+      log.info("Instance {} destroyed while provisioning: no profile had been created", instance.id);
+      hidden.finished(cache.startedSeq(), cache.now());
+      cache.refresh();
+      return;
+    }
+    log.info("Instance {} destroyed while provisioning: removing its profile {}", instance.id,
+        instance.properties.profileName(instance.id));
+    destroy(instance, uri, null, hidden);
+  }
+
+  /** A provision failed: hand what it may have created to the destroyer, cool the server down, say why. */
+  private void fail(InFlightInstance instance, String serverUri, String reason, boolean coolDown,
+      String profileUri, boolean mayExistUnseen) {
+    String serverName = serverName(serverUri);
+    InstanceRegistry.Hidden hidden = registry.drop(instance);
+    if (coolDown && serverUri != null) {
+      reservations.coolDown(serverUri, settings.failureCooldown(), reason);
+    }
+    reservations.release(serverUri, instance.id);
+    log.warn("Provisioning instance {} on server {} failed: {}. The instance is dropped and the "
+        + "group controller provisions a replacement{}; check the server and the template in "
+        + "OneView", instance.id, serverName, reason,
+        coolDown ? " on another server (" + serverName + " is avoided for "
+            + Durations.human(settings.failureCooldown()) + ")" : "");
+    if (profileUri == null && !mayExistUnseen && instance.profileUri() == null) {
+      hidden.finished(cache.startedSeq(), cache.now());
+      cache.refresh();
+      return;
+    }
+    // A create task that is still running (or whose answer was lost) may create the profile later:
+    // the destroyer looks for it by name until well after the task could have ended.
+    Instant appearBy = mayExistUnseen ? clock.instant().plus(cleanupWait()) : null;
+    destroy(instance, profileUri != null ? profileUri : instance.profileUri(), appearBy, hidden);
+  }
+
+  private void destroy(InFlightInstance instance, String uri, Instant appearBy,
+      InstanceRegistry.Hidden hidden) {
+    destroyer.start(instance.id, uri, instance.properties.profileName(instance.id), appearBy,
+        new Destroyer.Outcome() {
+          @Override
+          public void durable() {
+            hidden.finished(cache.startedSeq(), cache.now());
+          }
+
+          @Override
+          public void stoppedBeforeDurable(String reason) {
+            registry.hidden.remove(instance.id, hidden);
+            registry.lastErrors.put(instance.id, "destroy: " + reason);
+          }
+        });
+  }
+
+  /** A partial profile left by a create OneView refused (server taken): removed durably. */
+  private void removePartial(InFlightInstance instance, String uri) {
+    destroyer.start(instance.id, uri, instance.properties.profileName(instance.id), null,
+        new Destroyer.Outcome() {});
+  }
+
+  /**
+   * Whether a failure points at the server (a OneView task failed or hung on it), so the server
+   * should cool down; an unreachable appliance is nobody's server's fault, and cooling every server
+   * during an outage would block all provisions after it.
+   */
+  private static boolean isTheServersFault(RuntimeException e) {
+    return e instanceof TaskFailedException || e instanceof TaskTimeoutException
+        || e instanceof CreateTimedOutException;
+  }
+
+  private Duration cleanupWait() {
+    Duration fourTimes = gateway.profileTaskTimeout().multipliedBy(4);
+    Duration floor = Duration.ofMinutes(5);
+    Duration wait = fourTimes.compareTo(floor) > 0 ? fourTimes : floor;
+    return wait.compareTo(settings.createLookupWait()) > 0 ? wait : settings.createLookupWait();
+  }
+
+  private boolean isOurs(ProfileView profile, String id) {
+    return EnvelopeCodec.decodeInstance(profile.description(), settings.namespace(), id).isPresent();
+  }
+
+  private String serverName(String serverUri) {
+    Inventory inventory = cache.latest();
+    ServerView server = inventory == null || serverUri == null ? null
+        : inventory.servers().get(serverUri);
+    return server != null ? server.name() : String.valueOf(serverUri);
+  }
+}
