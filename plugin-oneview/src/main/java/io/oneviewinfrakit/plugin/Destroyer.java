@@ -37,6 +37,9 @@ final class Destroyer {
 
     /** The destroy stopped on a permanent failure before the intent was written. */
     default void stoppedBeforeDurable(String reason) {}
+
+    /** The destroy is over (the profile is gone, or the destroy stopped): its server may be reused. */
+    default void over() {}
   }
 
   private static final Logger log = LoggerFactory.getLogger(Destroyer.class);
@@ -307,6 +310,7 @@ final class Destroyer {
       job.durable = true;
       job.outcome.durable();
     }
+    job.outcome.over();
     if (what != null) {
       log.info("Instance {} destroyed: {} ({} s)", job.id, what,
           java.time.Duration.between(job.started, clock.instant()).toSeconds());
@@ -320,6 +324,7 @@ final class Destroyer {
     if (!job.durable) {
       job.outcome.stoppedBeforeDurable(reason);
     }
+    job.outcome.over();
     log.warn("Destroying instance {} stopped: {}. It is listed again (phase DestroyFailed) with this "
         + "reason; fix the cause in OneView, then destroy it again", job.id, reason);
     refresh.run();

@@ -85,7 +85,7 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
         TimeUnit.SECONDS, new LinkedBlockingQueue<>(), InventoryCache.daemon("oneview-work"));
     executor.allowCoreThreadTimeOut(true);
     this.work = new BackgroundWork(executor,
-        Executors.newSingleThreadScheduledExecutor(InventoryCache.daemon("oneview-work-timer")));
+        Executors.newSingleThreadScheduledExecutor(InventoryCache.daemon("oneview-timer")));
     Runnable refresh = cache::refresh;
     this.destroyer = new Destroyer(gateway, work, settings, b.clock, refresh);
     this.provisioner = new Provisioner(gateway, cache, registry, reservations, settings, work,

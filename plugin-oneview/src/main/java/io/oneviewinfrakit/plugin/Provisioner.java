@@ -360,9 +360,9 @@ final class Provisioner {
       return;
     }
     InstanceRegistry.Hidden hidden = registry.drop(instance);
-    reservations.release(instance.serverUri(), instance.id);
     String uri = instance.profileUri();
     if (uri == null) {
+      reservations.release(instance.serverUri(), instance.id);
       log.info("Instance {} destroyed while provisioning: no profile had been created", instance.id);
       hidden.finished(cache.startedSeq(), cache.now());
       cache.refresh();
@@ -381,13 +381,13 @@ final class Provisioner {
     if (coolDown && serverUri != null) {
       reservations.coolDown(serverUri, settings.failureCooldown(), reason);
     }
-    reservations.release(serverUri, instance.id);
     log.warn("Provisioning instance {} on server {} failed: {}. The instance is dropped and the "
         + "group controller provisions a replacement{}; check the server and the template in "
         + "OneView", instance.id, serverName, reason,
         coolDown ? " on another server (" + serverName + " is avoided for "
             + Durations.human(settings.failureCooldown()) + ")" : "");
     if (profileUri == null && !mayExistUnseen && instance.profileUri() == null) {
+      reservations.release(serverUri, instance.id);
       hidden.finished(cache.startedSeq(), cache.now());
       cache.refresh();
       return;
@@ -398,8 +398,14 @@ final class Provisioner {
     destroy(instance, profileUri != null ? profileUri : instance.profileUri(), appearBy, hidden);
   }
 
+  /**
+   * Hands what the provision created to the destroyer. The server stays reserved until the profile
+   * is gone: a listing taken before the profile was created still shows the server free, and
+   * another provision must not pick it meanwhile.
+   */
   private void destroy(InFlightInstance instance, String uri, Instant appearBy,
       InstanceRegistry.Hidden hidden) {
+    String serverUri = instance.serverUri();
     destroyer.start(instance.id, uri, instance.properties.profileName(instance.id), appearBy,
         new Destroyer.Outcome() {
           @Override
@@ -411,6 +417,11 @@ final class Provisioner {
           public void stoppedBeforeDurable(String reason) {
             registry.hidden.remove(instance.id, hidden);
             registry.lastErrors.put(instance.id, "destroy: " + reason);
+          }
+
+          @Override
+          public void over() {
+            reservations.release(serverUri, instance.id);
           }
         });
   }

@@ -44,8 +44,9 @@ class BacklogTest {
       List<InstanceId> ids = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         ids.add(h.provision(GROUP));
+        int n = i + 1;
+        PluginHarness.await(n + " Running instances", WAIT, () -> h.settled(n));
       }
-      PluginHarness.await("3 Running instances", WAIT, () -> h.settled(3));
       h.sim.holdTasks(TaskKind.PROFILE_UPDATE); // the Destroying intents are written, never finish
 
       h.client().destroy(ids.get(0), DestroyContext.TERMINATE);

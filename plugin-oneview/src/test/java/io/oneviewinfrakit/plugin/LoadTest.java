@@ -73,6 +73,7 @@ class LoadTest {
       "infrakit-instance-oneview", 256 + 8, // Jetty's pool: PluginServer.DEFAULT_MAX_THREADS
       "oneview-work-", 64, // the plugin's workers
       "oneview-refresh", 2, // refresher and ticker
+      "oneview-timer", 1, // the scheduler that hands delayed background steps to the workers
       "oneview-pages-", 16, // SDK page fetches: one listing at a time, default listConcurrency 16
       "oneview-simulator", 64 + 4, // the simulator's Jetty pool
       // OkHttp's shared TaskRunner threads (idle ones live 60 s): mostly the test's 200 clients'

@@ -158,7 +158,7 @@ class ProfileFeaturesTest {
 
   @Test
   void initIsIgnoredWithOneWarningPerGroupWhenTheTemplateDeploysNoOs() {
-    Logger logger = (Logger) LoggerFactory.getLogger(OneViewInstancePlugin.class);
+    Logger logger = (Logger) LoggerFactory.getLogger(PropertyChecks.class);
     ListAppender<ILoggingEvent> appender = new ListAppender<>();
     appender.start();
     logger.addAppender(appender);
