@@ -308,18 +308,7 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     boolean started;
     try {
       started = destroyer.start(id, owned.profile().uri(), owned.profile().name(), null,
-          new Destroyer.Outcome() {
-            @Override
-            public void durable() {
-              hidden.finished(cache.startedSeq(), cache.now());
-            }
-
-            @Override
-            public void stoppedBeforeDurable(String why) {
-              registry.hidden.remove(id, hidden);
-              registry.lastErrors.put(id, "destroy: " + why);
-            }
-          });
+          new HiddenUntilDurable(registry, cache, id, hidden, () -> {}));
     } catch (RejectedExecutionException e) {
       registry.hidden.remove(id, hidden);
       throw new PluginException("the plugin is shutting down; destroy refused");

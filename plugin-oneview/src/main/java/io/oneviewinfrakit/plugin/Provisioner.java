@@ -407,23 +407,8 @@ final class Provisioner {
       InstanceRegistry.Hidden hidden) {
     String serverUri = instance.serverUri();
     destroyer.start(instance.id, uri, instance.properties.profileName(instance.id), appearBy,
-        new Destroyer.Outcome() {
-          @Override
-          public void durable() {
-            hidden.finished(cache.startedSeq(), cache.now());
-          }
-
-          @Override
-          public void stoppedBeforeDurable(String reason) {
-            registry.hidden.remove(instance.id, hidden);
-            registry.lastErrors.put(instance.id, "destroy: " + reason);
-          }
-
-          @Override
-          public void over() {
-            reservations.release(serverUri, instance.id);
-          }
-        });
+        new HiddenUntilDurable(registry, cache, instance.id, hidden,
+            () -> reservations.release(serverUri, instance.id)));
   }
 
   /** A partial profile left by a create OneView refused (server taken): removed durably. */
