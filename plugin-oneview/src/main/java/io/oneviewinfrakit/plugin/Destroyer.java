@@ -1,5 +1,6 @@
 package io.oneviewinfrakit.plugin;
 
+import io.oneviewinfrakit.oneview.ResourceNotFoundException;
 import io.oneviewinfrakit.oneview.Task;
 import java.time.Clock;
 import java.time.Instant;
@@ -194,8 +195,8 @@ final class Destroyer {
       }
       markDurable(job);
       String serverUri = profile.serverHardwareUri();
-      if (serverUri != null && !serverUri.isEmpty()) {
-        ServerView server = gateway.server(serverUri);
+      ServerView server = serverUri == null || serverUri.isEmpty() ? null : serverOrNull(serverUri);
+      if (server != null) {
         // Only a server carrying this very profile is ours to power off.
         if (profile.uri().equals(server.profileUri()) && !server.isPoweredOff()) {
           if (!"On".equalsIgnoreCase(server.powerState())) {
@@ -228,6 +229,15 @@ final class Destroyer {
     }
   }
 
+  /** The server, or null when it was removed from OneView (nothing to power off then). */
+  private ServerView serverOrNull(String serverUri) {
+    try {
+      return gateway.server(serverUri);
+    } catch (ResourceNotFoundException e) {
+      return null;
+    }
+  }
+
   /** Looks the profile up by name when the create's answer was lost; false when this step is over. */
   private boolean findProfile(Job job) {
     Optional<ProfileView> found = gateway.profilesNamed(job.name).stream()
@@ -254,7 +264,13 @@ final class Destroyer {
     if (job.lastTaskUri == null) {
       return true;
     }
-    Task task = gateway.task(job.lastTaskUri);
+    Task task;
+    try {
+      task = gateway.task(job.lastTaskUri);
+    } catch (ResourceNotFoundException e) {
+      job.lastTaskUri = null; // the appliance purged it: the profile and server say how it ended
+      return true;
+    }
     if (task.state() == null || !task.state().isTerminal()) {
       soon(job, "task " + task.name() + " to finish");
       return false;
