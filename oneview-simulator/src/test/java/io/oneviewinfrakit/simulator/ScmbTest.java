@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ScmbTest extends SimulatorFixture {
-  record Delivery(String routingKey, Map<String, Object> body) {}
+  record Delivery(String routingKey, Map<String, Object> body, String contentType) {}
 
   @BeforeEach
   void startWithTheBus() {
@@ -92,6 +92,7 @@ class ScmbTest extends SimulatorFixture {
 
       Delivery created = next(received, d -> d.routingKey().startsWith("scmb.server-profiles."));
       assertThat(created.routingKey()).isEqualTo("scmb.server-profiles.Created." + profileUri);
+      assertThat(created.contentType()).isEqualTo("application/json");
       assertThat(created.body()).containsEntry("resourceUri", profileUri)
           .containsEntry("changeType", "Created").containsEntry("newState", "Creating")
           .containsEntry("newSubState", null).containsEntry("data", null)
@@ -229,7 +230,7 @@ class ScmbTest extends SimulatorFixture {
       @SuppressWarnings("unchecked")
       Map<String, Object> body = (Map<String, Object>) TestClient.JSON.fromJson(
           new String(m.getBody(), StandardCharsets.UTF_8));
-      into.add(new Delivery(m.getEnvelope().getRoutingKey(), body));
+      into.add(new Delivery(m.getEnvelope().getRoutingKey(), body, m.getProperties().getContentType()));
     };
     ch.basicConsume(queue, true, cb, tag -> {});
   }

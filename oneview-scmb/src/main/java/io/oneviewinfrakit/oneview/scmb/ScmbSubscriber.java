@@ -72,6 +72,8 @@ public final class ScmbSubscriber implements AutoCloseable {
   private final String host;
   private final ScheduledExecutorService scheduler;
   private final Object lock = new Object();
+  /** Held around every listener call, so a late delivery of a dead connection never overlaps a resync. */
+  private final Object listenerLock = new Object();
   private final AtomicInteger connectionsMade = new AtomicInteger();
   private SSLContext tls;           // guarded by lock
   private Connection connection;    // guarded by lock
@@ -82,7 +84,7 @@ public final class ScmbSubscriber implements AutoCloseable {
 
   private ScmbSubscriber(Builder b) {
     this.settings = b.copy();
-    this.host = b.host != null ? b.host : URI.create(b.oneView.url()).getHost();
+    this.host = b.host != null ? b.host : unbracketed(URI.create(b.oneView.url()).getHost());
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "oneview-scmb-reconnect");
       t.setDaemon(true);
@@ -90,6 +92,10 @@ public final class ScmbSubscriber implements AutoCloseable {
     });
     executor.setRemoveOnCancelPolicy(true);
     this.scheduler = executor;
+  }
+
+  private static String unbracketed(String host) {
+    return host != null && host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
   }
 
   /** A builder; {@link Builder#oneView}, {@link Builder#categories} and {@link Builder#listener} are required. */
@@ -209,10 +215,12 @@ public final class ScmbSubscriber implements AutoCloseable {
       }
       if (resync) {
         // Before delivery resumes, so the listener never runs twice at once.
-        try {
-          settings.listener.onResyncNeeded();
-        } catch (RuntimeException e) {
-          log.warn("SCMB listener failed on resync", e);
+        synchronized (listenerLock) {
+          try {
+            settings.listener.onResyncNeeded();
+          } catch (RuntimeException e) {
+            log.warn("SCMB listener failed on resync", e);
+          }
         }
       }
       channel.basicConsume(queue, true, new Delivery(channel));
@@ -302,10 +310,12 @@ public final class ScmbSubscriber implements AutoCloseable {
             envelope.getRoutingKey(), e.toString());
         return;
       }
-      try {
-        settings.listener.onEvent(event);
-      } catch (RuntimeException e) {
-        log.warn("SCMB listener failed on {} {}", event.changeType(), event.resourceUri(), e);
+      synchronized (listenerLock) {
+        try {
+          settings.listener.onEvent(event);
+        } catch (RuntimeException e) {
+          log.warn("SCMB listener failed on {} {}", event.changeType(), event.resourceUri(), e);
+        }
       }
     }
   }
