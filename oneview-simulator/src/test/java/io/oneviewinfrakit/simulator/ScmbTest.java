@@ -138,6 +138,26 @@ class ScmbTest extends SimulatorFixture {
   }
 
   @Test
+  void networksAndResetArePublishedToo() throws Exception {
+    BlockingQueue<Delivery> received = new LinkedBlockingQueue<>();
+    try (Connection c = connect(credentials())) {
+      subscribe(c, received, "scmb.ethernet-networks.#", "scmb.*.Deleted.#");
+      TestClient.Resp created = ov.post("/rest/ethernet-networks", Map.of("type", "ethernet-networkV4",
+          "name", "Prod-VLAN-200", "vlanId", 200, "purpose", "General", "smartLink", false,
+          "privateNetwork", true, "ethernetNetworkType", "Tagged"));
+      String uri = (String) ov.task(created.location()).object("associatedResource").get("resourceUri");
+
+      Delivery network = next(received, d -> d.routingKey().contains(".Created."));
+      assertThat(network.routingKey()).isEqualTo("scmb.ethernet-networks.Created." + uri);
+      assertThat(resource(network)).containsEntry("name", "Prod-VLAN-200");
+
+      sim.reset(); // the created network goes: the appliance state changed, so it is announced
+      Delivery gone = next(received, d -> d.routingKey().contains(".Deleted."));
+      assertThat(gone.routingKey()).isEqualTo("scmb.ethernet-networks.Deleted." + uri);
+    }
+  }
+
+  @Test
   void droppedConnectionsAreClosedByTheBroker() throws Exception {
     Connection c = connect(credentials());
     try {
