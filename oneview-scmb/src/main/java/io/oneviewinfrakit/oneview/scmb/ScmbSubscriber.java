@@ -275,6 +275,11 @@ public final class ScmbSubscriber implements AutoCloseable {
       try {
         connect();
         reconnecting = false;
+        if (connection == null) {
+          // Lost again while it was being opened (the loss was ignored as a reconnection ran).
+          reconnecting = true;
+          schedule(backoff(++failedAttempts));
+        }
       } catch (Exception e) {
         failedAttempts++;
         Duration delay = backoff(failedAttempts);
@@ -298,6 +303,28 @@ public final class ScmbSubscriber implements AutoCloseable {
   private final class Delivery extends DefaultConsumer {
     Delivery(Channel channel) {
       super(channel);
+    }
+
+    /** The broker cancelled the consumer (queue gone): reconnect, which binds a new queue. */
+    @Override
+    public void handleCancel(String tag) {
+      restart("consumer cancelled by the broker");
+    }
+
+    /** The channel closed under an open connection: nothing would arrive any more. */
+    @Override
+    public void handleShutdownSignal(String tag, ShutdownSignalException signal) {
+      if (!signal.isHardError()) {
+        restart("channel closed: " + signal.getMessage());
+      }
+    }
+
+    private void restart(String why) {
+      Connection c = getChannel().getConnection();
+      if (c.isOpen()) {
+        log.warn("SCMB subscription on {}:{} stopped ({}); reconnecting", host, settings.port, why);
+        c.abort(); // the shutdown listener reconnects and signals the resync
+      }
     }
 
     @Override
