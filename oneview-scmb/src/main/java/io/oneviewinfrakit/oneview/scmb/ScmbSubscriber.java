@@ -175,6 +175,7 @@ public final class ScmbSubscriber implements AutoCloseable {
         open(tls);
         return;
       } catch (IOException | TimeoutException e) {
+        if (unreachable(e)) throw e; // nothing listens: the credentials are not the problem
         // A regenerated CA or client certificate makes the old files useless: fetch new ones.
         log.info("SCMB connection to {}:{} refused with the cached credentials ({}); downloading new ones",
             host, settings.port, e.toString());
@@ -184,6 +185,17 @@ public final class ScmbSubscriber implements AutoCloseable {
     SSLContext fresh = fetchCredentials();
     open(fresh);
     tls = fresh;
+  }
+
+  /** Whether {@code e} says the host refused or could not be reached, before any TLS. */
+  private static boolean unreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+          || t instanceof java.net.NoRouteToHostException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private SSLContext fetchCredentials() {
