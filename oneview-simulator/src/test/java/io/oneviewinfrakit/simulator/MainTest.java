@@ -33,7 +33,7 @@ class MainTest {
   }
 
   @Test
-  void scmbFlagAddsTheBusPortToTheLineAndServesTheCertificateEndpoints() throws Exception {
+  void scmbFlagAddsTheBusPortToTheLineAndListensThere() throws Exception {
     Process process = launch("--port", "0", "--servers", "2", "--http", "--scmb");
     try {
       BufferedReader out = new BufferedReader(
