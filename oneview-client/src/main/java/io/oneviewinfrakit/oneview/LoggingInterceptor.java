@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs each HTTP exchange to SLF4J: method, path, status and duration at DEBUG; headers and bodies
- * at TRACE. Session headers are redacted, and login bodies (password in, session token out) are
- * never logged. Thread-safe.
+ * at TRACE. Session headers are redacted, and login bodies (password in, session token out) and
+ * certificate key pairs are never logged. Thread-safe.
  */
 final class LoggingInterceptor implements Interceptor {
   private static final Logger log = LoggerFactory.getLogger("io.oneviewinfrakit.oneview.http");
@@ -27,9 +27,13 @@ final class LoggingInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     String what = Http.describe(request);
-    boolean secretBodies = request.url().encodedPath().endsWith("/rest/login-sessions");
+    // Login bodies carry the password and the session token; key pairs carry a private key.
+    String path = request.url().encodedPath();
+    boolean secretBodies = path.endsWith("/rest/login-sessions")
+        || path.contains("/rest/certificates/client/rabbitmq/keypair")
+        || path.contains("/rest/certificates/client/rabbitmq/keys");
     if (log.isTraceEnabled()) {
-      log.trace("--> {}\n{}{}", what, headers(request.headers()), secretBodies ? "(login body not logged)" : requestBody(request));
+      log.trace("--> {}\n{}{}", what, headers(request.headers()), secretBodies ? "(secret body not logged)" : requestBody(request));
     }
     long start = System.nanoTime();
     Response response;
@@ -42,7 +46,7 @@ final class LoggingInterceptor implements Interceptor {
     log.debug("<-- {} {} ({} ms)", response.code(), what, elapsedMs(start));
     if (log.isTraceEnabled()) {
       log.trace("<-- {} {}\n{}{}", response.code(), what, headers(response.headers()),
-          secretBodies ? "(login body not logged)" : response.peekBody(MAX_BODY).string());
+          secretBodies ? "(secret body not logged)" : response.peekBody(MAX_BODY).string());
     }
     return response;
   }

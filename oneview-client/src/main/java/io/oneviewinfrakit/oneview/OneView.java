@@ -67,6 +67,7 @@ public final class OneView implements AutoCloseable {
   private final EnclosureGroupClient enclosureGroups;
   private final EthernetNetworkClient ethernetNetworks;
   private final NetworkSetClient networkSets;
+  private final CertificateClient certificates;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private OneView(Builder settings, HttpUrl url, OkHttpClient client) {
@@ -111,6 +112,7 @@ public final class OneView implements AutoCloseable {
     this.enclosureGroups = new RealEnclosureGroupClient(api, pager);
     this.ethernetNetworks = new RealEthernetNetworkClient(api, pager, apiVersions);
     this.networkSets = new RealNetworkSetClient(api, pager, apiVersions);
+    this.certificates = new RealCertificateClient(api, apiVersions);
   }
 
   public static Builder builder() {
@@ -187,6 +189,11 @@ public final class OneView implements AutoCloseable {
   /** Network sets. */
   public NetworkSetClient networkSets() {
     return networkSets;
+  }
+
+  /** Certificates for the State-Change Message Bus (client certificate, key, internal CA). */
+  public CertificateClient certificates() {
+    return certificates;
   }
 
   /**

@@ -33,6 +33,11 @@ interface OneViewApi {
   @GET
   Call<Map<String, Object>> get(@Url String uri);
 
+  /** A GET whose answer may be other than a JSON object (the CA below API 600 is a JSON string). */
+  @GET
+  Call<ResponseBody> getRaw(@Url String uri, @Header("If-Req-CertDetails") String certDetails,
+      @Query("filter") String filter);
+
   @GET
   Call<Map<String, Object>> list(
       @Url String uri,

@@ -129,8 +129,67 @@ final class Appliance {
     try {
       return action.get();
     } finally {
-      lock.unlock();
+      try {
+        Runnable hook = afterChange;
+        if (hook != null && lock.getHoldCount() == 1) {
+          hook.run();
+        }
+      } finally {
+        lock.unlock();
+      }
     }
+  }
+
+  // ---- hooks for optional features (the message bus) --------------------------------------
+
+  /** REST handler for {@code /rest/<collection>/...} that the appliance itself does not serve. */
+  interface RestExtension {
+    /** Called under the lock, after authentication; {@code seg} is the path split on '/'. */
+    ApiResponse handle(ApiRequest r, String[] seg, int version);
+  }
+
+  private final Map<String, RestExtension> extensions = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile Runnable afterChange;
+
+  /** Serves {@code /rest/<collection>/...} with {@code handler}. */
+  void extension(String collection, RestExtension handler) {
+    extensions.put(collection, handler);
+  }
+
+  /**
+   * Runs {@code hook} under the lock at the end of every outermost locked section (every request,
+   * every programmatic change), where it can see what changed; null removes it.
+   */
+  void afterChange(Runnable hook) {
+    this.afterChange = hook;
+  }
+
+  /** The resource stores, for change detection; call under the lock. */
+  List<Store> resourceStores() {
+    return List.of(hardwareTypes, enclosureGroups, hardware, templates, profiles, networks,
+        networkSets, firmwareDrivers);
+  }
+
+  /** Every task, oldest first; call under the lock. */
+  Iterable<Tasks.Task> allTasks() {
+    return tasks.all();
+  }
+
+  /** The version documents are rendered at when no request names one. */
+  int currentApiVersion() {
+    return config.currentVersion();
+  }
+
+  /**
+   * Starts a task of {@code kind} (honouring injected failures) and answers 202 with it; call under
+   * the lock, from a {@link RestExtension}.
+   */
+  ApiResponse startTask(ApiRequest r, TaskKind kind, String name, String category, String resourceUri,
+      String resourceName, Tasks.Outcome outcome, int version) {
+    String failure = injectedFailure(kind);
+    Tasks.Task t = tasks.start(kind, name, category, resourceUri, resourceName, "Running",
+        "Completed", failure, failure == null ? null : "Injected failure " + failure, "Failed", outcome);
+    return accepted(r, t, version);
   }
 
   // ---- request entry point -------------------------------------------------------------
@@ -248,7 +307,13 @@ final class Appliance {
         }
         return single(r, t.doc, "tasks", version);
       }
-      default -> throw SimulatorException.notFound(path);
+      default -> {
+        RestExtension extension = extensions.get(seg[1]);
+        if (extension != null) {
+          return extension.handle(r, seg, version);
+        }
+        throw SimulatorException.notFound(path);
+      }
     }
   }
 

@@ -79,6 +79,10 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--absolute-location", description = "Send absolute task Location URLs.")
   boolean absoluteLocation;
 
+  @Option(names = "--scmb", description = "Serve the State-Change Message Bus (AMQPS with client"
+      + " certificates) and the /rest/certificates endpoints.")
+  boolean scmb;
+
   public static void main(String... args) {
     int code = new CommandLine(new Main()).execute(args);
     if (code != 0) {
@@ -97,7 +101,8 @@ public final class Main implements Callable<Integer> {
         .profileListingLag(Duration.ofMillis(Math.round(listingLagSeconds * 1000)))
         .sessionIdleTimeout(Duration.ofMinutes(sessionIdleMinutes))
         .sessionLimitPerClient(sessionLimit)
-        .absoluteTaskLocation(absoluteLocation);
+        .absoluteTaskLocation(absoluteLocation)
+        .scmb(scmb);
     if (password != null) {
       builder.password(password);
     }
@@ -137,7 +142,8 @@ public final class Main implements Callable<Integer> {
       stopped.countDown();
     }, "oneview-simulator-shutdown"));
     System.out.println("OneView simulator listening on " + sim.url() + " (user " + sim.username()
-        + ", password " + sim.password() + ")");
+        + ", password " + sim.password() + ")"
+        + (scmb ? ", SCMB on amqps://127.0.0.1:" + sim.scmbPort() : ""));
     System.out.flush();
     stopped.await();
     return 0;

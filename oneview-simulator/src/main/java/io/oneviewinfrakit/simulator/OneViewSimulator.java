@@ -65,6 +65,7 @@ public final class OneViewSimulator implements AutoCloseable {
   private final HeldCertificate certificate;
   private final Server server;
   private volatile String url;
+  private volatile Scmb scmb;
 
   private OneViewSimulator(Builder b) {
     this.builder = b;
@@ -115,6 +116,14 @@ public final class OneViewSimulator implements AutoCloseable {
       LifeCycle.stop(server);
       throw new IllegalStateException("cannot start the OneView simulator on port " + builder.port, e);
     }
+    if (builder.scmb) {
+      try {
+        scmb = new Scmb(appliance, builder.clock);
+      } catch (RuntimeException e) {
+        LifeCycle.stop(server);
+        throw e;
+      }
+    }
     url = (certificate == null ? "http" : "https") + "://127.0.0.1:" + connector.getLocalPort();
     handler.baseUrl(url);
     return this;
@@ -148,6 +157,10 @@ public final class OneViewSimulator implements AutoCloseable {
   /** Stops serving; idempotent. */
   public void stop() {
     LifeCycle.stop(server);
+    Scmb bus = scmb;
+    if (bus != null) {
+      bus.close();
+    }
   }
 
   @Override
@@ -194,6 +207,53 @@ public final class OneViewSimulator implements AutoCloseable {
       throw new IllegalStateException("serving plain HTTP: there is no certificate");
     }
     return certificate;
+  }
+
+  /**
+   * The TLS port of the State-Change Message Bus on 127.0.0.1 (AMQP 0-9-1, client certificate
+   * and SASL EXTERNAL required, exchange {@code scmb}); the appliance's is 5671.
+   *
+   * @throws IllegalStateException unless built with {@link Builder#scmb(boolean)} and started
+   */
+  public int scmbPort() {
+    return bus().port();
+  }
+
+  /** The internal CA that signs the bus's server certificate and the client certificates, PEM. */
+  public String scmbCertificateAuthorityPem() {
+    return bus().caPem();
+  }
+
+  /** Number of SCMB messages published so far. */
+  public long scmbMessagesPublished() {
+    return bus().messagesPublished();
+  }
+
+  /**
+   * Closes every State-Change Message Bus connection, as a broker restart or a network cut would;
+   * messages published before the clients reconnect are lost to them, as on the appliance.
+   */
+  public OneViewSimulator dropScmbConnections() {
+    bus().dropConnections();
+    return this;
+  }
+
+  /**
+   * Regenerates the internal CA, the bus's server certificate and the client certificate, as
+   * {@code DELETE /rest/certificates/ca/default} does, and drops every bus connection: clients
+   * holding the old files can no longer connect until they download new ones.
+   */
+  public OneViewSimulator regenerateCertificateAuthority() {
+    bus().regenerateCa();
+    return this;
+  }
+
+  private Scmb bus() {
+    Scmb bus = scmb;
+    if (bus == null) {
+      throw new IllegalStateException(builder.scmb ? "not started" : "the message bus is off: use builder().scmb(true)");
+    }
+    return bus;
   }
 
   /** The administrator user name ({@code Administrator} unless configured). */
@@ -342,6 +402,7 @@ public final class OneViewSimulator implements AutoCloseable {
     private int sessionLimitPerClient = 960;
     private boolean absoluteTaskLocation;
     private int currentApiVersion = ApiVersions.MAXIMUM;
+    private boolean scmb;
 
     private Builder() {
       for (TaskKind k : TaskKind.values()) {
@@ -480,6 +541,17 @@ public final class OneViewSimulator implements AutoCloseable {
         throw new IllegalArgumentException("version must be in [200, 8600]: " + version);
       }
       this.currentApiVersion = version;
+      return this;
+    }
+
+    /**
+     * Turns on the State-Change Message Bus (off by default): an embedded AMQP 0-9-1 broker
+     * (Apache Qpid Broker-J, in memory, TLS with client certificates, SASL EXTERNAL) publishing
+     * one message per resource change on exchange {@code scmb}, and the REST certificate endpoints
+     * under {@code /rest/certificates}. Starting takes about a second more.
+     */
+    public Builder scmb(boolean enabled) {
+      this.scmb = enabled;
       return this;
     }
 

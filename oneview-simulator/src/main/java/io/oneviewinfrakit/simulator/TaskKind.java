@@ -14,5 +14,7 @@ public enum TaskKind {
   /** {@code PUT /rest/server-hardware/{id}/powerState}. */
   POWER,
   /** {@code POST} and {@code DELETE} of Ethernet networks and network sets. */
-  NETWORK
+  NETWORK,
+  /** {@code POST /rest/certificates/client/rabbitmq} (served when the message bus is on). */
+  CERTIFICATE
 }

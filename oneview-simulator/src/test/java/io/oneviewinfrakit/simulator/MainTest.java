@@ -33,6 +33,26 @@ class MainTest {
   }
 
   @Test
+  void scmbFlagAddsTheBusPortToTheLineAndListensThere() throws Exception {
+    Process process = launch("--port", "0", "--servers", "2", "--http", "--scmb");
+    try {
+      BufferedReader out = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String line = out.readLine();
+
+      Matcher m = Pattern.compile(LINE.pattern() + ", SCMB on amqps://127\\.0\\.0\\.1:(\\d+)").matcher(line);
+      assertThat(m.matches()).as(line).isTrue();
+      try (java.net.Socket bus = new java.net.Socket("127.0.0.1", Integer.parseInt(m.group(4)))) {
+        assertThat(bus.isConnected()).isTrue();
+      }
+      process.toHandle().destroy();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
   void printsOneListeningLineAndServesUntilTerminated() throws Exception {
     Process process = launch("--port", "0", "--servers", "16", "--task-seconds", "2", "--http");
     try {

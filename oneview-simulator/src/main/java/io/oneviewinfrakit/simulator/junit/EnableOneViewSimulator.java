@@ -40,4 +40,7 @@ public @interface EnableOneViewSimulator {
 
   /** Seed for generated ids and random faults. */
   long seed() default 1;
+
+  /** Also serve the State-Change Message Bus ({@link io.oneviewinfrakit.simulator.OneViewSimulator.Builder#scmb}). */
+  boolean scmb() default false;
 }

@@ -20,7 +20,8 @@ final class OneViewSimulatorExtension implements BeforeEachCallback, AfterEachCa
         .orElseThrow(() -> new IllegalStateException("@EnableOneViewSimulator missing"));
     OneViewSimulator.Builder builder = OneViewSimulator.builder()
         .servers(config.servers())
-        .seed(config.seed());
+        .seed(config.seed())
+        .scmb(config.scmb());
     if (config.http()) {
       builder.http();
     }
