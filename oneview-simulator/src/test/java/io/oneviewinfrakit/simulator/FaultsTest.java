@@ -74,7 +74,7 @@ class FaultsTest extends SimulatorFixture {
     assertThat(sim.requests().countWithStatus(RecordedRequest.DROPPED)).isEqualTo(1);
     // Only matching requests lose their answer, and only as many as asked.
     assertThat(ov.get("/rest/server-hardware").code()).isEqualTo(200);
-    String hw2 = (String) ov.hardware("Encl1, bay 2").get("uri");
+    String hw2 = (String) ov.hardware("Encl1, bay 3").get("uri"); // bay 2 is on
     assertThat(ov.post("/rest/server-profiles", ov.newProfile("Docker-Gen8-Template", "web-2", hw2))
         .code()).isEqualTo(202);
   }
