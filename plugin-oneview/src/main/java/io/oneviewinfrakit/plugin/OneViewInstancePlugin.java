@@ -347,16 +347,12 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     if (registry.hidden.putIfAbsent(id, hidden) != null) {
       return;
     }
-    boolean started;
     try {
-      started = destroyer.start(id, owned.profile().uri(), owned.profile().name(), null,
+      destroyer.start(id, owned.profile().uri(), owned.profile().name(), null,
           new HiddenUntilDurable(registry, cache, id, hidden, () -> {}));
     } catch (RejectedExecutionException e) {
       registry.hidden.remove(id, hidden);
       throw new PluginException("the plugin is shutting down; destroy refused");
-    }
-    if (!started) {
-      hidden.finished(cache.startedSeq(), cache.now()); // a destroy of this profile already runs
     }
     ServerView server = owned.profile().serverHardwareUri() == null ? null
         : inventory.servers().get(owned.profile().serverHardwareUri());
