@@ -209,7 +209,11 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
   @Override
   public void validate(RawJson properties) {
     InstanceProperties parsed = InstanceProperties.parse(properties == null ? null : properties.json());
-    checks.againstOneView(parsed, checks.template(parsed.templateName()));
+    TemplateView template = checks.template(parsed.templateName());
+    checks.againstOneView(parsed, template);
+    if (!settings.powerOffFreeServers()) {
+      checks.warnIfFreeServersAreOn(template);
+    }
   }
 
   // ---------------------------------------------------------------- Provision
@@ -590,7 +594,10 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
       return this;
     }
 
-    /** How long a create whose answer was lost is looked for by profile name; default 1 min. */
+    /**
+     * How long a create whose answer was lost is looked for by profile name before the provision
+     * fails (the profile is watched for, and removed if it appears, long after); default 15 s.
+     */
     public Builder createLookupWait(Duration createLookupWait) {
       this.createLookupWait = createLookupWait;
       return this;
