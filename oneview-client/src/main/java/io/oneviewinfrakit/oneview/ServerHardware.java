@@ -92,6 +92,17 @@ public record ServerHardware(
     return s == null || s.isEmpty() ? null : s;
   }
 
+  /**
+   * The server hardware a JSON document describes, as a GET returns it (for example the resource of
+   * a State-Change Message Bus event); values must be JSON values.
+   *
+   * @throws OneViewException if the document has no {@code uri}
+   */
+  @SuppressWarnings("unchecked")
+  public static ServerHardware of(Map<String, ?> json) {
+    return fromJson((Map<String, Object>) json);
+  }
+
   static ServerHardware fromJson(Map<String, Object> json) {
     String uri = Json.string(json, "uri");
     if (uri == null) throw new OneViewException("server hardware has no uri: " + Json.string(json, "name"));

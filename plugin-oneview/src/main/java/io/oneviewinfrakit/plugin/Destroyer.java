@@ -4,6 +4,7 @@ import io.oneviewinfrakit.oneview.ResourceNotFoundException;
 import io.oneviewinfrakit.oneview.Task;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,18 +68,25 @@ final class Destroyer {
   /**
    * Destroys instance {@code id}. {@code profileUri} may be null when the create's answer was lost:
    * the profile is then looked up by {@code profileName} (and this instance's envelope) until
-   * {@code appearBy}. Joins a destroy of the same instance already running here.
+   * {@code appearBy}. Joins a destroy of the same profile already running here: {@code outcome}
+   * then hears how that one ends.
    *
-   * @return false when a destroy of this profile already runs in this process
+   * @return false when it joined a destroy already running in this process
    */
   boolean start(String id, String profileUri, String profileName, Instant appearBy, Outcome outcome) {
     failed.remove(id);
     Job job = new Job(id, profileUri, profileName, appearBy, outcome);
-    if (jobs.putIfAbsent(job.key, job) != null) {
-      return false;
+    while (true) {
+      Job running = jobs.putIfAbsent(job.key, job);
+      if (running == null) {
+        work.submit(() -> step(job));
+        return true;
+      }
+      if (running.join(outcome)) {
+        return false;
+      }
+      // That one just ended (and left the map before saying so): start anew.
     }
-    work.submit(() -> step(job));
-    return true;
   }
 
   /**
@@ -97,7 +105,7 @@ final class Destroyer {
       if (jobs.size() >= settings.maxBacklog()) {
         return; // the next listing adopts the rest
       }
-      Job job = new Job(id, p.profile().uri(), p.profile().name(), null, new Outcome() {});
+      Job job = new Job(id, p.profile().uri(), p.profile().name(), null, null);
       if (jobs.putIfAbsent(job.key, job) == null) {
         log.info("Instance {}: its profile {} is marked Destroying (by an earlier run or another "
             + "plugin process of namespace \"{}\"); finishing its destroy", id, p.profile().name(),
@@ -133,7 +141,9 @@ final class Destroyer {
     final String key;
     final String name;
     final Instant appearBy;
-    final Outcome outcome;
+    /** Who hears how this destroy ends; guarded by this job's monitor. */
+    private final List<Outcome> outcomes = new ArrayList<>();
+    private boolean over;
     final Instant started;
     String uri;
     /** The task this destroy started last (intent write, power-off, delete), checked on the next look. */
@@ -141,7 +151,51 @@ final class Destroyer {
     int taskFailures;
     int waits;
     String waitingFor;
-    boolean durable;
+    boolean durable; // guarded by this job's monitor
+
+    synchronized boolean join(Outcome outcome) {
+      if (over) {
+        return false;
+      }
+      outcomes.add(outcome);
+      if (durable) {
+        outcome.durable();
+      }
+      return true;
+    }
+
+    /** Marks the intent durable; true the first time. */
+    boolean becomeDurable() {
+      List<Outcome> told;
+      synchronized (this) {
+        if (durable) {
+          return false;
+        }
+        durable = true;
+        told = List.copyOf(outcomes);
+      }
+      told.forEach(Outcome::durable);
+      return true;
+    }
+
+    /** The destroy is over; {@code stopped} is why it stopped, or null when the profile is gone. */
+    void end(String stopped) {
+      List<Outcome> told;
+      boolean wasDurable;
+      synchronized (this) {
+        over = true;
+        wasDurable = durable;
+        told = List.copyOf(outcomes);
+      }
+      for (Outcome o : told) {
+        if (stopped == null && !wasDurable) {
+          o.durable();
+        } else if (stopped != null && !wasDurable) {
+          o.stoppedBeforeDurable(stopped);
+        }
+        o.over();
+      }
+    }
 
     Job(String id, String uri, String name, Instant appearBy, Outcome outcome) {
       this.id = id;
@@ -149,7 +203,9 @@ final class Destroyer {
       this.uri = uri;
       this.name = name;
       this.appearBy = appearBy;
-      this.outcome = outcome;
+      if (outcome != null) {
+        outcomes.add(outcome);
+      }
       this.started = clock.instant();
     }
   }
@@ -296,9 +352,7 @@ final class Destroyer {
   }
 
   private void markDurable(Job job) {
-    if (!job.durable) {
-      job.durable = true;
-      job.outcome.durable();
+    if (job.becomeDurable()) {
       refresh.run();
     }
   }
@@ -322,11 +376,7 @@ final class Destroyer {
 
   private void done(Job job, String what) {
     jobs.remove(job.key, job);
-    if (!job.durable) {
-      job.durable = true;
-      job.outcome.durable();
-    }
-    job.outcome.over();
+    job.end(null);
     if (what != null) {
       log.info("Instance {} destroyed: {} ({} s)", job.id, what,
           java.time.Duration.between(job.started, clock.instant()).toSeconds());
@@ -337,10 +387,7 @@ final class Destroyer {
   private void stop(Job job, String reason) {
     jobs.remove(job.key, job);
     failed.put(job.id, reason);
-    if (!job.durable) {
-      job.outcome.stoppedBeforeDurable(reason);
-    }
-    job.outcome.over();
+    job.end(reason);
     log.warn("Destroying instance {} stopped: {}. It is listed again (phase DestroyFailed) with this "
         + "reason; fix the cause in OneView, then destroy it again", job.id, reason);
     refresh.run();

@@ -1,6 +1,7 @@
 package io.oneviewinfrakit.plugin;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,8 @@ record Inventory(
     int profileCount,
     Map<String, OwnedProfile> destroying) {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Inventory.class);
+
   /** A profile of ours with its decoded envelope. */
   record OwnedProfile(ProfileView profile, Envelope envelope) {}
 
@@ -47,7 +50,77 @@ record Inventory(
     this(seq, startedAt, templates, servers, owned, foreignOwners, profileCount, Map.of());
   }
 
-  /** The profile of instance {@code id} marked Destroying, if any. */
+  /**
+   * Indexes a listing's profiles by their envelopes: the live instances of {@code namespace}, the
+   * ones marked Destroying, and the instance IDs other namespaces own.
+   */
+  static Inventory of(long seq, Instant startedAt, List<TemplateView> templates,
+      Map<String, ServerView> servers, List<ProfileView> profiles, String namespace) {
+    Map<String, OwnedProfile> owned = new HashMap<>();
+    Map<String, String> foreign = new HashMap<>();
+    Map<String, OwnedProfile> destroying = new HashMap<>();
+    for (ProfileView profile : profiles) {
+      index(profile, namespace, owned, foreign, destroying);
+    }
+    return new Inventory(seq, startedAt, templates, servers, owned, foreign, profiles.size(),
+        destroying);
+  }
+
+  private static void index(ProfileView profile, String namespace, Map<String, OwnedProfile> owned,
+      Map<String, String> foreign, Map<String, OwnedProfile> destroying) {
+    Optional<Envelope> envelope = EnvelopeCodec.decode(profile.description());
+    if (envelope.isEmpty()) {
+      return;
+    }
+    Envelope e = envelope.get();
+    if (!e.owner().equals(namespace)) {
+      foreign.put(e.id(), e.owner());
+    } else if (e.destroying()) {
+      destroying.put(profile.uri(), new OwnedProfile(profile, e));
+    } else {
+      OwnedProfile previous = owned.putIfAbsent(e.id(), new OwnedProfile(profile, e));
+      if (previous != null && !previous.profile().uri().equals(profile.uri())) {
+        LOG.warn("Profiles {} and {} both carry instance {}; only {} is reported. Was a profile "
+            + "copied in OneView? Delete the copy", previous.profile().uri(), profile.uri(), e.id(),
+            previous.profile().uri());
+      }
+    }
+  }
+
+  /** This inventory with {@code server} as OneView reports it now (from a change event). */
+  Inventory withServer(ServerView server) {
+    Map<String, ServerView> s = new HashMap<>(servers);
+    s.put(server.uri(), server);
+    return new Inventory(seq, startedAt, templates, s, owned, foreignOwners, profileCount, destroying);
+  }
+
+  Inventory withoutServer(String uri) {
+    Map<String, ServerView> s = new HashMap<>(servers);
+    s.remove(uri);
+    return new Inventory(seq, startedAt, templates, s, owned, foreignOwners, profileCount, destroying);
+  }
+
+  /**
+   * This inventory with the profile at {@code uri} replaced by {@code profile} (null: deleted);
+   * {@code last} is its last known document, whose envelope says which entry it was.
+   */
+  Inventory withProfile(String uri, ProfileView profile, ProfileView last, String namespace) {
+    Map<String, OwnedProfile> o = new HashMap<>(owned);
+    Map<String, String> f = new HashMap<>(foreignOwners);
+    Map<String, OwnedProfile> d = new HashMap<>(destroying);
+    boolean known = o.values().removeIf(p -> p.profile().uri().equals(uri)) | d.remove(uri) != null;
+    for (ProfileView p : new ProfileView[] {last, profile}) {
+      EnvelopeCodec.decode(p == null ? null : p.description())
+          .filter(e -> !e.owner().equals(namespace))
+          .ifPresent(e -> f.remove(e.id()));
+    }
+    if (profile != null) {
+      index(profile, namespace, o, f, d);
+    }
+    int count = profileCount + (profile == null ? (known ? -1 : 0) : (known ? 0 : 1));
+    return new Inventory(seq, startedAt, templates, servers, o, f, Math.max(0, count), d);
+  }
+
   Optional<OwnedProfile> destroying(String id) {
     return destroying.values().stream().filter(p -> p.envelope().id().equals(id)).findFirst();
   }

@@ -8,7 +8,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +47,23 @@ final class InventoryCache implements AutoCloseable {
   private CompletableFuture<Inventory> running; // guarded by lock
   private CompletableFuture<Inventory> next; // guarded by lock
   private long startedSeq; // guarded by lock
+  private Instant runningStartedAt = Instant.MIN; // guarded by lock
   private volatile Inventory current;
   private volatile Failure failure;
   private volatile boolean closed;
+  /** Whether a live change feed (OneView's message bus) keeps {@link #current} up to date. */
+  private volatile BooleanSupplier liveFeed = () -> false;
+  private volatile Duration safetyNet = Duration.ZERO;
+  /** What runs on a tick the feed made a listing unnecessary for (the background passes). */
+  private volatile Consumer<Inventory> onQuietTick = inv -> {};
+  /**
+   * Changes applied from the feed, with when they arrived: a listing that started before a change
+   * may have read the resource before it, so its result gets the later changes applied again.
+   * Guarded by lock.
+   */
+  private final Deque<Change> changes = new ArrayDeque<>();
+
+  private record Change(Instant at, UnaryOperator<Inventory> apply) {}
 
   InventoryCache(Loader loader, Consumer<Inventory> onRefreshed, Clock clock, Duration interval,
       Duration maxAge) {
@@ -56,6 +74,36 @@ final class InventoryCache implements AutoCloseable {
     this.maxAge = maxAge;
     this.refresher = Executors.newSingleThreadExecutor(daemon("oneview-refresh"));
     this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("oneview-refresh-tick"));
+  }
+
+  /**
+   * A live feed keeps the inventory current while {@code connected} says so: the periodic listing
+   * then runs only every {@code safetyNet} (it still catches anything the feed missed), and a
+   * listing counts as fresh for that long plus the usual staleness bound.
+   */
+  void liveFeed(BooleanSupplier connected, Duration safetyNet, Consumer<Inventory> onQuietTick) {
+    this.safetyNet = safetyNet;
+    this.onQuietTick = onQuietTick;
+    this.liveFeed = connected;
+  }
+
+  /**
+   * Applies one change the feed reported to the latest inventory (and again to any listing that
+   * started before it and finishes later), so it shows at once, without a listing.
+   */
+  void apply(UnaryOperator<Inventory> change) {
+    synchronized (lock) {
+      Instant at = clock.instant();
+      changes.addLast(new Change(at, change));
+      Instant oldest = running != null ? runningStartedAt : at;
+      while (!changes.isEmpty() && changes.peekFirst().at().isBefore(oldest)) {
+        changes.removeFirst();
+      }
+      Inventory inv = current;
+      if (inv != null) {
+        current = change.apply(inv);
+      }
+    }
   }
 
   /** Starts the periodic refresh (the first one is the caller's business, see {@link #refresh()}). */
@@ -81,9 +129,22 @@ final class InventoryCache implements AutoCloseable {
 
   /** The periodic tick: a refresh unless one is already running (it is just as fresh). */
   private void tick() {
+    Inventory quiet = null;
+    boolean live = liveFeed.getAsBoolean(); // outside the lock: the feed may call refresh() under its own
     synchronized (lock) {
-      if (running == null) {
+      Inventory inv = current;
+      if (live && failure == null && inv != null
+          && Duration.between(inv.startedAt(), clock.instant()).compareTo(safetyNet) < 0) {
+        quiet = inv; // the feed keeps it current; the safety-net listing comes later
+      } else if (running == null) {
         refresh();
+      }
+    }
+    if (quiet != null) {
+      try {
+        onQuietTick.accept(quiet);
+      } catch (RuntimeException e) {
+        log.warn("A background pass on the event-fed inventory failed: {}", e.toString());
       }
     }
   }
@@ -107,9 +168,10 @@ final class InventoryCache implements AutoCloseable {
       throw new OneViewUnavailableException("OneView has not been listed yet; try again shortly");
     }
     Duration age = Duration.between(inv.startedAt(), clock.instant());
-    if (age.compareTo(maxAge) > 0) {
+    Duration limit = liveFeed.getAsBoolean() ? maxAge.plus(safetyNet) : maxAge;
+    if (age.compareTo(limit) > 0) {
       throw new OneViewUnavailableException("the last OneView listing is " + Durations.human(age)
-          + " old (limit " + Durations.human(maxAge) + "): OneView is answering too slowly to "
+          + " old (limit " + Durations.human(limit) + "): OneView is answering too slowly to "
           + "report instances reliably");
     }
     return inv;
@@ -137,9 +199,21 @@ final class InventoryCache implements AutoCloseable {
 
   private void run(long seq, CompletableFuture<Inventory> result) {
     Instant started = clock.instant();
+    synchronized (lock) {
+      runningStartedAt = started;
+    }
     try {
-      Inventory inv = loader.load(seq, started);
-      current = inv;
+      Inventory loaded = loader.load(seq, started);
+      Inventory inv;
+      synchronized (lock) {
+        inv = loaded;
+        for (Change c : changes) {
+          if (!c.at().isBefore(started)) {
+            inv = c.apply().apply(inv);
+          }
+        }
+        current = inv;
+      }
       if (failure != null) {
         log.info("OneView answers again; instances are reported again ({} owned profiles)",
             inv.owned().size());

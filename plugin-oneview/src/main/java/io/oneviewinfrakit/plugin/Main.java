@@ -86,6 +86,9 @@ public final class Main implements Callable<Integer> {
    */
   private static final int WORKER_CONNECTIONS = PluginSettings.defaults().workers();
 
+  /** With the message bus, how often OneView is still listed in full (what the bus might miss). */
+  private static final Duration SAFETY_NET = Duration.ofMinutes(5);
+
   @Option(names = "--url", paramLabel = "URL",
       description = "OneView appliance URL (default: $" + EnvironmentVariables.URL + ")")
   String url;
@@ -157,6 +160,11 @@ public final class Main implements Callable<Integer> {
           + "hardware is the plugin's to take")
   boolean powerOffFreeServers;
 
+  @Option(names = "--no-scmb",
+      description = "do not use OneView's State-Change Message Bus; list OneView every "
+          + "--refresh-interval instead (by default the bus is used when the appliance offers it)")
+  boolean noScmb;
+
   @Option(names = "--max-backlog", paramLabel = "N",
       description = "how many provisions (and, separately, destroys and label writes) may be in "
           + "progress at once; past it a call is refused at once and InfraKit retries (default: 256)")
@@ -206,12 +214,17 @@ public final class Main implements Callable<Integer> {
       } else {
         oneView = buildOneView(options);
       }
-      plugin = OneViewInstancePlugin.builder().oneView(oneView).namespace(options.namespace())
+      OneViewInstancePlugin.Builder pluginBuilder = OneViewInstancePlugin.builder();
+      if (simulator != null && simulator.scmbPort() > 0) {
+        pluginBuilder.stateChangeBusPort(simulator.scmbPort());
+      }
+      plugin = pluginBuilder.oneView(oneView).namespace(options.namespace())
           .refreshInterval(options.refreshInterval()).failureCooldown(options.failureCooldown())
           .profileTaskTimeout(options.profileTaskTimeout())
           .powerTaskTimeout(options.powerTaskTimeout())
           .reconcileInterval(reconcileInterval)
           .powerOffFreeServers(powerOffFreeServers)
+          .stateChangeBus(!noScmb, SAFETY_NET)
           .maxBacklog(maxBacklog != null ? maxBacklog : PluginSettings.defaults().maxBacklog())
           .powerOnGrace(powerOnGrace != null ? powerOnGrace : PluginSettings.defaults().powerOnGrace())
           .build().start();
@@ -312,7 +325,7 @@ public final class Main implements Callable<Integer> {
   }
 
   private static OneViewSimulator startSimulator(int servers) {
-    return OneViewSimulator.builder().servers(servers)
+    return OneViewSimulator.builder().servers(servers).scmb(true)
         .taskDuration(TaskKind.POWER, Duration.ofSeconds(2))
         .taskDuration(TaskKind.PROFILE_CREATE, Duration.ofSeconds(5))
         .taskDuration(TaskKind.PROFILE_UPDATE, Duration.ofSeconds(1))
@@ -333,7 +346,7 @@ public final class Main implements Callable<Integer> {
     }
     List<String> templates = plugin.templateNames();
     return "instance-oneview ready: socket " + server.socketPath() + ", " + appliance + ", " + api
-        + ", namespace \"" + plugin.namespace() + "\", "
+        + ", namespace \"" + plugin.namespace() + "\", changes: " + plugin.changeFeed() + ", "
         + (templates.isEmpty() ? "no templates found yet" : templates.size() + " templates: "
             + String.join(", ", templates));
   }

@@ -72,6 +72,11 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
   /** Spec.Attachments by instance ID, as given (reported in Properties, not acted on; this run only). */
   private final Map<String, List<Attachment>> attachments = new ConcurrentHashMap<>();
   private final PropertyChecks checks;
+  private final OneView oneView;
+  private final boolean stateChangeBus;
+  private final Integer stateChangeBusPort;
+  private final Duration safetyNet;
+  private volatile BusFeed bus;
 
   private OneViewInstancePlugin(Builder b) {
     this.settings = b.settings();
@@ -98,6 +103,10 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
         gateway::taskFailure);
     this.lister = new InstanceLister(cache, registry, drift, destroyer, networks, attachments);
     this.checks = new PropertyChecks(gateway, cache, networks);
+    this.oneView = b.oneView;
+    this.stateChangeBus = b.stateChangeBus;
+    this.stateChangeBusPort = b.stateChangeBusPort;
+    this.safetyNet = b.safetyNet;
   }
 
   public static Builder builder() {
@@ -118,8 +127,41 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (stateChangeBus) {
+      // Between listings the background passes run on the event-fed inventory every interval.
+      bus = BusFeed.start(oneView, stateChangeBusPort, cache, settings.namespace(), safetyNet,
+          inventory -> {
+            destroyer.adopt(inventory);
+            power.reconcile(inventory);
+          });
+    }
     cache.startPeriodic();
     return this;
+  }
+
+  /**
+   * How the plugin learns of changes, for the ready line: from OneView's State-Change Message Bus
+   * (with a full listing every few minutes as a safety net), or by listing every refresh interval.
+   */
+  public String changeFeed() {
+    BusFeed b = bus;
+    if (b == null) {
+      return "polling every " + Durations.human(settings.refreshInterval());
+    }
+    return (b.connected() ? "State-Change Message Bus" : "State-Change Message Bus (reconnecting)")
+        + ", full listing every " + Durations.human(safetyNet);
+  }
+
+  /** Full listings the bus asked for after a gap (tests). */
+  long busResyncs() {
+    BusFeed b = bus;
+    return b == null ? 0 : b.resyncs();
+  }
+
+  /** Changes applied from bus events so far (tests). */
+  long busEventsApplied() {
+    BusFeed b = bus;
+    return b == null ? 0 : b.applied();
   }
 
   /** The template names of the latest listing (empty before the first successful one). */
@@ -167,7 +209,11 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
   @Override
   public void validate(RawJson properties) {
     InstanceProperties parsed = InstanceProperties.parse(properties == null ? null : properties.json());
-    checks.againstOneView(parsed, checks.template(parsed.templateName()));
+    TemplateView template = checks.template(parsed.templateName());
+    checks.againstOneView(parsed, template);
+    if (!settings.powerOffFreeServers()) {
+      checks.warnIfFreeServersAreOn(template);
+    }
   }
 
   // ---------------------------------------------------------------- Provision
@@ -305,16 +351,12 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     if (registry.hidden.putIfAbsent(id, hidden) != null) {
       return;
     }
-    boolean started;
     try {
-      started = destroyer.start(id, owned.profile().uri(), owned.profile().name(), null,
+      destroyer.start(id, owned.profile().uri(), owned.profile().name(), null,
           new HiddenUntilDurable(registry, cache, id, hidden, () -> {}));
     } catch (RejectedExecutionException e) {
       registry.hidden.remove(id, hidden);
       throw new PluginException("the plugin is shutting down; destroy refused");
-    }
-    if (!started) {
-      hidden.finished(cache.startedSeq(), cache.now()); // a destroy of this profile already runs
     }
     ServerView server = owned.profile().serverHardwareUri() == null ? null
         : inventory.servers().get(owned.profile().serverHardwareUri());
@@ -350,33 +392,7 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     for (ServerView server : gateway.servers()) {
       servers.put(server.uri(), server);
     }
-    List<ProfileView> profiles = gateway.profiles();
-    Map<String, Inventory.OwnedProfile> owned = new HashMap<>();
-    Map<String, String> foreign = new HashMap<>();
-    Map<String, Inventory.OwnedProfile> destroying = new HashMap<>();
-    for (ProfileView profile : profiles) {
-      Optional<Envelope> envelope = EnvelopeCodec.decode(profile.description());
-      if (envelope.isEmpty()) {
-        continue;
-      }
-      Envelope e = envelope.get();
-      if (!e.owner().equals(settings.namespace())) {
-        foreign.put(e.id(), e.owner());
-        continue;
-      }
-      if (e.destroying()) {
-        destroying.put(profile.uri(), new Inventory.OwnedProfile(profile, e));
-        continue;
-      }
-      Inventory.OwnedProfile previous = owned.putIfAbsent(e.id(), new Inventory.OwnedProfile(profile, e));
-      if (previous != null) {
-        log.warn("Profiles {} and {} both carry instance {}; only {} is reported. Was a profile "
-            + "copied in OneView? Delete the copy", previous.profile().uri(), profile.uri(), e.id(),
-            previous.profile().uri());
-      }
-    }
-    return new Inventory(seq, startedAt, templates, servers, owned, foreign, profiles.size(),
-        destroying);
+    return Inventory.of(seq, startedAt, templates, servers, gateway.profiles(), settings.namespace());
   }
 
   private void refreshed(Inventory inventory) {
@@ -427,6 +443,10 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
   /** Stops the background refresh and work (interrupting OneView waits); OneView state is kept. */
   @Override
   public void close() {
+    BusFeed b = bus;
+    if (b != null) {
+      b.close();
+    }
     cache.close();
     work.close();
   }
@@ -449,6 +469,9 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     private Duration powerOnGrace = defaults.powerOnGrace();
     private Duration createLookupWait = defaults.createLookupWait();
     private int maxBacklog = defaults.maxBacklog();
+    private boolean stateChangeBus;
+    private Integer stateChangeBusPort;
+    private Duration safetyNet = Duration.ofMinutes(5);
     private Clock clock = Clock.systemUTC();
     private Duration reconcileInterval;
 
@@ -551,7 +574,30 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
       return this;
     }
 
-    /** How long a create whose answer was lost is looked for by profile name; default 1 min. */
+    /**
+     * Whether to learn of changes from OneView's State-Change Message Bus (AMQPS, port 5671, a client
+     * certificate obtained through REST; the user needs the Infrastructure administrator role) when
+     * the appliance offers it: events update the inventory in place, and OneView is listed in full
+     * only at start, after a reconnect and every {@code safetyNet}. Without the bus (off, or not
+     * reachable) the plugin lists every refresh interval. Default off in the builder; the executable
+     * turns it on unless {@code --no-scmb}.
+     */
+    public Builder stateChangeBus(boolean enabled, Duration safetyNet) {
+      this.stateChangeBus = enabled;
+      this.safetyNet = requireNonNull(safetyNet, "safetyNet");
+      return this;
+    }
+
+    /** The bus port when it is not the appliance's 5671 (the simulator's). */
+    public Builder stateChangeBusPort(int port) {
+      this.stateChangeBusPort = port;
+      return this;
+    }
+
+    /**
+     * How long a create whose answer was lost is looked for by profile name before the provision
+     * fails (the profile is watched for, and removed if it appears, long after); default 15 s.
+     */
     public Builder createLookupWait(Duration createLookupWait) {
       this.createLookupWait = createLookupWait;
       return this;

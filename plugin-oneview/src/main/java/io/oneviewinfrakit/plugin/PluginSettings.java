@@ -74,7 +74,7 @@ record PluginSettings(
     return new PluginSettings(DEFAULT_NAMESPACE, Duration.ofSeconds(5), Duration.ofSeconds(30),
         Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofMinutes(5), 64, Integer.MAX_VALUE,
         false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(1),
-        Duration.ofMinutes(1), 256);
+        Duration.ofSeconds(15), 256);
   }
 
   /** The delay before attempt {@code attempt} (1-based) of a background step looks again. */

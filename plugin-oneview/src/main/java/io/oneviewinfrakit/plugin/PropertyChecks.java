@@ -28,6 +28,8 @@ final class PropertyChecks {
   private final OneViewGateway gateway;
   private final InventoryCache cache;
   private final NetworkCatalog networks;
+  /** Per template, how many free powered-on servers were last reported (said again on a change). */
+  private final java.util.Map<String, Long> poweredOnWarned = new ConcurrentHashMap<>();
   /** Groups already warned that their Spec.Init is ignored (once per group and reason). */
   private final Set<String> initWarned = ConcurrentHashMap.newKeySet();
 
@@ -106,6 +108,22 @@ final class PropertyChecks {
       log.warn("Group {}: Spec.Init (the flavor's boot script, {} characters) is ignored: {}. OneView "
           + "can only hand a script to a server through an OS deployment plan's custom attribute",
           LogText.of(group), spec.init().length(), why);
+    }
+  }
+
+  /**
+   * Validate's word on hardware the plugin leaves alone: free compatible servers that someone
+   * powered on are not used without --power-off-free-servers. A WARN once per template and count.
+   */
+  void warnIfFreeServersAreOn(TemplateView template) {
+    Inventory inventory = cache.usable();
+    long on = inventory.servers().values().stream()
+        .filter(s -> s.isCompatibleWith(template) && s.isFree() && !s.isPoweredOff()).count();
+    Long before = poweredOnWarned.put(template.name(), on);
+    if (on > 0 && (before == null || before != on)) {
+      log.warn("Template \"{}\": {} free compatible server(s) are powered on without a profile "
+          + "(someone may be using them bare) and are not used; --power-off-free-servers lets the "
+          + "plugin power them off and take them", LogText.of(template.name()), on);
     }
   }
 }

@@ -406,9 +406,15 @@ final class Provisioner {
   private void destroy(InFlightInstance instance, String uri, Instant appearBy,
       InstanceRegistry.Hidden hidden) {
     String serverUri = instance.serverUri();
+    Runnable release = () -> reservations.release(serverUri, instance.id);
+    if (uri == null) {
+      // Only watching for a profile whose create may have been lost: no profile holds the server
+      // now, and if one appears there, a provision that picked the server meanwhile moves on.
+      release.run();
+      release = () -> {};
+    }
     destroyer.start(instance.id, uri, instance.properties.profileName(instance.id), appearBy,
-        new HiddenUntilDurable(registry, cache, instance.id, hidden,
-            () -> reservations.release(serverUri, instance.id)));
+        new HiddenUntilDurable(registry, cache, instance.id, hidden, release));
   }
 
   /** A partial profile left by a create OneView refused (server taken): removed durably. */

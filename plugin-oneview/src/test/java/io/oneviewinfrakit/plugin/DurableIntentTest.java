@@ -25,7 +25,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The instance's intent lives in OneView: Destroy writes {@code Destroying} into the envelope before
@@ -148,6 +153,20 @@ class DurableIntentTest {
     int off = blades(sim).size() - on.size();
     assertThat(on).isNotEmpty();
     try (PluginHarness h = PluginHarness.on(sim, b -> {})) {
+      Logger logger = (Logger) LoggerFactory.getLogger(PropertyChecks.class);
+      ListAppender<ILoggingEvent> appender = new ListAppender<>();
+      appender.start();
+      logger.addAppender(appender);
+      try {
+        h.client().validate(PluginHarness.BLADE_PROPERTIES);
+        h.client().validate(PluginHarness.BLADE_PROPERTIES); // said once per template and count
+      } finally {
+        logger.detachAppender(appender);
+      }
+      assertThat(appender.list.stream().filter(e -> e.getLevel() == Level.WARN)
+          .map(ILoggingEvent::getFormattedMessage)).singleElement().asString()
+          .startsWith("Template \"Docker-Gen8-Template\": " + on.size() + " free compatible "
+              + "server(s) are powered on without a profile");
       for (int i = 0; i < off; i++) {
         h.provision(GROUP);
       }

@@ -47,6 +47,9 @@ public final class Benchmarks {
     if (only.isEmpty() || only.contains("5")) {
       scenarios.add(() -> FootprintBench.run(FootprintBench.Params.full()));
     }
+    if (only.isEmpty() || only.contains("6")) {
+      scenarios.add(() -> BusBench.run(BusBench.Params.full()));
+    }
     String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     System.out.println("## Benchmark run " + started);
     System.out.println();

@@ -79,6 +79,18 @@ public final class Rig implements AutoCloseable {
     }
   }
 
+  /** The SDK, plugin, server and client on a simulator already started (closed with the Rig). */
+  public static Rig on(OneViewSimulator sim, Consumer<OneView.Builder> sdkConfig,
+      Consumer<OneViewInstancePlugin.Builder> pluginConfig) {
+    try {
+      OneView ov = sdk(sim.url(), sim.username(), sim.password(), sim.certificatePem(), sdkConfig);
+      return new Rig(sim, ov, pluginConfig);
+    } catch (RuntimeException e) {
+      sim.close();
+      throw e;
+    }
+  }
+
   /** The SDK, plugin, server and client on an already running appliance (no simulator owned). */
   public static Rig external(OneView oneView, Consumer<OneViewInstancePlugin.Builder> pluginConfig) {
     return new Rig(null, oneView, pluginConfig);

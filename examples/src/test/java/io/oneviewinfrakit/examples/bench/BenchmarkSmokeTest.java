@@ -32,6 +32,13 @@ class BenchmarkSmokeTest {
   }
 
   @Test
+  void stateChangeBus() {
+    ScenarioResult r = BusBench.run(BusBench.Params.smoke());
+    assertThat(r.rows()).anySatisfy(row -> assertThat(row.figure())
+        .startsWith("OneView requests per minute, steady state, bus"));
+  }
+
+  @Test
   void listing() {
     ScenarioResult r = ListingBench.run(ListingBench.Params.smoke());
     assertThat(r.rows()).hasSize(8);

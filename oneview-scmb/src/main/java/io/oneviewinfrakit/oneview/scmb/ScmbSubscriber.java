@@ -76,7 +76,10 @@ public final class ScmbSubscriber implements AutoCloseable {
   private final Object listenerLock = new Object();
   private final AtomicInteger connectionsMade = new AtomicInteger();
   private SSLContext tls;           // guarded by lock
-  private Connection connection;    // guarded by lock
+  // Written under lock; volatile so isConnected() never waits for a (re)connection in progress,
+  // which calls the listener: a listener that asks isConnected() from another thread under its own
+  // lock would otherwise deadlock with it.
+  private volatile Connection connection;
   private boolean started;          // guarded by lock
   private boolean closed;           // guarded by lock
   private boolean reconnecting;     // guarded by lock
@@ -131,9 +134,8 @@ public final class ScmbSubscriber implements AutoCloseable {
 
   /** Whether the bus connection is open now. */
   public boolean isConnected() {
-    synchronized (lock) {
-      return connection != null && connection.isOpen();
-    }
+    Connection c = connection;
+    return c != null && c.isOpen();
   }
 
   /** Connections made so far (the first, then one per successful reconnection). */
