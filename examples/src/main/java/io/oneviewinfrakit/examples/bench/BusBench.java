@@ -43,9 +43,15 @@ public final class BusBench {
 
   private BusBench() {}
 
+  /** {@code BusBench [SERVERS INSTANCES]}: the full size by default. */
   public static void main(String[] args) {
     Rig.quietLogs();
-    System.out.println(run(Params.full()).toMarkdown());
+    Params p = Params.full();
+    if (args.length == 2) {
+      p = new Params(Integer.parseInt(args[0]), Integer.parseInt(args[1]), p.groups(), p.poll(),
+          p.window(), p.refresh(), p.drifts());
+    }
+    System.out.println(run(p).toMarkdown());
   }
 
   public static ScenarioResult run(Params p) {
