@@ -122,6 +122,30 @@ public final class PluginServer implements AutoCloseable {
   }
 
   /**
+   * Checks what {@link #start()} would check about the files (a usable plugins directory, a short enough
+   * socket path, no live plugin on it) without binding anything, so an executable whose setup is slow
+   * (listing a backend first) can refuse at once. The directory is created when missing.
+   *
+   * @param pluginsDirectory the directory, or null for InfraKit's default from {@code environment}
+   * @return the socket path {@link #start()} would bind
+   * @throws IllegalStateException with the reason, e.g. a live plugin answering on the socket
+   * @throws UncheckedIOException when the directory cannot be read or created
+   */
+  public static Path preflight(Path pluginsDirectory, String name, Function<String, String> environment) {
+    Path dir = pluginsDirectory != null ? pluginsDirectory
+        : SocketFiles.defaultPluginsDir(environment, Path.of(System.getProperty("user.home")));
+    Path socket = dir.resolve(name);
+    try {
+      SocketFiles.prepareDirectory(dir);
+      SocketFiles.checkSocketPathLength(socket);
+      SocketFiles.checkNoLivePlugin(socket);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot use plugins directory " + dir + ": " + e.getMessage(), e);
+    }
+    return socket;
+  }
+
+  /**
    * Starts serving. Returns this server for chaining.
    *
    * @throws IllegalStateException when the directory is unsafe, a live plugin owns the socket, or this
