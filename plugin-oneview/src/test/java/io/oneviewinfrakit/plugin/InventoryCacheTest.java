@@ -3,9 +3,14 @@ package io.oneviewinfrakit.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.oneviewinfrakit.oneview.AuthenticationException;
+import io.oneviewinfrakit.oneview.OneViewException;
+import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
 class InventoryCacheTest {
@@ -76,18 +82,76 @@ class InventoryCacheTest {
   }
 
   @Test
+  void aRefusedLoginBacksOffForMinutesWithoutAskingOneViewAndDoublesUpToTheCap() throws Exception {
+    firstLoadMayFinish.countDown();
+    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-06T10:00:00Z"));
+    Clock clock = new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return now.get();
+      }
+    };
+    try (InventoryCache cache = cache(clock, Duration.ofHours(2))) {
+      failWith.set(new AuthenticationException(401, null, "Login as infrakit refused (HTTP 401)"));
+      assertThat(cache.refresh()).failsWithin(Duration.ofSeconds(10));
+      assertThat(loads).hasValue(1);
+      assertThatThrownBy(cache::usable).hasMessageContaining("Login as infrakit refused")
+          .hasMessageContaining("asks OneView again at 2026-12-06T10:01:00Z");
+
+      // Every refresh during the back-off (the 5 s ticks, provisions, unknown templates) is answered
+      // with the reason, without a login attempt that could lock the account.
+      for (int i = 0; i < 12; i++) {
+        now.set(now.get().plusSeconds(4));
+        assertThat(cache.refresh()).failsWithin(Duration.ofSeconds(10));
+      }
+      assertThat(loads).hasValue(1);
+
+      now.set(Instant.parse("2026-12-06T10:01:00Z"));
+      assertThat(cache.refresh()).failsWithin(Duration.ofSeconds(10));
+      assertThat(loads).as("asked again once the minute passed").hasValue(2);
+      assertThatThrownBy(cache::usable).hasMessageContaining("asks OneView again at 2026-12-06T10:03:00Z");
+
+      now.set(Instant.parse("2026-12-06T10:03:00Z"));
+      failWith.set(null);
+      assertThat(cache.refresh().get(10, TimeUnit.SECONDS).seq()).isEqualTo(3);
+      assertThat(cache.usable().seq()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void onlyRefusalsThatRetryingCannotFixArePermanent() {
+    assertThat(InventoryCache.isPermanent(new AuthenticationException(401, null, "refused"))).isTrue();
+    assertThat(InventoryCache.isPermanent(new OneViewException(403, null, "forbidden", null))).isTrue();
+    assertThat(InventoryCache.isPermanent(new OneViewException("GET /rest/x failed: untrusted",
+        new SSLHandshakeException("PKIX path building failed")))).isTrue();
+    assertThat(InventoryCache.isPermanent(new OneViewException("GET /rest/x failed",
+        new ConnectException("Connection refused")))).isFalse();
+    assertThat(InventoryCache.isPermanent(new OneViewException(503, null, "busy", null))).isFalse();
+  }
+
+  @Test
   void aListingOlderThanTheBoundIsNotTrusted() throws Exception {
     firstLoadMayFinish.countDown();
     Instant start = Instant.parse("2026-01-01T00:00:00Z");
     AtomicReference<Instant> now = new AtomicReference<>(start);
     Clock clock = new Clock() {
       @Override
-      public java.time.ZoneId getZone() {
-        return java.time.ZoneOffset.UTC;
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
       }
 
       @Override
-      public Clock withZone(java.time.ZoneId zone) {
+      public Clock withZone(ZoneId zone) {
         return this;
       }
 
