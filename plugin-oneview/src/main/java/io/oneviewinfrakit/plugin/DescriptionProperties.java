@@ -19,7 +19,7 @@ final class DescriptionProperties {
   private DescriptionProperties() {}
 
   /**
-   * The issue-8 additions: why an instance is Unhealthy, its connections (network name, MAC, port),
+   * The bare-metal additions: why an instance is Unhealthy, its connections (network name, MAC, port),
    * boot settings, firmware baseline, template compliance, and the attachments it was given.
    *
    * @param reason why the phase is Unhealthy (drift), or null

@@ -22,7 +22,7 @@ enum Phase {
   /** OneView reports the profile in error. */
   PROFILE_ERROR("ProfileError"),
   /**
-   * Drift (issue 8): the instance exists but something outside the plugin makes it doubtful (server in
+   * Drift: the instance exists but something outside the plugin makes it doubtful (server in
    * maintenance, profile moved or failed after the fact); still listed, with the reason.
    */
   UNHEALTHY("Unhealthy"),

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Issue 8 properties: parsed into values, or refused naming the field and the value. */
+/** The bare-metal properties: parsed into values, or refused naming the field and the value. */
 class HardwarePropertiesParseTest {
 
   @Test

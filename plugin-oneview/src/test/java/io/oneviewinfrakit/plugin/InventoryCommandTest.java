@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Issue 8: the {@code inventory} command (ironic-oneview-cli parity), run in-process through
+ * The {@code inventory} command (ironic-oneview-cli parity), run in-process through
  * {@link Main} with captured output, against a simulator where the plugin owns one server, another
  * OneView user one, and one is in maintenance.
  */

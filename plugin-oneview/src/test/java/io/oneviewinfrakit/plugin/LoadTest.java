@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * 200 concurrent InfraKit clients, each with its own connection pool on the plugin's socket, issue a
- * mix of every call for {@code -Dload.seconds} (default 60 s, the issue's figure; a quicker local run:
+ * mix of every call for {@code -Dload.seconds} (default 60 s, the reliability target; a quicker local run:
  * {@code ./mvnw -B -o -pl plugin-oneview verify -Dtest=LoadTest -Dload.seconds=10}). Every
  * error is classified; threads, OneView sessions, the plugin's own bookkeeping and the heap must come
  * back to where they started.
