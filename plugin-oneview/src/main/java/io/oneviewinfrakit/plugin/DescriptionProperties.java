@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonWriter;
 import io.oneviewinfrakit.infrakit.spi.RawJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import okio.Buffer;
 
 /**
@@ -28,7 +29,7 @@ final class DescriptionProperties {
    */
   record Extras(String reason, java.util.function.Function<String, String> networkName,
       java.util.List<io.oneviewinfrakit.infrakit.spi.Attachment> attachments) {
-    static final Extras NONE = new Extras(null, uri -> null, java.util.List.of());
+    static final Extras NONE = new Extras(null, uri -> null, List.of());
   }
 
   static RawJson of(String instanceId, Phase phase, String templateName, ProfileView profile,

@@ -1,5 +1,6 @@
 package io.oneviewinfrakit.plugin;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.oneviewinfrakit.oneview.AuthenticationException;
 import io.oneviewinfrakit.oneview.OneViewException;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
@@ -245,8 +247,8 @@ final class InventoryCache implements AutoCloseable {
     }
   }
 
-  static java.util.concurrent.ThreadFactory daemon(String name) {
-    return new com.google.common.util.concurrent.ThreadFactoryBuilder()
+  static ThreadFactory daemon(String name) {
+    return new ThreadFactoryBuilder()
         .setNameFormat(name + "-%d").setDaemon(true).build();
   }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class HardwarePropertiesParseTest {
 
   @Test
-  void everyIssue8PropertyIsParsed() {
+  void everyBareMetalPropertyIsParsed() {
     InstanceProperties p = InstanceProperties.parse("{\"TemplateName\":\"t\",\"ServerHardwareType\":\"BL\","
         + "\"EnclosureGroup\":\"EG\",\"MinMemoryMb\":32768,\"MinCpuCores\":8,\"Model\":\"ProLiant.*\","
         + "\"ServerHardware\":{\"db-1\":\"Encl1, bay 1\"},\"Networks\":[\"A\",\"B\"],"

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -82,7 +83,7 @@ public final class PluginServer implements AutoCloseable {
     this.socket = directory.resolve(name);
     this.pidFile = directory.resolve(name + ".pid");
     this.listenFile = directory.resolve(name + ".listen");
-    this.plugins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.plugins));
+    this.plugins = Collections.unmodifiableMap(new LinkedHashMap<>(b.plugins));
     this.maxRequestBytes = b.maxRequestBytes;
     this.maxThreads = b.maxThreads;
     this.tcpHost = b.tcpHost;

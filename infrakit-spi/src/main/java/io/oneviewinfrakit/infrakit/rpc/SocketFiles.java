@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -82,7 +85,7 @@ final class SocketFiles {
   }
 
   static void checkSocketPathLength(Path socket) {
-    int bytes = socket.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    int bytes = socket.toString().getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_SOCKET_PATH_BYTES) {
       throw new IllegalStateException("socket path " + socket + " is " + bytes
           + " bytes long; Unix sockets allow at most " + MAX_SOCKET_PATH_BYTES + ": use a shorter plugins directory or name");
@@ -130,7 +133,7 @@ final class SocketFiles {
       return ((Integer) mode & S_IFMT) == S_IFSOCK;
     } catch (UnsupportedOperationException | IllegalArgumentException e) {
       // No "unix" attribute view: anything that is neither a file, a directory nor a link is taken for a socket.
-      return Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther();
+      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther();
     }
   }
 
@@ -143,6 +146,6 @@ final class SocketFiles {
     Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
     Files.writeString(Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))), content);
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }
