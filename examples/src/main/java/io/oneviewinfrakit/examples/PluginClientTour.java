@@ -38,6 +38,7 @@ import picocli.CommandLine.Parameters;
  * {@code --embedded} to start a simulator and the plugin in this process first.
  */
 @Command(name = "PluginClientTour", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = ProvisionOne.Version.class,
     description = "Validate, provision, describe, label and destroy instances through a plugin's socket.")
 public final class PluginClientTour implements Callable<Integer> {
 
@@ -72,6 +73,10 @@ public final class PluginClientTour implements Callable<Integer> {
       description = "start a OneView simulator and the plugin in this process and tour that")
   boolean embedded;
 
+  @Option(names = "--yes", description = "tour the plugin at SOCKET although it may drive a real appliance "
+      + "(it provisions and destroys instances there); not needed with --embedded")
+  boolean yes;
+
   @Option(names = "--embedded-task-millis", paramLabel = "MS",
       description = "with --embedded: how long each simulated OneView task takes (default: ${DEFAULT-VALUE})")
   long embeddedTaskMillis = 1000;
@@ -103,6 +108,10 @@ public final class PluginClientTour implements Callable<Integer> {
         out.println("OneView (simulated): every profile deleted, no task running");
       }
     } else {
+      if (!yes) {
+        throw new IllegalArgumentException("the plugin at " + socket + " may drive a real OneView: the tour "
+            + "provisions and destroys instances there. Add --yes to go on, or use --embedded");
+      }
       tour(socket, out);
     }
     return 0;

@@ -152,12 +152,12 @@ final class InventoryCommand implements Callable<Integer> {
     }
     s.append('\n');
     List<List<String>> flavors = new ArrayList<>();
-    flavors.add(List.of("FLAVOR", "HARDWARE TYPE", "ENCLOSURE GROUP", "CPU CORES", "MEMORY MB",
+    flavors.add(List.of("FLAVOR", "HARDWARE TYPE", "ENCLOSURE GROUP", "CPU CORES", "MEMORY",
         "LOCAL DISK GB", "SERVERS", "FREE"));
     int i = 1;
     for (Flavor f : inv.flavors()) {
       flavors.add(List.of("" + i++, orDash(f.serverHardwareTypeName()), orDash(f.enclosureGroupName()),
-          orDash(f.cpuCores()), orDash(f.memoryMb()), orDash(f.localDiskGb()), "" + f.servers().size(),
+          orDash(f.cpuCores()), memory(f.memoryMb()), orDash(f.localDiskGb()), "" + f.servers().size(),
           count(counts(f.servers()), "FREE")));
     }
     format(s, flavors, "");
@@ -185,6 +185,14 @@ final class InventoryCommand implements Callable<Integer> {
   private static String count(Map<Availability, Integer> n,
       String availability) {
     return "" + n.getOrDefault(Availability.valueOf(availability), 0);
+  }
+
+  /** Memory as the examples' InventoryReport writes it: whole GiB when it is, else MiB. */
+  static String memory(Long mb) {
+    if (mb == null) {
+      return "-";
+    }
+    return mb % 1024 == 0 ? mb / 1024 + " GiB" : mb + " MiB";
   }
 
   private static String orDash(Object value) {
