@@ -3,6 +3,10 @@ package io.oneviewinfrakit.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.oneviewinfrakit.oneview.AuthenticationException;
 import io.oneviewinfrakit.oneview.OneViewException;
 import java.net.ConnectException;
@@ -21,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class InventoryCacheTest {
 
@@ -126,6 +131,34 @@ class InventoryCacheTest {
       assertThat(cache.refresh().get(10, TimeUnit.SECONDS).seq()).isEqualTo(3);
       assertThat(cache.usable().seq()).isEqualTo(3);
     }
+  }
+
+  @Test
+  void anUnreachableApplianceIsOneWarnWhileItLastsAndOneInfoWhenItAnswersAgain() throws Exception {
+    firstLoadMayFinish.countDown();
+    Logger logger = (Logger) LoggerFactory.getLogger(InventoryCache.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try (InventoryCache cache = cache(Clock.systemUTC(), Duration.ofMinutes(1))) {
+      failWith.set(new OneViewException("GET /rest/server-profiles failed: java.net.ConnectException: Connection refused"));
+      for (int i = 0; i < 5; i++) {
+        assertThat(cache.refresh()).failsWithin(Duration.ofSeconds(10));
+      }
+      failWith.set(new OneViewException("GET /rest/server-profiles failed: java.net.SocketTimeoutException: timeout"));
+      assertThat(cache.refresh()).failsWithin(Duration.ofSeconds(10));
+      failWith.set(null);
+      cache.refresh().get(10, TimeUnit.SECONDS);
+      cache.refresh().get(10, TimeUnit.SECONDS);
+    } finally {
+      logger.detachAppender(appender);
+    }
+    List<String> lines = appender.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
+        .map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).startsWith("WARN OneView unreachable since ").contains("Connection refused");
+    assertThat(lines.get(1)).startsWith("WARN OneView unreachable since ").contains("timeout");
+    assertThat(lines.get(2)).startsWith("INFO OneView answers again (failing since ");
   }
 
   @Test

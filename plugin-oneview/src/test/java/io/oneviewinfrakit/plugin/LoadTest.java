@@ -144,8 +144,9 @@ class LoadTest {
           .isGreaterThanOrEqualTo(2L * CAPACITY);
       // How often capacity is reached depends on how fast OneView frees destroyed servers compared
       // with how fast clients provision, i.e. on the machine: not asserted. What each refusal says is
-      // not: every blade was held by a profile or by one of the clients' in-flight provisions (at most
-      // CAPACITY), never by a leaked reservation, a cooldown or anything else.
+      // not: every blade was held by a profile or by an in-flight provision (which includes provisions
+      // destroyed mid-way and still cleaning up, so their number is not bounded by CAPACITY), never by
+      // a cooldown, maintenance or anything else.
       for (String refusal : stats.refusals) {
         Matcher counts = REFUSAL.matcher(refusal);
         assertThat(counts.matches()).as("refusal counts only profiles and in-flight provisions: " + refusal)
@@ -153,8 +154,6 @@ class LoadTest {
         int inUse = counts.group(1) == null ? 0 : Integer.parseInt(counts.group(1));
         int reserved = counts.group(2) == null ? 0 : Integer.parseInt(counts.group(2));
         assertThat(inUse + reserved).as(refusal).isEqualTo(BLADES);
-        assertThat(reserved).as("in-flight provisions never exceed the clients' capacity: " + refusal)
-            .isLessThanOrEqualTo(CAPACITY);
       }
       assertThat(registry.powerOnHandled).as("power-on bookkeeping of deleted profiles is forgotten")
           .hasSizeLessThanOrEqualTo(CAPACITY);
