@@ -240,7 +240,8 @@ public record Inventory(
     for (ServerProfile p : profiles) {
       if (p.uri() != null) profilesByUri.put(p.uri(), p);
     }
-    Comparator<ServerHardware> byName = Comparator.comparing(ServerHardware::name, Comparator.nullsLast(Comparator.naturalOrder()));
+    // Natural order ("bay 2" before "bay 10"), as people read server names and as the examples list them.
+    Comparator<ServerHardware> byName = Comparator.comparing(ServerHardware::name, Comparator.nullsLast(NaturalOrder.INSTANCE));
     List<ServerHardware> sortedHardware = hardware.stream().sorted(byName).toList();
     Map<String, Server> servers = new LinkedHashMap<>();
     for (ServerHardware hw : sortedHardware) {

@@ -38,14 +38,19 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *     .credentials("Administrator", password)
  *     .trust(Path.of("appliance-ca.pem"))
  *     .build()) {
- *   ServerProfileTemplate t = ov.serverProfileTemplates().findByName("web").orElseThrow();
- *   ServerHardware hw = ov.serverHardware().freeCompatibleWith(t).get(0);
- *   ServerProfile p = ov.serverProfileTemplates().newProfile(t)
- *       .withName("web-1").withServerHardwareUri(hw.uri());
- *   ov.tasks().await(ov.serverProfiles().create(p), Duration.ofMinutes(30));
- *   ov.tasks().await(ov.serverHardware().powerOn(hw.uri()), Duration.ofMinutes(5));
+ *   ServerProfileTemplate template = ov.serverProfileTemplates().findByName("Docker-Gen8-Template").orElseThrow();
+ *   // OneView applies a profile only to a server that is off: pick a free, compatible one that is.
+ *   ServerHardware server = ov.serverHardware().freeCompatibleWith(template).stream()
+ *       .filter(hw -> hw.powerState() == PowerState.OFF).findFirst().orElseThrow();
+ *   ServerProfile profile = ov.serverProfileTemplates().newProfile(template)
+ *       .withName(name).withServerHardwareUri(server.uri());
+ *   Task created = ov.tasks().await(ov.serverProfiles().create(profile), Duration.ofMinutes(30));
+ *   ov.tasks().await(ov.serverHardware().powerOn(server.uri()), Duration.ofMinutes(5));
  * }
  * }</pre>
+ *
+ * <p>(The body is {@code SdkQuickStart} in the examples module, which the build runs against the
+ * simulator. A profile's server must be powered off before the profile is deleted too.)
  */
 public final class OneView implements AutoCloseable {
   /** The newest API version this SDK knows; negotiation never picks a newer one. */

@@ -55,7 +55,9 @@ final class RetryInterceptor implements Interceptor {
           Response previous = event.getLastResult();
           String why = previous != null ? "HTTP " + previous.code() : String.valueOf(event.getLastException());
           if (previous != null) previous.close();
-          log.warn("Retrying {} after {} (retry {} of {})",
+          // DEBUG: a retry that works is not news, and one that fails reaches the caller as an
+          // exception; at WARN an unreachable appliance cost three lines per call per refresh.
+          log.debug("Retrying {} after {} (retry {} of {})",
               Http.describe(chain.request()), why, event.getAttemptCount(), maxRetries);
         });
     return initial.equals(max) ? builder.withDelay(initial).build() : builder.withBackoff(initial, max).build();

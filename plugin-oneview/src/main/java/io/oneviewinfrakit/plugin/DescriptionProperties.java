@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonWriter;
 import io.oneviewinfrakit.infrakit.spi.RawJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import okio.Buffer;
 
 /**
@@ -19,7 +20,7 @@ final class DescriptionProperties {
   private DescriptionProperties() {}
 
   /**
-   * The issue-8 additions: why an instance is Unhealthy, its connections (network name, MAC, port),
+   * The bare-metal additions: why an instance is Unhealthy, its connections (network name, MAC, port),
    * boot settings, firmware baseline, template compliance, and the attachments it was given.
    *
    * @param reason why the phase is Unhealthy (drift), or null
@@ -28,7 +29,7 @@ final class DescriptionProperties {
    */
   record Extras(String reason, java.util.function.Function<String, String> networkName,
       java.util.List<io.oneviewinfrakit.infrakit.spi.Attachment> attachments) {
-    static final Extras NONE = new Extras(null, uri -> null, java.util.List.of());
+    static final Extras NONE = new Extras(null, uri -> null, List.of());
   }
 
   static RawJson of(String instanceId, Phase phase, String templateName, ProfileView profile,

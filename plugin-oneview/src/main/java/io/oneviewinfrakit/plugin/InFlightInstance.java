@@ -18,7 +18,7 @@ final class InFlightInstance {
   final String logicalId;
   final String namespace;
   /**
-   * Applied to the new-profile document before the POST (issue 8: Networks, Boot, Init); set by
+   * Applied to the new-profile document before the POST (Networks, Boot, Init); set by
    * Provision before the work is submitted.
    */
   volatile java.util.function.UnaryOperator<io.oneviewinfrakit.oneview.ServerProfile> customize =

@@ -247,7 +247,7 @@ final class OneViewGateway {
     awaitProfileTask(task);
   }
 
-  // ---------------------------------------------------------------- issue 8: names, networks, tasks
+  // ---------------------------------------------------------------- names, networks, tasks
 
   /** Hardware type and enclosure group names by URI; they practically never change, so kept. */
   private final Map<String, String> namesByUri = new ConcurrentHashMap<>();

@@ -16,13 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue 7, "Faults": a group scales 0 -> 32 -> 0 through the real socket while the simulator injects
+ * Faults: a group scales 0 -> 32 -> 0 through the real socket while the simulator injects
  * one fault (or all of them at once). At the end OneView holds exactly what the listing says, every
  * owned profile is accounted for, nothing foreign was written to, and the plugin never answered a
  * provision with a bad ID or a listing with a lie: once the group stood at 32, every listing answered
  * under faults had exactly 32 instances (a failure is an error, never a short or empty list).
  *
- * <p>Latency: the per-fault scenario injects 0-500 ms per request as the issue asks; the combined
+ * <p>Latency: the per-fault scenario injects 0-500 ms per request as the reliability target asks; the combined
  * scenario scales it down to 0-100 ms to stay bounded in time. Task durations are 50 ms (power 400 ms
  * against a 150 ms power-task timeout where power tasks must time out). The simulator's faults are
  * seeded; the order of concurrent requests is not, so the exact fault sequence varies between runs.

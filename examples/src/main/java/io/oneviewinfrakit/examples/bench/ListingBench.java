@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import okhttp3.ConnectionPool;
 
 /**
  * Scenario 4: the SDK lists {@code servers} server hardware with {@code latency} per request.
@@ -128,7 +130,7 @@ public final class ListingBench {
 
   private static okhttp3.OkHttpClient pooled(int idle) {
     return new okhttp3.OkHttpClient.Builder()
-        .connectionPool(new okhttp3.ConnectionPool(idle, 5, java.util.concurrent.TimeUnit.MINUTES))
+        .connectionPool(new ConnectionPool(idle, 5, TimeUnit.MINUTES))
         .build();
   }
 

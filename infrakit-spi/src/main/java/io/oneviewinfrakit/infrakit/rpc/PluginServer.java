@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -82,7 +83,7 @@ public final class PluginServer implements AutoCloseable {
     this.socket = directory.resolve(name);
     this.pidFile = directory.resolve(name + ".pid");
     this.listenFile = directory.resolve(name + ".listen");
-    this.plugins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.plugins));
+    this.plugins = Collections.unmodifiableMap(new LinkedHashMap<>(b.plugins));
     this.maxRequestBytes = b.maxRequestBytes;
     this.maxThreads = b.maxThreads;
     this.tcpHost = b.tcpHost;
@@ -119,6 +120,30 @@ public final class PluginServer implements AutoCloseable {
     synchronized (lock) {
       return Optional.ofNullable(tcpAddress);
     }
+  }
+
+  /**
+   * Checks what {@link #start()} would check about the files (a usable plugins directory, a short enough
+   * socket path, no live plugin on it) without binding anything, so an executable whose setup is slow
+   * (listing a backend first) can refuse at once. The directory is created when missing.
+   *
+   * @param pluginsDirectory the directory, or null for InfraKit's default from {@code environment}
+   * @return the socket path {@link #start()} would bind
+   * @throws IllegalStateException with the reason, e.g. a live plugin answering on the socket
+   * @throws UncheckedIOException when the directory cannot be read or created
+   */
+  public static Path preflight(Path pluginsDirectory, String name, Function<String, String> environment) {
+    Path dir = pluginsDirectory != null ? pluginsDirectory
+        : SocketFiles.defaultPluginsDir(environment, Path.of(System.getProperty("user.home")));
+    Path socket = dir.resolve(name);
+    try {
+      SocketFiles.prepareDirectory(dir);
+      SocketFiles.checkSocketPathLength(socket);
+      SocketFiles.checkNoLivePlugin(socket);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot use plugins directory " + dir + ": " + e.getMessage(), e);
+    }
+    return socket;
   }
 
   /**
