@@ -133,13 +133,20 @@ final class InventoryCommand implements Callable<Integer> {
         .append(inv.templates().size()).append(" templates, ").append(inv.serverHardware().size())
         .append(" servers, ").append(inv.flavors().size()).append(" flavors\n\n");
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("TEMPLATE", "HARDWARE TYPE", "ENCLOSURE GROUP", "COMPATIBLE", "FREE", "OWNED",
-        "USED BY OTHERS", "MAINTENANCE", "UNAVAILABLE"));
+    // A free server someone powered on is not taken without --power-off-free-servers: say how many.
+    java.util.Set<String> on = new java.util.HashSet<>();
+    inv.serverHardware().stream()
+        .filter(h -> h.powerState() == null || !"Off".equalsIgnoreCase(h.powerState().wireName()))
+        .forEach(h -> on.add(h.uri()));
+    rows.add(List.of("TEMPLATE", "HARDWARE TYPE", "ENCLOSURE GROUP", "COMPATIBLE", "FREE",
+        "FREE BUT ON", "OWNED", "USED BY OTHERS", "MAINTENANCE", "UNAVAILABLE"));
     for (Template t : inv.templates()) {
       Map<Availability, Integer> n = counts(t.servers());
+      long freeButOn = t.servers().stream()
+          .filter(v -> v.availability() == Availability.FREE && on.contains(v.uri())).count();
       rows.add(List.of(t.name(), orDash(t.serverHardwareTypeName()), orDash(t.enclosureGroupName()),
-          "" + t.servers().size(), count(n, "FREE"), count(n, "OWNED"), count(n, "USED_BY_OTHERS"),
-          count(n, "MAINTENANCE"), count(n, "UNAVAILABLE")));
+          "" + t.servers().size(), count(n, "FREE"), "" + freeButOn, count(n, "OWNED"),
+          count(n, "USED_BY_OTHERS"), count(n, "MAINTENANCE"), count(n, "UNAVAILABLE")));
     }
     format(s, rows, "");
     for (Template t : inv.templates()) {
@@ -147,7 +154,10 @@ final class InventoryCommand implements Callable<Integer> {
       List<List<String>> servers = new ArrayList<>();
       servers.add(List.of("SERVER", "AVAILABILITY", "PROFILE"));
       t.servers().forEach(server -> servers.add(List.of(orDash(server.name()),
-          server.availability().wireName(), orDash(server.serverProfileUri()))));
+          server.availability().wireName()
+              + (server.availability() == Availability.FREE && on.contains(server.uri())
+                  ? " (powered on: not taken without --power-off-free-servers)" : ""),
+          orDash(server.serverProfileUri()))));
       format(s, servers, "  ");
     }
     s.append('\n');

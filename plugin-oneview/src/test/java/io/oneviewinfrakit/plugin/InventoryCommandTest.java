@@ -85,6 +85,13 @@ class InventoryCommandTest {
     return -1;
   }
 
+  /** Servers named {@code prefix}... with no profile, not in maintenance, powered on. */
+  private long freeButOn(String prefix) {
+    return h.sim.serverHardware().stream().filter(s -> s.name().startsWith(prefix)
+        && s.serverProfileUri() == null && !s.maintenanceMode() && !"Off".equals(s.powerState()))
+        .count();
+  }
+
   @Test
   void theTableShowsEachTemplatesServersByAvailabilityAndTheFlavorsWithMacs() throws IOException {
     var result = run("inventory");
@@ -94,11 +101,14 @@ class InventoryCommandTest {
         .endsWith(", namespace \"default\": 2 templates, 16 servers, 2 flavors");
     assertThat(out.lines().filter(l -> l.startsWith("Docker-Gen8-Template")).findFirst().orElseThrow()
         .split("\\s{2,}"))
-        .containsExactly("Docker-Gen8-Template", "BL460c Gen8 1", "Enclosure-Group-1", "12", "9", "1",
-            "1", "1", "0");
+        .containsExactly("Docker-Gen8-Template", "BL460c Gen8 1", "Enclosure-Group-1", "12", "9",
+            "" + freeButOn("Encl"), "1", "1", "1", "0");
     assertThat(out.lines().filter(l -> l.startsWith("Rack-DL360-Template")).findFirst().orElseThrow()
         .split("\\s{2,}"))
-        .containsExactly("Rack-DL360-Template", "DL360 Gen10 1", "-", "4", "4", "0", "0", "0", "0");
+        .containsExactly("Rack-DL360-Template", "DL360 Gen10 1", "-", "4", "4", "" + freeButOn("DL360"),
+            "0", "0", "0", "0");
+    assertThat(freeButOn("Encl") + freeButOn("DL360")).as("the simulator seeds some on").isPositive();
+    assertThat(out).contains("free (powered on: not taken without --power-off-free-servers)");
     assertThat(out).contains("  " + ownedServer + " ", "owned", "used-by-others", "maintenance");
     assertThat(out.lines().filter(l -> l.trim().startsWith(foreignServer + " ")).toList())
         .allSatisfy(l -> assertThat(l).contains("used-by-others"));
