@@ -47,7 +47,7 @@ public final class Benchmarks {
     if (only.isEmpty() || only.contains("5")) {
       scenarios.add(() -> FootprintBench.run(FootprintBench.Params.full()));
     }
-    if (only.isEmpty() || only.contains("6")) {
+    if (only.isEmpty() || only.contains("7")) {
       scenarios.add(() -> BusBench.run(BusBench.Params.full()));
     }
     String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
