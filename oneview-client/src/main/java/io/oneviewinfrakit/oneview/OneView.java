@@ -70,6 +70,7 @@ public final class OneView implements AutoCloseable {
   private final EnclosureGroupClient enclosureGroups;
   private final EthernetNetworkClient ethernetNetworks;
   private final NetworkSetClient networkSets;
+  private final FcNetworkClient fcNetworks;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Pager pager;
 
@@ -126,6 +127,7 @@ public final class OneView implements AutoCloseable {
     this.enclosureGroups = new RealEnclosureGroupClient(api, pager);
     this.ethernetNetworks = new RealEthernetNetworkClient(api, pager, apiVersions);
     this.networkSets = new RealNetworkSetClient(api, pager, apiVersions);
+    this.fcNetworks = new RealFcNetworkClient(api, pager);
   }
 
   public static Builder builder() {
@@ -202,6 +204,11 @@ public final class OneView implements AutoCloseable {
   /** Network sets. */
   public NetworkSetClient networkSets() {
     return networkSets;
+  }
+
+  /** Fibre Channel networks (read-only). */
+  public FcNetworkClient fcNetworks() {
+    return fcNetworks;
   }
 
   /**
