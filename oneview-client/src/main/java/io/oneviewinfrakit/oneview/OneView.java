@@ -256,6 +256,11 @@ public final class OneView implements AutoCloseable {
     return pager;
   }
 
+  /** The most threads the HTTP dispatcher's pool ever had (bounded by listConcurrency). */
+  int largestHttpThreadCount() {
+    return httpExecutor.getLargestPoolSize();
+  }
+
   /** Threads that never keep the JVM alive, named {@code prefix} and a number. */
   private static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger number = new AtomicInteger();

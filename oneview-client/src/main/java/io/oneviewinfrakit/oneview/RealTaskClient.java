@@ -47,6 +47,10 @@ final class RealTaskClient implements TaskClient {
     return Http.join(done, "waiting for task " + task.uri());
   }
 
+  TaskTracker tracker() {
+    return tracker;
+  }
+
   /** The wait after the {@code polls}-th poll (from 1) with this client's settings. */
   Duration delayAfter(int polls) {
     return pollDelay(pollInitial, pollMax, polls);

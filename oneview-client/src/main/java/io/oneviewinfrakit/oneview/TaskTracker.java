@@ -51,6 +51,7 @@ final class TaskTracker implements AutoCloseable {
   private ScheduledFuture<?> wakeUp;
   private long wakeUpAt = Long.MAX_VALUE;
   private boolean listingRefused;
+  private boolean tickQueued;
   private long requests;
 
   TaskTracker(OneViewApi api, Duration pollInitial, Duration pollMax, ThreadFactory threads) {
@@ -98,6 +99,11 @@ final class TaskTracker implements AutoCloseable {
     return call(() -> requests);
   }
 
+  /** The most threads the tracker ever had (its pool is one thread, whatever is watched). */
+  int largestThreadCount() {
+    return scheduler.getLargestPoolSize();
+  }
+
   /** How many distinct tasks are being watched now. */
   int pending() {
     return call(tracked::size);
@@ -141,6 +147,7 @@ final class TaskTracker implements AutoCloseable {
     int polls;
     int failedPolls;
     long nextPollAt;
+    long interval; // the wait before nextPollAt, in nanoseconds (0 before the first poll)
     boolean inFlight;
     boolean readAlone; // missing from a listing: read it by its URI next time
 
@@ -158,7 +165,14 @@ final class TaskTracker implements AutoCloseable {
     Tracked t = tracked.computeIfAbsent(task.uri(), uri -> new Tracked(uri, task, System.nanoTime()));
     t.watches.add(watch);
     if (!t.inFlight && t.polls == 0) t.nextPollAt = System.nanoTime(); // first poll right away
-    tick();
+    // One tick for a burst of new watches already queued behind this one, so their first polls share a listing.
+    if (!tickQueued) {
+      tickQueued = true;
+      scheduler.execute(() -> {
+        tickQueued = false;
+        tick();
+      });
+    }
   }
 
   private void remove(String uri, Watch watch) {
@@ -187,8 +201,9 @@ final class TaskTracker implements AutoCloseable {
         it.remove();
         continue;
       }
-      // Due now, or due within the first polling interval: one listing serves them together.
-      if (!t.inFlight && t.nextPollAt - now <= pollInitial.toNanos() / 2) due.add(t);
+      // Due now, or in the second half of its wait: polled a little early, with the others due,
+      // so pending tasks fall into one cadence and one listing serves them together.
+      if (!t.inFlight && t.nextPollAt - now <= t.interval / 2) due.add(t);
     }
     List<Tracked> alone = new ArrayList<>();
     List<Tracked> together = new ArrayList<>();
@@ -278,7 +293,8 @@ final class TaskTracker implements AutoCloseable {
       for (Watch w : t.watches) finish(w.future, task);
       t.watches.clear();
     } else {
-      t.nextPollAt = System.nanoTime() + RealTaskClient.pollDelay(pollInitial, pollMax, t.polls).toNanos();
+      t.interval = RealTaskClient.pollDelay(pollInitial, pollMax, t.polls).toNanos();
+      t.nextPollAt = System.nanoTime() + t.interval;
     }
   }
 
@@ -292,7 +308,8 @@ final class TaskTracker implements AutoCloseable {
       t.watches.clear();
     } else {
       log.warn("Polling task {} failed ({} of {} in a row): {}", t.uri, t.failedPolls, MAX_FAILED_POLLS, e.getMessage());
-      t.nextPollAt = System.nanoTime() + RealTaskClient.pollDelay(pollInitial, pollMax, Math.max(1, t.polls)).toNanos();
+      t.interval = RealTaskClient.pollDelay(pollInitial, pollMax, Math.max(1, t.polls)).toNanos();
+      t.nextPollAt = System.nanoTime() + t.interval;
     }
   }
 
