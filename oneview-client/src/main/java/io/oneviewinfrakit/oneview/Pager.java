@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -27,18 +28,21 @@ import java.util.stream.StreamSupport;
  * <p>Paging is stateless on the appliance (each page is {@code start}/{@code count} at request
  * time), so members created or deleted while a collection is paged shift later pages. On a busy
  * appliance that is the normal state, not an error. {@link #list} therefore asks for pages that
- * overlap by one member and checks every seam: the member at the last position of a page must be
- * the member at that position of the next page. A seam that matches proves nothing was skipped or
- * repeated there, whatever changed elsewhere; a seam that does not match means the collection
- * shifted between the two requests, and the pages to its left are read again (one more page each
- * time the same seam breaks again, doubling) together with every page after it, in one wave. When
- * the last page reports a larger total than was planned for, the pages after it are read too, so
- * members created while the listing ran are included as far as they were seen. The result holds every
- * member that existed during the whole listing exactly once, in the appliance's order; members
- * created or deleted meanwhile may or may not be in it. The listing fails with a {@link
- * OneViewException} only when {@value #MAX_ROUNDS} rounds of re-reading could not make every seam
- * match. The appliance's default order is creation time, oldest first (and so is the simulator's),
- * so new members land at the end and a growing collection costs no re-reads.
+ * overlap and checks every seam by identity: the next page must hold a member of the page before
+ * it, and the listing continues after the last such member. In a stable order (the appliance's
+ * default is creation time, oldest first, and so is the simulator's; a sort by a field that does
+ * not change is stable too) every member after that one is in the next page or a later one,
+ * whatever was created or deleted meanwhile, so a seam that holds proves nothing was skipped
+ * there, and URIs are never listed twice. New members land at the end, so a growing collection
+ * costs no re-reads: when the last page reports a larger total than was planned for, the pages
+ * after it are read too, and members created while the listing ran are included as far as they were
+ * seen. A seam that does not hold (more members deleted before it than the pages share) has the
+ * pages to its left read again (one more page each time the same seam breaks again, doubling)
+ * together with every page after it, in one wave, and from then on pages share a quarter of their
+ * members. The result holds every member that existed during the whole listing exactly once, in the
+ * appliance's order; members created or deleted meanwhile may or may not be in it. The listing fails
+ * with a {@link OneViewException} only when {@value #MAX_ROUNDS} rounds of requests could not make
+ * every seam hold.
  *
  * <p>Pages are sent on OkHttp's dispatcher (whose limits bound how many are in flight); no thread
  * waits for a page except the caller of the blocking {@link #list}, so listings may nest freely.
@@ -55,6 +59,7 @@ final class Pager {
   /** How many rounds of requests one listing may take before it gives up. */
   static final int MAX_ROUNDS = 16;
   private static final int MAX_REMEMBERED_SHAPES = 256;
+  private static final int NO_STITCH = Integer.MIN_VALUE;
 
   private final OneViewApi api;
   private final int concurrency;
@@ -156,6 +161,7 @@ final class Pager {
     private long lastBrokenSeam = -1;
     private int back = 1;
     private String lastProblem;
+    private boolean widened; // a seam broke: neighbouring pages share more members from now on
 
     Listing(String collectionUri, Query query) {
       this.collectionUri = collectionUri;
@@ -190,10 +196,10 @@ final class Pager {
       return result;
     }
 
-    /** Starts of pages of {@code pageSize} that overlap by one member and cover [{@code from}, {@code total}). */
+    /** Starts of pages of {@code pageSize} that overlap by {@link #overlap} members and cover [{@code from}, {@code total}). */
     private List<Long> plan(long from, long total) {
       List<Long> starts = new ArrayList<>();
-      long step = pageSize >= 2 ? pageSize - 1 : 1;
+      long step = Math.max(1, pageSize - overlap());
       long s = from;
       starts.add(s);
       while (s + pageSize < total) {
@@ -201,6 +207,12 @@ final class Pager {
         starts.add(s);
       }
       return starts;
+    }
+
+    /** Members shared by neighbouring pages: one, or a quarter page once a seam has broken. */
+    private int overlap() {
+      if (pageSize < 2) return 0;
+      return Math.max(1, Math.min(pageSize - 1, widened ? pageSize / 4 : 1));
     }
 
     private CompletableFuture<Page> fetch(long start, Integer count) {
@@ -245,27 +257,23 @@ final class Pager {
         }
         Page previous = null;
         for (Page page : pages.values()) {
-          if (previous != null) {
-            if (previous.end() < page.start() || previous.end() == page.start() && pageSize >= 2) {
+          if (previous != null && stitch(previous, page) == NO_STITCH) {
+            long expected = previous.total() == null ? pageSize : Math.min(pageSize, previous.total() - previous.start());
+            if (previous.members().size() < expected && previous.end() <= page.start()) {
               // A short page (the appliance answered fewer than asked): read what it left out.
-              pageSize = Math.max(2, Math.min(pageSize, previous.members().size()));
+              pageSize = Math.max(2, previous.members().size());
               lastProblem = "the page at start=" + previous.start() + " ended at " + previous.end() + ", short of "
                   + page.start();
-              fetchRound(plan(previous.end() - 1, page.start() + 1), lastProblem);
+              fetchRound(plan(Math.max(query.start(), previous.end() - overlap()), page.start() + overlap() + 1),
+                  lastProblem);
               return;
             }
-            long seam = previous.end() - 1;
-            String left = previous.uriAt(seam);
-            String right = page.uriAt(seam);
-            boolean matches = pageSize >= 2 ? left != null && left.equals(right)
-                : Objects.equals(previous.total(), page.total());
-            if (!matches) {
-              lastProblem = "the member at position " + seam + " was " + left + " in the page at start="
-                  + previous.start() + " but " + right + " in the page at start=" + page.start()
-                  + " (totals " + previous.total() + " and " + page.total() + ")";
-              rereadFrom(previous);
-              return;
-            }
+            lastProblem = "no member of the page at start=" + previous.start() + " (ending with "
+                + previous.uriAt(previous.end() - 1) + ") was in the page at start=" + page.start()
+                + " (starting with " + page.uriAt(page.start()) + "; totals " + previous.total() + " and "
+                + page.total() + ")";
+            rereadFrom(previous);
+            return;
           }
           previous = page;
         }
@@ -299,6 +307,7 @@ final class Pager {
 
     /** The seam after {@code page} broke: read {@code back} pages up to it, and everything after it, again. */
     private void rereadFrom(Page page) {
+      widened = true;
       if (page.start() <= lastBrokenSeam) {
         back = Math.min(back * 2, Math.max(1, pages.size()));
       } else {
@@ -321,19 +330,42 @@ final class Pager {
       fetchRound(plan(from, end), lastProblem);
     }
 
+    /**
+     * Where {@code next} continues {@code page}: the index in {@code next} of the last member of
+     * {@code page} that {@code next} holds, or {@link #NO_STITCH} if it holds none. In a stable order every member
+     * after that one, still there, is in {@code next} after it or in a later page, whatever was
+     * created or deleted meanwhile. Pages of one member cannot share one; they continue each other
+     * when they are adjacent and report the same total (then -1: all of {@code next} follows).
+     */
+    private int stitch(Page page, Page next) {
+      if (page.members().isEmpty() || next.members().isEmpty()) return NO_STITCH;
+      if (pageSize < 2) {
+        return page.end() == next.start() && Objects.equals(page.total(), next.total()) ? -1 : NO_STITCH;
+      }
+      Map<String, Integer> indexInNext = new HashMap<>();
+      for (int i = 0; i < next.members().size(); i++) {
+        String uri = Json.string(next.members().get(i), "uri");
+        if (uri != null) indexInNext.putIfAbsent(uri, i);
+      }
+      for (int i = page.members().size() - 1; i >= 0; i--) {
+        Integer at = indexInNext.get(Json.string(page.members().get(i), "uri"));
+        if (at != null) return at;
+      }
+      return NO_STITCH;
+    }
+
     private void complete(Page last) {
       List<Map<String, Object>> members = new ArrayList<>();
       Set<String> uris = new HashSet<>();
-      long coveredUpTo = query.start();
+      Page previous = null;
       for (Page page : pages.values()) {
-        for (int i = 0; i < page.members().size(); i++) {
-          long position = page.start() + i;
-          if (position < coveredUpTo) continue; // the seam member, already taken from the page before
+        int from = previous == null ? 0 : stitch(previous, page) + 1;
+        for (int i = from; i < page.members().size(); i++) {
           Map<String, Object> member = page.members().get(i);
           String uri = Json.string(member, "uri");
           if (uri == null || uris.add(uri)) members.add(member);
         }
-        coveredUpTo = Math.max(coveredUpTo, page.end());
+        previous = page;
       }
       // Only a listing of several pages knows the appliance's page size (one page may just be all there was).
       if (pages.size() > 1 && pageSize >= 2 && last.total() != null) shapes.put(key, new Shape(last.total(), pageSize));

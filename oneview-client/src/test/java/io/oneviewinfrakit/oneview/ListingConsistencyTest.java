@@ -120,10 +120,11 @@ final class ListingConsistencyTest extends FakeApplianceFixture {
   }
 
   @Test
-  void insertAtTheFrontIsCaughtAtTheSeamEvenWhenTheTotalStaysTheSame() {
+  void insertAtTheFrontIsStitchedByTheSharedMemberWithoutRepeatingOrReReading() {
     IntStream.range(0, 10).forEach(members::add);
     // After the first page a member is inserted at the front and the last deleted: total stays 10, but
-    // member 3 moves to index 4 and would be listed twice.
+    // member 3 moves to index 4 and would be listed twice by position. The next page still holds
+    // member 3 (the first page's last), so it continues after it.
     serveMembers(n -> {
       if (n == 1) {
         members.add(0, 100);
@@ -131,9 +132,11 @@ final class ListingConsistencyTest extends FakeApplianceFixture {
       }
     });
     try (OneView ov = FakeAppliance.builder(server).listConcurrency(1).build()) {
+      // 100 was created and 9 deleted during the listing: either may be missing; the rest is exact.
       assertThat(ov.serverHardware().list()).extracting(ServerHardware::uri)
-          .containsExactlyElementsOf(uris(100, 0, 1, 2, 3, 4, 5, 6, 7, 8));
+          .containsExactlyElementsOf(uris(0, 1, 2, 3, 4, 5, 6, 7, 8));
     }
+    assertThat(appliance.resourceRequests).hasSize(3);
   }
 
   @Test
@@ -162,7 +165,7 @@ final class ListingConsistencyTest extends FakeApplianceFixture {
       assertThatThrownBy(() -> ov.serverHardware().list())
           .isInstanceOf(OneViewException.class)
           .hasMessageStartingWith("Collection /rest/server-hardware kept changing while it was being listed: "
-              + Pager.MAX_ROUNDS + " rounds of page requests could not list it correctly; last: the member at position");
+              + Pager.MAX_ROUNDS + " rounds of page requests could not list it correctly; last: no member of the page at start=");
     }
   }
 
