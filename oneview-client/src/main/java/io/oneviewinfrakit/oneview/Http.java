@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
@@ -19,6 +20,8 @@ final class Http {
   static <T> Response<T> send(Call<T> call) {
     try {
       return call.execute();
+    } catch (Carried e) {
+      throw e.carried();
     } catch (IOException | JsonDataException e) {
       throw failure(call.request(), e);
     }
@@ -43,13 +46,41 @@ final class Http {
 
       @Override
       public void onFailure(Call<T> c, Throwable t) {
-        result.completeExceptionally(t instanceof OneViewException e ? e : failure(c.request(), t));
+        result.completeExceptionally(t instanceof Carried carried ? carried.carried()
+            : t instanceof OneViewException e ? e : failure(c.request(), t));
       }
     });
     result.whenComplete((body, failure) -> {
       if (result.isCancelled()) call.cancel();
     });
     return result;
+  }
+
+  /**
+   * The outermost interceptor: an unchecked exception thrown inside the interceptor chain (such as
+   * {@link AuthenticationException} from logging in) travels out as a {@link Carried} IOException,
+   * because OkHttp turns an unchecked exception in an asynchronous call into a bare "canceled" and
+   * rethrows it on its own thread. {@link #send} and {@link #bodyAsync} unwrap it again.
+   */
+  static final Interceptor CARRY = chain -> {
+    try {
+      return chain.proceed(chain.request());
+    } catch (RuntimeException e) {
+      throw new Carried(e);
+    }
+  };
+
+  /** An unchecked exception from the interceptor chain, carried as an IOException. */
+  static final class Carried extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Carried(RuntimeException e) {
+      super(e.getMessage(), e);
+    }
+
+    RuntimeException carried() {
+      return (RuntimeException) getCause();
+    }
   }
 
   /** The exception for a request that got no usable answer. */

@@ -107,6 +107,7 @@ public final class OneView implements AutoCloseable {
         .baseUrl(url)
         .client(client.newBuilder()
             .dispatcher(dispatcher)
+            .addInterceptor(Http.CARRY)
             .addInterceptor(retry)
             .addInterceptor(new SessionInterceptor(apiVersions, session))
             .authenticator(new SessionAuthenticator(session))
