@@ -248,7 +248,8 @@ public final class OneView implements AutoCloseable {
       log.warn("Logout from {} failed; the session will expire on its own: {}", url, e.getMessage());
     } finally {
       taskTracker.close();
-      httpExecutor.shutdown();
+      // The HTTP threads are daemons that end after 30 s idle; the pool stays usable, so a call
+      // after close reaches the session and fails as "closed", not as a rejected task.
     }
   }
 

@@ -290,6 +290,8 @@ final class ListingConsistencyTest extends FakeApplianceFixture {
               .thenApply(inner -> List.of(outer.size(), inner.size())))
           .get(30, TimeUnit.SECONDS);
       assertThat(sizes).containsExactly(40, 40);
+      // The pool never grew past its bound of one thread, however many pages were in the air.
+      assertThat(ov.largestHttpThreadCount()).isEqualTo(1);
     }
   }
 }
