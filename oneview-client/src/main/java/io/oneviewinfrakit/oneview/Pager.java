@@ -278,7 +278,7 @@ final class Pager {
           previous = page;
         }
         Page last = pages.lastEntry().getValue();
-        if (!last.reachesEnd()) {
+        if (last.total() != null && !last.reachesEnd()) {
           if (last.members().isEmpty()) {
             lastProblem = "the page at start=" + last.start() + " was empty before total " + last.total() + " was reached";
             rereadFrom(pages.lowerEntry(last.start()) == null ? last : pages.lowerEntry(last.start()).getValue());

@@ -57,7 +57,8 @@ public final class Inventory {
    * {@code DL360-<k>} (type {@value #RACK_TYPE}, no enclosure group); every fourth one (index 1, 5,
    * 9, ...) powered on; none with a profile or in maintenance. Ethernet networks {@value
    * #PROD_NETWORK} (VLAN 100), {@value #PROD_NETWORK_2} (VLAN 101) and {@value #DEPLOY_NETWORK}
-   * (VLAN 10), network set {@value #PROD_SET} (both Prod networks), one firmware bundle (SPP
+   * (VLAN 10), network set {@value #PROD_SET} (both Prod networks), Fibre Channel network {@value
+   * #SAN_NETWORK} (fabric-attached, read-only), one firmware bundle (SPP
    * {@value #BASELINE_VERSION}). Templates {@value #BLADE_TEMPLATE} (connections managed, one
    * primary-boot connection to {@value #DEPLOY_NETWORK}, firmware baseline managed) and {@value
    * #RACK_TEMPLATE} (connections and firmware not managed).
