@@ -243,9 +243,24 @@ final class Appliance {
       case "tasks" -> {
         requireMethod(m, "GET");
         if (seg.length == 2) {
+          CollectionQuery q = CollectionQuery.parse(r.query());
+          java.util.Set<String> wanted = q.exactUris();
           List<Map<String, Object>> docs = new ArrayList<>();
-          tasks.all().forEach(t -> docs.add(t.doc));
-          return listDocs(r, "tasks", docs, 32, version);
+          if (wanted != null) {
+            // A batched poll: look the tasks up instead of scanning them all (creation order, then URI).
+            List<Tasks.Task> found = new ArrayList<>();
+            for (String u : wanted) {
+              Tasks.Task t = tasks.get(u);
+              if (t != null) {
+                found.add(t);
+              }
+            }
+            found.sort(java.util.Comparator.comparing((Tasks.Task t) -> t.created).thenComparing(t -> t.uri));
+            found.forEach(t -> docs.add(t.doc));
+          } else {
+            tasks.all().forEach(t -> docs.add(t.doc));
+          }
+          return page(r, q, "tasks", docs, 32, version);
         }
         Tasks.Task t = seg.length == 3 ? tasks.get(uri) : null;
         if (t == null) {

@@ -150,6 +150,27 @@ final class CollectionQuery {
     return c != 0 ? c : compareValues(a, b);
   }
 
+  /**
+   * The URIs a {@code query} parameter pins down ({@code uri IN (...)}, intersected when repeated),
+   * so the caller can look members up instead of scanning; else null. The members still pass
+   * {@link #matches}.
+   */
+  java.util.Set<String> exactUris() {
+    java.util.Set<String> result = null;
+    for (String q : query.all("query")) {
+      java.util.Set<String> uris = q.isBlank() ? null : QueryExpression.uris(q);
+      if (uris == null) {
+        continue;
+      }
+      if (result == null) {
+        result = new java.util.LinkedHashSet<>(uris);
+      } else {
+        result.retainAll(uris);
+      }
+    }
+    return result;
+  }
+
   /** A name the filters pin down exactly, so the caller can use its name index; else null. */
   String exactName() {
     for (Filter f : filters) {

@@ -15,6 +15,38 @@ import java.util.function.Predicate;
 final class QueryExpression {
   private QueryExpression() {}
 
+  /**
+   * The values of {@code expression} when it is exactly one {@code uri IN (...)} condition (the
+   * task tracker's batched poll), so the caller can look the members up instead of scanning; else
+   * null.
+   */
+  static java.util.Set<String> uris(String expression) {
+    String s = expression.trim();
+    while (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+      s = s.substring(1, s.length() - 1).trim();
+    }
+    if (split(s, "OR").size() != 1 || split(s, "AND").size() != 1 || !s.regionMatches(true, 0, "uri", 0, 3)) {
+      return null;
+    }
+    String rest = s.substring(3).stripLeading();
+    if (!rest.regionMatches(true, 0, "in", 0, 2)) {
+      return null;
+    }
+    String list = rest.substring(2).trim();
+    if (!list.startsWith("(") || !list.endsWith(")")) {
+      return null;
+    }
+    java.util.Set<String> uris = new java.util.LinkedHashSet<>();
+    for (String v : split(list.substring(1, list.length() - 1), ",")) {
+      String t = v.trim();
+      if (t.length() < 2 || !t.startsWith("'") || !t.endsWith("'")) {
+        return null;
+      }
+      uris.add(t.substring(1, t.length() - 1));
+    }
+    return uris;
+  }
+
   static Predicate<Object> parse(String expression) {
     String s = expression.trim();
     while (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
