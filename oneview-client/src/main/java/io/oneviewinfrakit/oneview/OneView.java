@@ -117,7 +117,7 @@ public final class OneView implements AutoCloseable {
         .build()
         .create(OneViewApi.class);
 
-    Pager pager = new Pager(api, settings.listConcurrency);
+    Pager pager = new Pager(api, settings.listConcurrency, closed::get);
     this.pager = pager;
     this.serverProfileTemplates = new RealServerProfileTemplateClient(api, pager);
     this.serverHardware = new RealServerHardwareClient(api, pager);
@@ -248,8 +248,7 @@ public final class OneView implements AutoCloseable {
       log.warn("Logout from {} failed; the session will expire on its own: {}", url, e.getMessage());
     } finally {
       taskTracker.close();
-      // The HTTP threads are daemons that end after 30 s idle; the pool stays usable, so a call
-      // after close reaches the session and fails as "closed", not as a rejected task.
+      httpExecutor.shutdown(); // listings check closed first (Pager), so none is rejected half-way
     }
   }
 

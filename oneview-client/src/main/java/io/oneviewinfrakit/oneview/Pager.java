@@ -63,6 +63,7 @@ final class Pager {
 
   private final OneViewApi api;
   private final int concurrency;
+  private final java.util.function.BooleanSupplier closed;
   private final Map<ShapeKey, Shape> shapes = Collections.synchronizedMap(
       new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -73,13 +74,19 @@ final class Pager {
         }
       });
 
-  Pager(OneViewApi api, int concurrency) {
+  Pager(OneViewApi api, int concurrency, java.util.function.BooleanSupplier closed) {
     this.api = api;
     this.concurrency = concurrency;
+    this.closed = closed;
+  }
+
+  private void checkOpen() {
+    if (closed.getAsBoolean()) throw new IllegalStateException("OneView client is closed");
   }
 
   /** Members as the pages arrive; best-effort, not a consistent snapshot (see the class comment). */
   <T> Stream<T> stream(String collectionUri, Query query, Function<Map<String, Object>, T> mapper) {
+    checkOpen();
     Iterator<Map<String, Object>> members = new MemberIterator(collectionUri, query);
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(members, Spliterator.ORDERED), false)
         .map(mapper);
@@ -96,6 +103,7 @@ final class Pager {
 
   /** {@link #list} without blocking: the future fails with the {@link OneViewException} list would throw. */
   <T> CompletableFuture<List<T>> listAsync(String collectionUri, Query query, Function<Map<String, Object>, T> mapper) {
+    checkOpen();
     return new Listing(collectionUri, query).start().thenApply(members -> {
       List<T> result = new ArrayList<>(members.size());
       for (Map<String, Object> member : members) result.add(mapper.apply(member));

@@ -64,6 +64,7 @@ final class TaskTracker implements AutoCloseable {
       return thread;
     });
     scheduler.setRemoveOnCancelPolicy(true);
+    scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // close() ends the thread at once
   }
 
   /** Whether the calling thread is the tracker's own (where blocking on a task would deadlock). */
