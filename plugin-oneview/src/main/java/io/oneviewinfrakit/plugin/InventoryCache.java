@@ -262,7 +262,13 @@ final class InventoryCache implements AutoCloseable {
             + "profiles)", was.since(), inv.owned().size());
       }
       failure = null;
-      onRefreshed.accept(inv);
+      // The listing is published above; a bug in the listener must not turn it into a failed
+      // listing (every DescribeInstances would then report "OneView could not be listed").
+      try {
+        onRefreshed.accept(inv);
+      } catch (RuntimeException listenerBug) {
+        log.error("Processing OneView listing {} failed; the listing itself is in use", seq, listenerBug);
+      }
       result.complete(inv);
     } catch (RuntimeException e) {
       if (closed) {

@@ -294,6 +294,13 @@ final class OneViewGateway {
     return byName;
   }
 
+  /** Fibre Channel network names to URIs (one listing; only for naming connections). */
+  Map<String, String> fcNetworks() {
+    Map<String, String> byName = new java.util.TreeMap<>();
+    oneView.fcNetworks().list().forEach(n -> byName.put(n.name(), n.uri()));
+    return byName;
+  }
+
   /** The SDK template document (from the last listing, else read). */
   ServerProfileTemplate sdkTemplate(String uri) {
     ServerProfileTemplate t = templatesByUri.get(uri);

@@ -68,6 +68,22 @@ class InventoryCacheTest {
   }
 
   @Test
+  void aFailingRefreshListenerIsLoggedAndNeverTurnsTheListingIntoAnError() throws Exception {
+    firstLoadMayFinish.countDown();
+    AtomicInteger listenerCalls = new AtomicInteger();
+    try (InventoryCache cache = new InventoryCache(this::load, inv -> {
+      listenerCalls.incrementAndGet();
+      throw new IllegalStateException("bug in the refresh listener");
+    }, Clock.systemUTC(), Duration.ofHours(1), Duration.ofMinutes(1))) {
+      assertThat(cache.refresh().get(10, TimeUnit.SECONDS).seq()).isEqualTo(1);
+      assertThat(cache.usable().seq()).isEqualTo(1); // published, not "OneView could not be listed"
+      assertThat(cache.refresh().get(10, TimeUnit.SECONDS).seq()).isEqualTo(2);
+      assertThat(cache.usable().seq()).isEqualTo(2);
+      assertThat(listenerCalls).hasValue(2);
+    }
+  }
+
+  @Test
   void aFailedRefreshMakesTheCacheUnusableUntilOneSucceeds() throws Exception {
     firstLoadMayFinish.countDown();
     try (InventoryCache cache = cache(Clock.systemUTC(), Duration.ofMinutes(1))) {

@@ -81,7 +81,8 @@ class LoadTest {
       "oneview-work-", 64, // the plugin's workers
       "oneview-refresh", 2, // refresher and ticker
       "oneview-timer", 1, // the scheduler that hands delayed background steps to the workers
-      "oneview-pages-", 16, // SDK page fetches: one listing at a time, default listConcurrency 16
+      "oneview-http-", 64, // SDK asynchronous calls (pages, task polls): default listConcurrency 64
+      "oneview-tasks-", 1, // the SDK's task tracker: one scheduler, however many tasks are awaited
       "oneview-simulator", 64 + 4, // the simulator's Jetty pool
       // OkHttp's shared TaskRunner threads (idle ones live 60 s): mostly the test's 200 clients'
       "OkHttp ", 2 * CLIENTS + 16);
