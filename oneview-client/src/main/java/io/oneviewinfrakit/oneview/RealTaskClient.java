@@ -2,6 +2,7 @@ package io.oneviewinfrakit.oneview;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /** {@link TaskClient} over the REST API; waiting is done by the shared {@link TaskTracker}. Thread-safe. */
 final class RealTaskClient implements TaskClient {
@@ -37,8 +38,18 @@ final class RealTaskClient implements TaskClient {
   }
 
   @Override
+  public CompletableFuture<Task> watch(Task task, Duration timeout, Consumer<Task> progress) {
+    return tracker.watch(task, timeout, progress);
+  }
+
+  @Override
   public Task await(Task task, Duration timeout) {
-    CompletableFuture<Task> done = tracker.watch(task, timeout);
+    return await(task, timeout, t -> {});
+  }
+
+  @Override
+  public Task await(Task task, Duration timeout, Consumer<Task> progress) {
+    CompletableFuture<Task> done = tracker.watch(task, timeout, progress);
     if (!done.isDone() && tracker.isTrackerThread()) {
       done.cancel(false);
       throw new IllegalStateException("await on the task tracker's thread would wait for itself;"

@@ -2,6 +2,7 @@ package io.oneviewinfrakit.oneview;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Reads appliance tasks ({@code /rest/tasks}) and waits for them to finish.
@@ -51,4 +52,14 @@ public interface TaskClient {
    * @throws IllegalArgumentException if {@code timeout} is not positive.
    */
   CompletableFuture<Task> watch(Task task, Duration timeout);
+
+  /**
+   * As {@link #watch(Task, Duration)}, and tells {@code progress} each state a poll reads while the
+   * task runs (its {@code percentComplete}, {@code taskStatus}), on one of the SDK's threads: it must
+   * return quickly and not block.
+   */
+  CompletableFuture<Task> watch(Task task, Duration timeout, Consumer<Task> progress);
+
+  /** As {@link #await(Task, Duration)}, telling {@code progress} each state a poll reads meanwhile. */
+  Task await(Task task, Duration timeout, Consumer<Task> progress);
 }

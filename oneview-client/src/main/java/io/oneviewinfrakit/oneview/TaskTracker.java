@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -74,7 +75,13 @@ final class TaskTracker implements AutoCloseable {
 
   /** Starts watching {@code task}; see {@link TaskClient#watch}. */
   CompletableFuture<Task> watch(Task task, Duration timeout) {
+    return watch(task, timeout, t -> {});
+  }
+
+  /** As {@link #watch(Task, Duration)}, telling {@code progress} each state a poll reads. */
+  CompletableFuture<Task> watch(Task task, Duration timeout, Consumer<Task> progress) {
     Objects.requireNonNull(task, "task == null");
+    Objects.requireNonNull(progress, "progress == null");
     Objects.requireNonNull(timeout, "timeout == null");
     if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive: " + timeout);
     CompletableFuture<Task> future = new CompletableFuture<>();
@@ -82,7 +89,7 @@ final class TaskTracker implements AutoCloseable {
       finish(future, task);
       return future;
     }
-    Watch watch = new Watch(future, timeout, System.nanoTime() + timeout.toNanos());
+    Watch watch = new Watch(future, timeout, System.nanoTime() + timeout.toNanos(), progress);
     try {
       scheduler.execute(() -> add(task, watch));
     } catch (java.util.concurrent.RejectedExecutionException closed) {
@@ -159,7 +166,8 @@ final class TaskTracker implements AutoCloseable {
     }
   }
 
-  private record Watch(CompletableFuture<Task> future, Duration timeout, long deadline) {}
+  private record Watch(CompletableFuture<Task> future, Duration timeout, long deadline,
+      Consumer<Task> progress) {}
 
   private void add(Task task, Watch watch) {
     if (watch.future.isDone()) return;
@@ -294,6 +302,13 @@ final class TaskTracker implements AutoCloseable {
       for (Watch w : t.watches) finish(w.future, task);
       t.watches.clear();
     } else {
+      for (Watch w : t.watches) {
+        try {
+          w.progress.accept(task);
+        } catch (RuntimeException e) {
+          log.warn("A task progress listener failed: {}", e.toString()); // never stops the polling
+        }
+      }
       t.interval = RealTaskClient.pollDelay(pollInitial, pollMax, t.polls).toNanos();
       t.nextPollAt = System.nanoTime() + t.interval;
     }

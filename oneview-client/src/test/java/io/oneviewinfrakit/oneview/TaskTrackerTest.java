@@ -98,6 +98,28 @@ final class TaskTrackerTest {
   }
 
   @Test
+  void aProgressListenerHearsEachRunningStateAPollReads() throws Exception {
+    try (OneViewSimulator sim = OneViewSimulator.builder().servers(8).build().start();
+        OneView ov = sdk(sim).build()) {
+      sim.holdTasks(TaskKind.POWER);
+      ServerHardware hw = ov.serverHardware().list().stream()
+          .filter(h -> h.powerState() == PowerState.OFF).findFirst().orElseThrow();
+      List<Task> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+      java.util.concurrent.CountDownLatch twice = new java.util.concurrent.CountDownLatch(2);
+      CompletableFuture<Task> watch = ov.tasks().watch(ov.serverHardware().powerOn(hw.uri()),
+          Duration.ofMinutes(1), t -> {
+            heard.add(t);
+            twice.countDown();
+          });
+      assertThat(twice.await(30, TimeUnit.SECONDS)).as("two polls of the held task heard").isTrue();
+      assertThat(heard).allSatisfy(t -> assertThat(t.state().isTerminal()).isFalse());
+      sim.releaseTasks();
+      assertThat(watch.get(30, TimeUnit.SECONDS).state()).isEqualTo(TaskState.COMPLETED);
+      assertThat(heard).noneMatch(t -> t.state().isTerminal()); // the end is the future's, not progress
+    }
+  }
+
+  @Test
   void cancellingAWatchStopsPollingButNeverTheTask() throws Exception {
     try (OneViewSimulator sim = OneViewSimulator.builder().servers(8).build().start();
         OneView ov = sdk(sim).build()) {

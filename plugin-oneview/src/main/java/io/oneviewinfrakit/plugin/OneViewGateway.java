@@ -127,6 +127,11 @@ final class OneViewGateway {
     return oneView.tasks().await(task, timeout);
   }
 
+  /** Waits for a profile task, telling {@code progress} each state OneView reports meanwhile. */
+  Task awaitProfileTask(Task task, java.util.function.Consumer<Task> progress) {
+    return oneView.tasks().await(task, profileTaskTimeout, progress);
+  }
+
   /**
    * Rewrites a profile's description from its current one: reads the profile, applies
    * {@code change} (which may throw to refuse), and PUTs it with the eTag just read; on 412 (someone
