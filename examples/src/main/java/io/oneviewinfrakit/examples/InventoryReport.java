@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
+import picocli.CommandLine.Command;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +27,10 @@ import java.util.stream.Collectors;
  * (an embedded simulator unless {@code INFRAKIT_ONEVIEW_OVURL} names an appliance; see
  * {@link OneViewTarget}).
  */
-public final class InventoryReport {
+@Command(name = "InventoryReport", mixinStandardHelpOptions = true, versionProvider = ProvisionOne.Version.class,
+    description = "Print templates, compatible servers and hardware (read-only; an embedded simulator "
+        + "unless $INFRAKIT_ONEVIEW_OVURL names an appliance).")
+public final class InventoryReport implements Callable<Integer> {
 
   private static final int MACS_PER_LINE = 3;
 
@@ -44,7 +49,7 @@ public final class InventoryReport {
     return Integer.compare(x.length, y.length);
   };
 
-  private InventoryReport() {}
+  InventoryReport() {}
 
   /**
    * Servers of one template that look alike to a scheduler.
@@ -80,7 +85,13 @@ public final class InventoryReport {
       Map<String, String> hardwareTypeNames) {}
 
   public static void main(String... args) {
-    run(System::getenv, System.out);
+    System.exit(ProvisionOne.commandLine(new InventoryReport()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    run(System::getenv, System.out); // read-only: an appliance needs no --yes
+    return 0;
   }
 
   static void run(Function<String, String> environment, PrintStream out) {

@@ -34,9 +34,27 @@ final class OneViewTarget implements AutoCloseable {
     this.simulator = simulator;
   }
 
+  /** Version printed by every example's {@code --version}. */
+  static final String VERSION = "oneview-infrakit examples 0.1.0";
+
   /** The appliance if {@code INFRAKIT_ONEVIEW_OVURL} is set, else a fresh embedded simulator. */
   static OneViewTarget fromEnvironment(Function<String, String> environment) {
+    return fromEnvironment(environment, false, false);
+  }
+
+  /**
+   * As {@link #fromEnvironment(Function)}, for an example that creates, powers or deletes: on a real
+   * appliance it runs only when {@code confirmed} ({@code --yes}), since a variable left set in a
+   * shell must not be enough to change real servers.
+   */
+  static OneViewTarget fromEnvironment(Function<String, String> environment, boolean changesServers,
+      boolean confirmed) {
     String url = environment.apply(URL);
+    if (url != null && !url.isBlank() && changesServers && !confirmed) {
+      throw new IllegalArgumentException(URL + " names the appliance " + url + " and this example changes "
+          + "servers there (creates profiles, powers servers): add --yes to run it there, or unset "
+          + URL + " to use an embedded simulator");
+    }
     if (url == null || url.isBlank()) {
       OneViewSimulator sim = OneViewSimulator.builder().servers(SIMULATOR_SERVERS).build().start();
       return new OneViewTarget(connect(sim), sim);

@@ -38,6 +38,7 @@ import picocli.CommandLine.Parameters;
  * {@code --embedded} to start a simulator and the plugin in this process first.
  */
 @Command(name = "PluginClientTour", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = ProvisionOne.Version.class,
     description = "Validate, provision, describe, label and destroy instances through a plugin's socket.")
 public final class PluginClientTour implements Callable<Integer> {
 
@@ -72,6 +73,10 @@ public final class PluginClientTour implements Callable<Integer> {
       description = "start a OneView simulator and the plugin in this process and tour that")
   boolean embedded;
 
+  @Option(names = "--yes", description = "tour the plugin at SOCKET although it may drive a real appliance "
+      + "(it provisions and destroys instances there); not needed with --embedded")
+  boolean yes;
+
   @Option(names = "--embedded-task-millis", paramLabel = "MS",
       description = "with --embedded: how long each simulated OneView task takes (default: ${DEFAULT-VALUE})")
   long embeddedTaskMillis = 1000;
@@ -94,12 +99,19 @@ public final class PluginClientTour implements Callable<Integer> {
       try (EmbeddedPlugin running = EmbeddedPlugin.start(OneViewTarget.SIMULATOR_SERVERS,
           Duration.ofMillis(embeddedTaskMillis), Duration.ofMillis(Math.min(pollMillis, 500)))) {
         out.println("Started an embedded simulator and plugin on " + running.socketPath());
-        tour(running.socketPath(), out);
-        // The plugin deletes in the background: let it finish before everything shuts down.
-        awaitAppliance(running.simulator(), Duration.ofMinutes(timeoutMinutes));
+        try {
+          tour(running.socketPath(), out);
+        } finally {
+          // The plugin deletes in the background, also after a failed tour: let it finish first.
+          awaitAppliance(running.simulator(), Duration.ofMinutes(timeoutMinutes));
+        }
         out.println("OneView (simulated): every profile deleted, no task running");
       }
     } else {
+      if (!yes) {
+        throw new IllegalArgumentException("the plugin at " + socket + " may drive a real OneView: the tour "
+            + "provisions and destroys instances there. Add --yes to go on, or use --embedded");
+      }
       tour(socket, out);
     }
     return 0;
@@ -127,44 +139,73 @@ public final class PluginClientTour implements Callable<Integer> {
       // 2. Provision: each call returns an ID within milliseconds; OneView's work goes on behind it.
       Map<String, String> groupTag = Map.of("infrakit.group", group);
       List<InstanceId> ids = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        long started = System.nanoTime();
-        InstanceId id = plugin.provision(InstanceSpec.builder().properties(properties)
-            .tags(groupTag).tag("infrakit.config.hash", "tour0example0hash").build());
-        ids.add(id);
-        out.printf("Provision -> %s (%d ms)%n", id, (System.nanoTime() - started) / 1_000_000);
+      try {
+        return provisionLabelDestroy(plugin, properties, groupTag, ids, out);
+      } catch (RuntimeException e) {
+        // The tour provisions real servers: whatever step failed, it destroys what it created.
+        destroyAfterFailure(plugin, ids, e, out);
+        throw e;
       }
+    }
+  }
 
-      // 3. Describe until every instance runs, printing the phases whenever they change.
-      Set<InstanceId> mine = new HashSet<>(ids);
-      List<InstanceDescription> running = awaitListing(plugin, groupTag, mine, out,
-          listed -> listed.size() == mine.size()
-              && listed.stream().allMatch(d -> "Running".equals(PluginProperties.phase(d))));
-      for (InstanceDescription d : running) {
-        out.println("  " + d.id() + "  " + PluginProperties.phase(d) + "  server " + PluginProperties.serverName(d)
-            + "  profile " + PluginProperties.profileName(d));
-      }
-
-      // 4. Label: merge a tag into each instance (kept in its profile, listed at once).
-      for (InstanceId id : ids) {
-        plugin.label(id, Map.of("tour.label", "hello"));
-      }
-      List<InstanceDescription> labelled = mineOf(plugin.describeInstances(Map.of("tour.label", "hello"), false), mine);
-      out.println("Label tour.label=hello: " + labelled.size() + " of " + ids.size() + " instances listed with it");
-      for (InstanceDescription d : labelled) {
-        out.println("  " + d.id() + "  " + new TreeMap<>(d.tags()));
-      }
-
-      // 5. Destroy: hidden from the listing at once; the plugin powers off and deletes in the background.
-      for (InstanceId id : ids) {
+  private void destroyAfterFailure(InstancePluginClient plugin, List<InstanceId> ids, RuntimeException failure,
+      PrintStream out) {
+    out.println("Tour failed: " + failure.getMessage() + "; destroying the " + ids.size()
+        + " instances it provisioned");
+    for (InstanceId id : ids) {
+      try {
         plugin.destroy(id, DestroyContext.TERMINATE);
         out.println("Destroy " + id + ": accepted");
+      } catch (RuntimeException e) {
+        failure.addSuppressed(e);
+        out.println("Destroy " + id + " failed: " + e.getMessage() + " (destroy it by hand)");
       }
-      List<InstanceDescription> after = mineOf(plugin.describeInstances(groupTag, false), mine);
-      out.println("Describe after destroy: " + after.size() + " of the tour's instances listed "
-          + "(the plugin powers the servers off and deletes the profiles in the background)");
-      return new Outcome(List.copyOf(ids), running, labelled, after);
     }
+  }
+
+  /** Steps 2 to 5; every ID provisioned is added to {@code ids} at once, so a failure can undo it. */
+  private Outcome provisionLabelDestroy(InstancePluginClient plugin, RawJson properties,
+      Map<String, String> groupTag, List<InstanceId> ids, PrintStream out) {
+    for (int i = 0; i < count; i++) {
+      long started = System.nanoTime();
+      InstanceId id = plugin.provision(InstanceSpec.builder().properties(properties)
+          .tags(groupTag).tag("infrakit.config.hash", "tour0example0hash").build());
+      ids.add(id);
+      out.printf("Provision -> %s (%d ms)%n", id, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    // 3. Describe until every instance runs, printing the phases whenever they change.
+    Set<InstanceId> mine = new HashSet<>(ids);
+    List<InstanceDescription> running = awaitListing(plugin, groupTag, mine, out,
+        listed -> listed.size() == mine.size()
+            && listed.stream().allMatch(d -> "Running".equals(PluginProperties.phase(d))));
+    for (InstanceDescription d : running) {
+      out.println("  " + d.id() + "  " + PluginProperties.phase(d) + "  server " + PluginProperties.serverName(d)
+          + "  profile " + PluginProperties.profileName(d));
+    }
+
+    // 4. Label: merge a tag into each instance (kept in its profile, listed at once).
+    for (InstanceId id : ids) {
+      plugin.label(id, Map.of("tour.label", "hello"));
+    }
+    List<InstanceDescription> labelled = mineOf(plugin.describeInstances(Map.of("tour.label", "hello"), false), mine);
+    out.println("Label tour.label=hello: " + labelled.size() + " of " + ids.size() + " instances listed with it");
+    for (InstanceDescription d : labelled) {
+      out.println("  " + d.id() + "  " + new TreeMap<>(d.tags()));
+    }
+
+    // 5. Destroy: hidden from the listing at once; the plugin powers off and deletes in the background.
+    for (InstanceId id : ids) {
+      plugin.destroy(id, DestroyContext.TERMINATE);
+      out.println("Destroy " + id + ": accepted");
+    }
+    List<InstanceId> destroyed = List.copyOf(ids);
+    ids.clear(); // destroyed: nothing left to undo
+    List<InstanceDescription> after = mineOf(plugin.describeInstances(groupTag, false), mine);
+    out.println("Describe after destroy: " + after.size() + " of the tour's instances listed "
+        + "(the plugin powers the servers off and deletes the profiles in the background)");
+    return new Outcome(destroyed, running, labelled, after);
   }
 
   private List<InstanceDescription> awaitListing(InstancePluginClient plugin, Map<String, String> tags,

@@ -35,6 +35,7 @@ import picocli.CommandLine.Option;
  * {@code INFRAKIT_ONEVIEW_OVURL} names an appliance; see {@link OneViewTarget}).
  */
 @Command(name = "ProvisionOne", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = ProvisionOne.Version.class,
     description = "Create a server profile from a template on one free compatible server and power it on.")
 public final class ProvisionOne implements Callable<Integer> {
 
@@ -54,6 +55,10 @@ public final class ProvisionOne implements Callable<Integer> {
   @Option(names = "--no-power-on", description = "leave the server off once the profile is applied")
   boolean noPowerOn;
 
+  @Option(names = "--yes", description = "run against the appliance named by $" + OneViewTarget.URL
+      + " (without it only the embedded simulator is used)")
+  boolean yes;
+
   @Option(names = "--task-timeout-minutes", paramLabel = "N",
       description = "how long to wait for each OneView task (default: ${DEFAULT-VALUE})")
   int taskTimeoutMinutes = 30;
@@ -64,6 +69,14 @@ public final class ProvisionOne implements Callable<Integer> {
 
   public static void main(String... args) {
     System.exit(commandLine(new ProvisionOne()).execute(args));
+  }
+
+  /** The examples' {@code --version}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {OneViewTarget.VERSION};
+    }
   }
 
   /** A command line that reports failures as one sentence, not a stack trace. */
@@ -79,7 +92,7 @@ public final class ProvisionOne implements Callable<Integer> {
   @Override
   public Integer call() {
     // Connect to the appliance named by the environment, or start an embedded simulator.
-    try (OneViewTarget target = OneViewTarget.fromEnvironment(environment)) {
+    try (OneViewTarget target = OneViewTarget.fromEnvironment(environment, true, yes)) {
       out.println("Using " + target.describe());
       provision(target.oneView(), out);
       return 0;

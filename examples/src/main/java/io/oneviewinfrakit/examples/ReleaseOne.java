@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
  * see {@link OneViewTarget}).
  */
 @Command(name = "ReleaseOne", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = ProvisionOne.Version.class,
     description = "Power off the server under a profile, delete the profile and wait until it is gone.")
 public final class ReleaseOne implements Callable<Integer> {
 
@@ -37,6 +38,10 @@ public final class ReleaseOne implements Callable<Integer> {
   @Option(names = "--profile", paramLabel = "NAME",
       description = "exact name of the server profile to delete (required on an appliance)")
   String profileName;
+
+  @Option(names = "--yes", description = "run against the appliance named by $" + OneViewTarget.URL
+      + " (without it only the embedded simulator is used)")
+  boolean yes;
 
   @Option(names = "--task-timeout-minutes", paramLabel = "N",
       description = "how long to wait for each OneView task (default: ${DEFAULT-VALUE})")
@@ -53,7 +58,7 @@ public final class ReleaseOne implements Callable<Integer> {
   @Override
   public Integer call() {
     // Connect to the appliance named by the environment, or start an embedded simulator.
-    try (OneViewTarget target = OneViewTarget.fromEnvironment(environment)) {
+    try (OneViewTarget target = OneViewTarget.fromEnvironment(environment, true, yes)) {
       out.println("Using " + target.describe());
       if (profileName == null) {
         if (target.simulator().isEmpty()) {

@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
  * [--sizes 8,2,0] [--task-millis 1000]}. Needs no appliance.
  */
 @Command(name = "ScaleDemo", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = ProvisionOne.Version.class,
     description = "Scale an InfraKit group of OneView servers 0 -> 8 -> 2 -> 0 on a simulator, printing a timeline.")
 public final class ScaleDemo implements Callable<Integer> {
 

@@ -8,7 +8,10 @@ import io.oneviewinfrakit.oneview.ServerProfileTemplate;
 import io.oneviewinfrakit.oneview.Task;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The SDK in ten lines, as the top-level README quotes it: find a template, pick a free compatible
@@ -18,17 +21,32 @@ import java.util.function.Function;
  * (an embedded simulator unless {@code INFRAKIT_ONEVIEW_OVURL} names an appliance; see
  * {@link OneViewTarget}).
  */
-public final class SdkQuickStart {
+@Command(name = "SdkQuickStart", mixinStandardHelpOptions = true, versionProvider = ProvisionOne.Version.class,
+    description = "Create a profile from template Docker-Gen8-Template on a free powered-off server and "
+        + "power it on (an embedded simulator unless $INFRAKIT_ONEVIEW_OVURL and --yes).")
+public final class SdkQuickStart implements Callable<Integer> {
 
-  private SdkQuickStart() {}
+  @Option(names = "--yes", description = "run against the appliance named by $" + OneViewTarget.URL
+      + " (without it only the embedded simulator is used)")
+  boolean yes;
 
   public static void main(String... args) {
-    run(System::getenv, System.out);
+    System.exit(ProvisionOne.commandLine(new SdkQuickStart()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    run(System::getenv, System.out, yes);
+    return 0;
   }
 
   static void run(Function<String, String> environment, PrintStream out) {
+    run(environment, out, false);
+  }
+
+  static void run(Function<String, String> environment, PrintStream out, boolean confirmed) {
     // Log in: the client logs in on first use and logs out on close().
-    try (OneViewTarget target = OneViewTarget.fromEnvironment(environment)) {
+    try (OneViewTarget target = OneViewTarget.fromEnvironment(environment, true, confirmed)) {
       out.println("Using " + target.describe());
       // Everything the README shows happens in here.
       String profileUri = createProfileAndPowerOn(target.oneView(), "web-1");

@@ -1,6 +1,7 @@
 package io.oneviewinfrakit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.oneviewinfrakit.examples.PluginClientTour.Outcome;
 import io.oneviewinfrakit.infrakit.spi.InstanceDescription;
@@ -46,6 +47,27 @@ class PluginClientTourTest {
       assertThat(running.simulator().serverHardware()).allSatisfy(hw -> assertThat(hw.serverProfileUri()).isNull());
       assertThat(running.simulator().tasks()).filteredOn(t -> t.name().equals("Create")).hasSize(3);
       assertThat(running.simulator().tasks()).filteredOn(t -> t.name().equals("Delete")).hasSize(3);
+    }
+  }
+
+  @Test
+  void aTourThatFailsPartWayDestroysWhatItProvisioned() {
+    // 16 simulated servers hold 12 blades of the template: the 13th provision is refused.
+    try (EmbeddedPlugin running = EmbeddedPlugin.start(16, Duration.ofMillis(20), Duration.ofMillis(100))) {
+      PluginClientTour tour = new PluginClientTour();
+      new CommandLine(tour).parseArgs("--count", "13", "--poll-millis", "50");
+      Output output = new Output();
+
+      assertThatThrownBy(() -> tour.tour(running.socketPath(), output.stream))
+          .hasMessageContaining("no free server for template \"Docker-Gen8-Template\"");
+
+      assertThat(output.text()).contains("Tour failed: ").contains("destroying the 12 instances it provisioned");
+      PluginClientTour.awaitAppliance(running.simulator(), Duration.ofSeconds(30));
+      assertThat(running.simulator().serverProfiles()).isEmpty();
+      // An instance destroyed while provisioning may never get its profile: every profile created is deleted.
+      long created = running.simulator().tasks().stream().filter(t -> t.name().equals("Create")).count();
+      assertThat(running.simulator().tasks()).filteredOn(t -> t.name().equals("Delete")).hasSize((int) created);
+      assertThat(running.simulator().serverHardware()).allSatisfy(hw -> assertThat(hw.serverProfileUri()).isNull());
     }
   }
 

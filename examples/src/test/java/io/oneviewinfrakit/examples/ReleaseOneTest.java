@@ -108,7 +108,7 @@ class ReleaseOneTest {
     CommandLine cmd = ProvisionOne.commandLine(command);
     Output errors = new Output();
     cmd.setErr(new java.io.PrintWriter(errors.stream, true));
-    assertThat(cmd.execute()).isEqualTo(1);
+    assertThat(cmd.execute("--yes")).isEqualTo(1);
     assertThat(errors.text()).contains("ReleaseOne: --profile is required");
   }
 }

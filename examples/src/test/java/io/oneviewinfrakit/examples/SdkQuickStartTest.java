@@ -47,6 +47,19 @@ class SdkQuickStartTest {
   }
 
   @Test
+  void theOneViewJavadocAndTheDesignNotesQuoteTheRegionWordForWord() throws IOException {
+    List<String> source = Files.readAllLines(
+        Path.of("src/main/java/io/oneviewinfrakit/examples/SdkQuickStart.java"));
+    List<String> region = source.subList(source.indexOf("    // README-BEGIN") + 1,
+        source.indexOf("    // README-END"));
+    String javadoc = String.join("\n", region.stream().map(line -> " * " + line.substring(2)).toList());
+    assertThat(Files.readString(Path.of("../oneview-client/src/main/java/io/oneviewinfrakit/oneview/OneView.java")))
+        .contains(javadoc);
+    String design = String.join("\n", region.stream().map(line -> line.substring(2)).toList());
+    assertThat(Files.readString(Path.of("../docs/DESIGN.md"))).contains(design);
+  }
+
+  @Test
   void theTopLevelReadmeQuotesTheRegionWordForWord() throws IOException {
     List<String> source = Files.readAllLines(
         Path.of("src/main/java/io/oneviewinfrakit/examples/SdkQuickStart.java"));

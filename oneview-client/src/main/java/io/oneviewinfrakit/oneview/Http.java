@@ -3,10 +3,13 @@ package io.oneviewinfrakit.oneview;
 import com.squareup.moshi.JsonDataException;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
+import retrofit2.Callback;
 import retrofit2.Response;
 
 /** Executes calls and turns every failure into a {@link OneViewException}. Thread-safe (stateless). */
@@ -17,15 +20,107 @@ final class Http {
   static <T> Response<T> send(Call<T> call) {
     try {
       return call.execute();
-    } catch (javax.net.ssl.SSLHandshakeException | javax.net.ssl.SSLPeerUnverifiedException e) {
-      throw new OneViewException(describe(call.request()) + " failed: the appliance's TLS certificate "
+    } catch (Carried e) {
+      throw e.carried();
+    } catch (IOException | JsonDataException e) {
+      throw failure(call.request(), e);
+    }
+  }
+
+  /**
+   * Sends {@code call} on OkHttp's dispatcher without holding the caller's thread. The future
+   * completes with the body (null only for 204) or fails with a {@link OneViewException};
+   * cancelling it cancels the call. Dependent stages without an executor run on an OkHttp thread.
+   */
+  static <T> CompletableFuture<T> bodyAsync(Call<T> call) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    call.enqueue(new Callback<T>() {
+      @Override
+      public void onResponse(Call<T> c, Response<T> response) {
+        if (response.isSuccessful()) {
+          result.complete(response.body());
+        } else {
+          result.completeExceptionally(error(response));
+        }
+      }
+
+      @Override
+      public void onFailure(Call<T> c, Throwable t) {
+        result.completeExceptionally(t instanceof Carried carried ? carried.carried()
+            : t instanceof OneViewException e ? e : failure(c.request(), t));
+      }
+    });
+    result.whenComplete((body, failure) -> {
+      if (result.isCancelled()) call.cancel();
+    });
+    return result;
+  }
+
+  /**
+   * The outermost interceptor: an unchecked exception thrown inside the interceptor chain (such as
+   * {@link AuthenticationException} from logging in) travels out as a {@link Carried} IOException,
+   * because OkHttp turns an unchecked exception in an asynchronous call into a bare "canceled" and
+   * rethrows it on its own thread. {@link #send} and {@link #bodyAsync} unwrap it again.
+   */
+  static final Interceptor CARRY = chain -> {
+    try {
+      return chain.proceed(chain.request());
+    } catch (RuntimeException e) {
+      throw new Carried(e);
+    }
+  };
+
+  /** An unchecked exception from the interceptor chain, carried as an IOException. */
+  static final class Carried extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Carried(RuntimeException e) {
+      super(e.getMessage(), e);
+    }
+
+    RuntimeException carried() {
+      return (RuntimeException) getCause();
+    }
+  }
+
+  /** The exception for a request that got no usable answer. */
+  static OneViewException failure(Request request, Throwable e) {
+    if (e instanceof javax.net.ssl.SSLHandshakeException || e instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+      return new OneViewException(describe(request) + " failed: the appliance's TLS certificate "
           + "is not trusted (" + e.getMessage() + "); trust the appliance's CA certificate (or its own "
           + "certificate) explicitly", e);
-    } catch (IOException e) {
-      throw new OneViewException(describe(call.request()) + " failed: " + e, e);
-    } catch (JsonDataException e) {
-      throw new OneViewException(describe(call.request()) + " answered unreadable JSON: " + e.getMessage(), e);
     }
+    if (e instanceof JsonDataException) {
+      return new OneViewException(describe(request) + " answered unreadable JSON: " + e.getMessage(), e);
+    }
+    return new OneViewException(describe(request) + " failed: " + e, e);
+  }
+
+  /** {@code future}'s value; its failure rethrown as the {@link OneViewException} it carries. */
+  static <T> T join(CompletableFuture<T> future, String what) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new OneViewException("Interrupted while " + what, e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw unwrap(e.getCause(), what);
+    } catch (java.util.concurrent.CancellationException e) {
+      throw new OneViewException(what + " was cancelled", e);
+    }
+  }
+
+  /** A failure of an asynchronous stage as the unchecked exception to throw. */
+  static RuntimeException unwrap(Throwable failure, String what) {
+    Throwable cause = failure;
+    while ((cause instanceof java.util.concurrent.CompletionException
+        || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof RuntimeException runtime) return runtime;
+    if (cause instanceof Error error) throw error;
+    return new OneViewException(what + " failed: " + cause, cause);
   }
 
   /** Executes {@code call} and returns its body, which is null only for 204 No Content. */

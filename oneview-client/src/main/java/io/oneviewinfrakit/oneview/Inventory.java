@@ -9,11 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -214,16 +211,22 @@ public record Inventory(
   }
 
   /**
-   * Lists the five collections concurrently on {@code executor} and builds the snapshot; {@code
-   * owned} decides which profiles are the caller's.
+   * Lists the five collections concurrently and builds the snapshot; {@code owned} decides which
+   * profiles are the caller's. The listings are asynchronous (no thread waits for a page but the caller).
    */
-  static Inventory collect(OneView ov, Predicate<ServerProfile> owned, Executor executor) {
+  static Inventory collect(OneView ov, Predicate<ServerProfile> owned) {
     Objects.requireNonNull(owned, "owned == null");
-    CompletableFuture<List<ServerProfileTemplate>> templates = async(() -> ov.serverProfileTemplates().list(), executor);
-    CompletableFuture<List<ServerHardwareType>> types = async(() -> ov.serverHardwareTypes().list(), executor);
-    CompletableFuture<List<EnclosureGroup>> groups = async(() -> ov.enclosureGroups().list(), executor);
-    CompletableFuture<List<ServerHardware>> hardware = async(() -> ov.serverHardware().list(), executor);
-    CompletableFuture<List<ServerProfile>> profiles = async(() -> ov.serverProfiles().list(), executor);
+    Pager pager = ov.pager();
+    CompletableFuture<List<ServerProfileTemplate>> templates =
+        pager.listAsync(RealServerProfileTemplateClient.COLLECTION, Query.all(), ServerProfileTemplate::of);
+    CompletableFuture<List<ServerHardwareType>> types =
+        pager.listAsync(RealServerHardwareTypeClient.COLLECTION, Query.all(), ServerHardwareType::fromJson);
+    CompletableFuture<List<EnclosureGroup>> groups =
+        pager.listAsync(RealEnclosureGroupClient.COLLECTION, Query.all(), EnclosureGroup::fromJson);
+    CompletableFuture<List<ServerHardware>> hardware =
+        pager.listAsync(RealServerHardwareClient.COLLECTION, Query.all(), ServerHardware::fromJson);
+    CompletableFuture<List<ServerProfile>> profiles =
+        pager.listAsync(RealServerProfileClient.COLLECTION, Query.all(), ServerProfile::of);
     return build(join(templates), join(types), join(groups), join(hardware), join(profiles), owned);
   }
 
@@ -240,7 +243,8 @@ public record Inventory(
     for (ServerProfile p : profiles) {
       if (p.uri() != null) profilesByUri.put(p.uri(), p);
     }
-    Comparator<ServerHardware> byName = Comparator.comparing(ServerHardware::name, Comparator.nullsLast(Comparator.naturalOrder()));
+    // Natural order ("bay 2" before "bay 10"), as people read server names and as the examples list them.
+    Comparator<ServerHardware> byName = Comparator.comparing(ServerHardware::name, Comparator.nullsLast(NaturalOrder.INSTANCE));
     List<ServerHardware> sortedHardware = hardware.stream().sorted(byName).toList();
     Map<String, Server> servers = new LinkedHashMap<>();
     for (ServerHardware hw : sortedHardware) {
@@ -305,16 +309,7 @@ public record Inventory(
     return s == null || s.isEmpty() ? null : s;
   }
 
-  private static <T> CompletableFuture<T> async(Supplier<T> supplier, Executor executor) {
-    return CompletableFuture.supplyAsync(supplier, executor);
-  }
-
   private static <T> T join(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) throw runtime;
-      throw new OneViewException("Taking the inventory failed: " + e.getCause(), e.getCause());
-    }
+    return Http.join(future, "taking the inventory");
   }
 }

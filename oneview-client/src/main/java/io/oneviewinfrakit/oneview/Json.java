@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import okio.Buffer;
@@ -128,7 +129,7 @@ final class Json {
   private static String kind(Object tree) {
     if (tree == null) return "null";
     if (tree instanceof List) return "an array";
-    return "a " + tree.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    return "a " + tree.getClass().getSimpleName().toLowerCase(Locale.ROOT);
   }
 
   /** The field as a string; numbers and booleans are converted, objects and arrays are written as JSON. */

@@ -1,6 +1,5 @@
 package io.oneviewinfrakit.oneview;
 
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,13 +7,16 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -38,14 +40,19 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *     .credentials("Administrator", password)
  *     .trust(Path.of("appliance-ca.pem"))
  *     .build()) {
- *   ServerProfileTemplate t = ov.serverProfileTemplates().findByName("web").orElseThrow();
- *   ServerHardware hw = ov.serverHardware().freeCompatibleWith(t).get(0);
- *   ServerProfile p = ov.serverProfileTemplates().newProfile(t)
- *       .withName("web-1").withServerHardwareUri(hw.uri());
- *   ov.tasks().await(ov.serverProfiles().create(p), Duration.ofMinutes(30));
- *   ov.tasks().await(ov.serverHardware().powerOn(hw.uri()), Duration.ofMinutes(5));
+ *   ServerProfileTemplate template = ov.serverProfileTemplates().findByName("Docker-Gen8-Template").orElseThrow();
+ *   // OneView applies a profile only to a server that is off: pick a free, compatible one that is.
+ *   ServerHardware server = ov.serverHardware().freeCompatibleWith(template).stream()
+ *       .filter(hw -> hw.powerState() == PowerState.OFF).findFirst().orElseThrow();
+ *   ServerProfile profile = ov.serverProfileTemplates().newProfile(template)
+ *       .withName(name).withServerHardwareUri(server.uri());
+ *   Task created = ov.tasks().await(ov.serverProfiles().create(profile), Duration.ofMinutes(30));
+ *   ov.tasks().await(ov.serverHardware().powerOn(server.uri()), Duration.ofMinutes(5));
  * }
  * }</pre>
+ *
+ * <p>(The body is {@code SdkQuickStart} in the examples module, which the build runs against the
+ * simulator. A profile's server must be powered off before the profile is deleted too.)
  */
 public final class OneView implements AutoCloseable {
   /** The newest API version this SDK knows; negotiation never picks a newer one. */
@@ -58,7 +65,8 @@ public final class OneView implements AutoCloseable {
   private final OkHttpClient client;
   private final ApiVersions apiVersions;
   private final Session session;
-  private final ExecutorService pageExecutor;
+  private final ThreadPoolExecutor httpExecutor;
+  private final TaskTracker taskTracker;
   private final ServerProfileTemplateClient serverProfileTemplates;
   private final ServerHardwareClient serverHardware;
   private final ServerProfileClient serverProfiles;
@@ -68,7 +76,9 @@ public final class OneView implements AutoCloseable {
   private final EthernetNetworkClient ethernetNetworks;
   private final NetworkSetClient networkSets;
   private final CertificateClient certificates;
+  private final FcNetworkClient fcNetworks;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Pager pager;
 
   private OneView(Builder settings, HttpUrl url, OkHttpClient client) {
     this.settings = settings;
@@ -89,9 +99,21 @@ public final class OneView implements AutoCloseable {
     this.apiVersions = new ApiVersions(bootstrap, settings.apiVersion, url);
     this.session = new Session(bootstrap, apiVersions, settings.userName, settings.password, settings.authLoginDomain);
 
+    // Asynchronous calls (listing pages, task polls) run on OkHttp's dispatcher, bounded to
+    // listConcurrency calls in flight on as many threads; no thread waits for another call, so
+    // listings may nest and a listing never waits for a free thread held by another listing.
+    this.httpExecutor = new ThreadPoolExecutor(settings.listConcurrency, settings.listConcurrency,
+        30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads("oneview-http-"));
+    httpExecutor.allowCoreThreadTimeOut(true);
+    Dispatcher dispatcher = new Dispatcher(httpExecutor);
+    dispatcher.setMaxRequests(settings.listConcurrency);
+    dispatcher.setMaxRequestsPerHost(settings.listConcurrency);
+
     OneViewApi api = new Retrofit.Builder()
         .baseUrl(url)
         .client(client.newBuilder()
+            .dispatcher(dispatcher)
+            .addInterceptor(Http.CARRY)
             .addInterceptor(retry)
             .addInterceptor(new SessionInterceptor(apiVersions, session))
             .authenticator(new SessionAuthenticator(session))
@@ -101,18 +123,19 @@ public final class OneView implements AutoCloseable {
         .build()
         .create(OneViewApi.class);
 
-    this.pageExecutor = Executors.newCachedThreadPool(
-        new ThreadFactoryBuilder().setDaemon(true).setNameFormat("oneview-pages-%d").build());
-    Pager pager = new Pager(api, pageExecutor, settings.listConcurrency);
+    Pager pager = new Pager(api, settings.listConcurrency, closed::get);
+    this.pager = pager;
     this.serverProfileTemplates = new RealServerProfileTemplateClient(api, pager);
     this.serverHardware = new RealServerHardwareClient(api, pager);
     this.serverProfiles = new RealServerProfileClient(api, pager, apiVersions);
-    this.tasks = new RealTaskClient(api, settings.pollInitial, settings.pollMax);
+    this.taskTracker = new TaskTracker(api, settings.pollInitial, settings.pollMax, daemonThreads("oneview-tasks-"));
+    this.tasks = new RealTaskClient(api, taskTracker, settings.pollInitial, settings.pollMax);
     this.serverHardwareTypes = new RealServerHardwareTypeClient(api, pager);
     this.enclosureGroups = new RealEnclosureGroupClient(api, pager);
     this.ethernetNetworks = new RealEthernetNetworkClient(api, pager, apiVersions);
     this.networkSets = new RealNetworkSetClient(api, pager, apiVersions);
     this.certificates = new RealCertificateClient(api, apiVersions);
+    this.fcNetworks = new RealFcNetworkClient(api, pager);
   }
 
   public static Builder builder() {
@@ -196,6 +219,11 @@ public final class OneView implements AutoCloseable {
     return certificates;
   }
 
+  /** Fibre Channel networks (read-only). */
+  public FcNetworkClient fcNetworks() {
+    return fcNetworks;
+  }
+
   /**
    * A snapshot of templates, hardware types, enclosure groups, servers and profiles, listed
    * concurrently, with each server classified for the caller. Only the caller knows which profiles
@@ -207,7 +235,7 @@ public final class OneView implements AutoCloseable {
    */
   public Inventory inventory(Predicate<ServerProfile> owned) {
     checkOpen();
-    return Inventory.collect(this, owned, pageExecutor);
+    return Inventory.collect(this, owned);
   }
 
   /**
@@ -231,8 +259,29 @@ public final class OneView implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("Logout from {} failed; the session will expire on its own: {}", url, e.getMessage());
     } finally {
-      pageExecutor.shutdown();
+      taskTracker.close();
+      httpExecutor.shutdown(); // listings check closed first (Pager), so none is rejected half-way
     }
+  }
+
+  /** The pager shared by this instance's resource clients. */
+  Pager pager() {
+    return pager;
+  }
+
+  /** The most threads the HTTP dispatcher's pool ever had (bounded by listConcurrency). */
+  int largestHttpThreadCount() {
+    return httpExecutor.getLargestPoolSize();
+  }
+
+  /** Threads that never keep the JVM alive, named {@code prefix} and a number. */
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger number = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + number.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   private void checkOpen() {
@@ -271,7 +320,11 @@ public final class OneView implements AutoCloseable {
     private Duration retryMax = Duration.ofSeconds(5);
     // Each page is one GET, the appliance documents no rate limit, and a wave is bounded by this
     // number and by the collection's size: 16 lists 2,000 servers (63 pages of 32) in 4 waves, not 8.
-    private int listConcurrency = 16;
+    // 64 pages in flight list 2,000 servers (65 overlapping pages of 32) in about one round trip.
+    private int listConcurrency = 64;
+    // Shorter than the idle timeout of the appliance's web front end (and Jetty's 30 s default), so
+    // a pooled connection is closed by us before the server drops it under a request.
+    private Duration keepAlive = Duration.ofSeconds(20);
     private Integer maxIdleConnections;
     private OkHttpClient client;
 
@@ -296,6 +349,7 @@ public final class OneView implements AutoCloseable {
       result.retryInitial = retryInitial;
       result.retryMax = retryMax;
       result.listConcurrency = listConcurrency;
+      result.keepAlive = keepAlive;
       result.maxIdleConnections = maxIdleConnections;
       result.client = client;
       return result;
@@ -405,7 +459,7 @@ public final class OneView implements AutoCloseable {
 
     /**
      * How often to retry an idempotent request (GET, or PUT/DELETE with {@code If-Match}) after a
-     * connection failure or HTTP 502/503/504, with exponential backoff from {@code initialBackoff}
+     * connection failure or HTTP 502/503/504 (and a GET after HTTP 500), with exponential backoff from {@code initialBackoff}
      * to {@code maxBackoff} plus jitter. 3 retries, 500 ms to 5 s by default; 0 disables retries.
      */
     public Builder retries(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
@@ -422,8 +476,9 @@ public final class OneView implements AutoCloseable {
     }
 
     /**
-     * How many pages of a collection to fetch at once when its size is known; 16 by default. Each
-     * page is one request, so this bounds the parallel requests one listing makes.
+     * How many requests this client sends at once on its own threads (listing pages, task polls);
+     * 64 by default. All pages of a collection whose size is known are requested together and
+     * OkHttp's dispatcher sends up to this many at a time; a listing's thread count never exceeds it.
      */
     public Builder listConcurrency(int listConcurrency) {
       if (listConcurrency < 1) throw new IllegalArgumentException("listConcurrency < 1: " + listConcurrency);
@@ -432,7 +487,18 @@ public final class OneView implements AutoCloseable {
     }
 
     /**
-     * How many idle connections to the appliance to keep open (for 5 minutes) for reuse; by default
+     * How long an idle pooled connection is kept for reuse; 20 s by default. Keep it shorter than
+     * the appliance's idle timeout: a connection the server has already closed fails the next
+     * request sent on it (retried, and logged, when idempotent). Ignored with {@link
+     * #client(OkHttpClient)}, whose connection pool is kept.
+     */
+    public Builder keepAlive(Duration keepAlive) {
+      this.keepAlive = positive(keepAlive, "keepAlive");
+      return this;
+    }
+
+    /**
+     * How many idle connections to the appliance to keep open (for {@link #keepAlive}) for reuse; by default
      * max(16, 2 &times; {@link #listConcurrency}). A connection closed after a burst of parallel
      * requests costs a new TCP and TLS handshake in the next burst, so callers with more threads
      * calling at once (such as a pool of workers polling tasks) should raise it to their thread
@@ -478,7 +544,7 @@ public final class OneView implements AutoCloseable {
             .writeTimeout(readTimeout != null ? readTimeout : Duration.ofSeconds(60))
             // OkHttp's default pool keeps 5 idle connections: after every wave of parallel page
             // requests the rest would close and the next wave would pay new TLS handshakes.
-            .connectionPool(new ConnectionPool(idleConnections(), 5, TimeUnit.MINUTES));
+            .connectionPool(new ConnectionPool(idleConnections(), keepAlive.toMillis(), TimeUnit.MILLISECONDS));
       }
       // OkHttp would silently re-send a request whose connection dropped after it was sent, POSTs
       // included, and a re-sent POST can create a second profile. RetryInterceptor retries only what

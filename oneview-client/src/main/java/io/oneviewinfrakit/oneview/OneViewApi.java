@@ -46,6 +46,10 @@ interface OneViewApi {
       @Query("start") Integer start,
       @Query("count") Integer count);
 
+  /** A task listing selected by the {@code query} parameter, such as {@code "uri IN ('…','…')"}. */
+  @GET
+  Call<Map<String, Object>> listTasks(@Url String uri, @Query("query") String query, @Query("count") Integer count);
+
   @POST
   Call<ResponseBody> post(@Url String uri, @Body Map<String, Object> body);
 

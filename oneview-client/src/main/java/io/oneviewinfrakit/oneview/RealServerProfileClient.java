@@ -1,5 +1,6 @@
 package io.oneviewinfrakit.oneview;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class RealServerProfileClient implements ServerProfileClient {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final byte[] UPDATE_FROM_TEMPLATE =
       "[{\"op\":\"replace\",\"path\":\"/templateCompliance\",\"value\":\"Compliant\"}]"
-          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          .getBytes(StandardCharsets.UTF_8);
 
   private final OneViewApi api;
   private final ApiVersions apiVersions;

@@ -1,13 +1,13 @@
 package io.oneviewinfrakit.oneview;
 
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
-import dev.failsafe.RetryPolicy;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
-/** {@link TaskClient} over the REST API. Thread-safe. */
+/** {@link TaskClient} over the REST API; waiting is done by the shared {@link TaskTracker}. Thread-safe. */
 final class RealTaskClient implements TaskClient {
+  static final String COLLECTION = "/rest/tasks";
+
   /**
    * How much the polling interval grows after each poll. Doubling noticed a 3 s task 4 s late
    * (polls at 0, 1, 3, 7 s); growing by half still reaches the maximum interval within a minute, so
@@ -16,11 +16,13 @@ final class RealTaskClient implements TaskClient {
   static final double POLL_GROWTH = 1.5;
 
   private final OneViewApi api;
+  private final TaskTracker tracker;
   private final Duration pollInitial;
   private final Duration pollMax;
 
-  RealTaskClient(OneViewApi api, Duration pollInitial, Duration pollMax) {
+  RealTaskClient(OneViewApi api, TaskTracker tracker, Duration pollInitial, Duration pollMax) {
     this.api = api;
+    this.tracker = tracker;
     this.pollInitial = pollInitial;
     this.pollMax = pollMax;
   }
@@ -31,33 +33,33 @@ final class RealTaskClient implements TaskClient {
   }
 
   @Override
-  public Task await(Task task, Duration timeout) {
-    Objects.requireNonNull(task, "task == null");
-    Objects.requireNonNull(timeout, "timeout == null");
-    if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive: " + timeout);
-    Task last = task.state().isTerminal() ? task : poll(task.uri(), timeout);
-    if (last.state().isSuccess()) return last;
-    if (last.state().isFailure()) throw new TaskFailedException(last);
-    throw new TaskTimeoutException(last, timeout);
+  public CompletableFuture<Task> watch(Task task, Duration timeout) {
+    return tracker.watch(task, timeout);
   }
 
-  /** Polls until the task ends or {@code timeout} passes; returns the last state seen. */
-  private Task poll(String uri, Duration timeout) {
-    RetryPolicy<Task> polling = RetryPolicy.<Task>builder()
-        .handleIf((task, failure) -> failure == null && !task.state().isTerminal())
-        .withMaxRetries(-1)
-        .withMaxDuration(timeout)
-        .withDelayFn(context -> delayAfter(context.getAttemptCount()))
-        .build();
-    try {
-      return Failsafe.with(polling).get(() -> get(uri));
-    } catch (FailsafeException e) {
-      if (e.getCause() instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-        throw new OneViewException("Interrupted while waiting for task " + uri, e.getCause());
-      }
-      throw new OneViewException("Waiting for task " + uri + " failed: " + e.getCause(), e.getCause());
+  @Override
+  public CompletableFuture<Task> watch(Task task, Duration timeout, Consumer<Task> progress) {
+    return tracker.watch(task, timeout, progress);
+  }
+
+  @Override
+  public Task await(Task task, Duration timeout) {
+    return await(task, timeout, t -> {});
+  }
+
+  @Override
+  public Task await(Task task, Duration timeout, Consumer<Task> progress) {
+    CompletableFuture<Task> done = tracker.watch(task, timeout, progress);
+    if (!done.isDone() && tracker.isTrackerThread()) {
+      done.cancel(false);
+      throw new IllegalStateException("await on the task tracker's thread would wait for itself;"
+          + " chain blocking work with watch(...).thenApplyAsync(..., executor)");
     }
+    return Http.join(done, "waiting for task " + task.uri());
+  }
+
+  TaskTracker tracker() {
+    return tracker;
   }
 
   /** The wait after the {@code polls}-th poll (from 1) with this client's settings. */

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Retries idempotent requests (GET, HEAD, and PUT/DELETE carrying {@code If-Match}) after connection
- * failures and HTTP 502/503/504, with exponential backoff and jitter. Other requests, notably
+ * failures and HTTP 502/503/504, and reads (GET, HEAD) after HTTP 500 too (an appliance busy with a
+ * burst of work answers a read with a transient 500), with exponential backoff and jitter. Other requests, notably
  * POSTs, are sent once: repeating them could repeat their effect. Thread-safe.
  */
 final class RetryInterceptor implements Interceptor {
@@ -48,14 +49,16 @@ final class RetryInterceptor implements Interceptor {
     RetryPolicyBuilder<Response> builder = RetryPolicy.<Response>builder()
         .handleIf((response, failure) -> failure != null
             ? failure instanceof IOException && !isUntrusted(failure) && !chain.call().isCanceled()
-            : isTransient(response.code()))
+            : isTransient(chain.request(), response.code()))
         .withMaxRetries(maxRetries)
         .withJitter(0.25)
         .onRetry(event -> {
           Response previous = event.getLastResult();
           String why = previous != null ? "HTTP " + previous.code() : String.valueOf(event.getLastException());
           if (previous != null) previous.close();
-          log.warn("Retrying {} after {} (retry {} of {})",
+          // DEBUG: a retry that works is not news, and one that fails reaches the caller as an
+          // exception; at WARN an unreachable appliance cost three lines per call per refresh.
+          log.debug("Retrying {} after {} (retry {} of {})",
               Http.describe(chain.request()), why, event.getAttemptCount(), maxRetries);
         });
     return initial.equals(max) ? builder.withDelay(initial).build() : builder.withBackoff(initial, max).build();
@@ -76,7 +79,8 @@ final class RetryInterceptor implements Interceptor {
     return false;
   }
 
-  private static boolean isTransient(int code) {
+  private static boolean isTransient(Request request, int code) {
+    if (code == 500) return request.method().equals("GET") || request.method().equals("HEAD");
     return code == 502 || code == 503 || code == 504;
   }
 }

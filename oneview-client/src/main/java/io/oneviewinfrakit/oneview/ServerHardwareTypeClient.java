@@ -11,18 +11,20 @@ import java.util.stream.Stream;
  */
 public interface ServerHardwareTypeClient {
   /**
-   * Every type, following all pages, as one consistent listing.
+   * Every type, following all pages, as one correct listing.
    *
    * <p>If the collection changes while it is being paged (stateless {@code start}/{@code count}
-   * paging shifts later pages), the listing is restarted once; if it changes again a
-   * {@link OneViewException} is thrown. Never silently short.
+   * paging shifts later pages), the pages that shifted are read again until every member that
+   * existed during the whole listing is in it exactly once; members created meanwhile are included
+   * as far as they were seen. A {@link OneViewException} only if that cannot be done. Never silently
+   * short.
    */
   List<ServerHardwareType> list();
 
   /**
    * Every type matching {@code query}, following all pages, as one consistent
-   * listing: restarted once if the collection changes while it is being paged; a
-   * {@link OneViewException} if it changes again. Never silently short.
+   * listing: pages that shifted while the collection changed are read again; a
+   * {@link OneViewException} only if the listing cannot be made correct. Never silently short.
    */
   List<ServerHardwareType> list(Query query);
 

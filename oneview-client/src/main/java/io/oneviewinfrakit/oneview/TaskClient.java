@@ -1,11 +1,25 @@
 package io.oneviewinfrakit.oneview;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Reads appliance tasks ({@code /rest/tasks}) and waits for them to finish.
  *
+ * <p>All waiting is done by one scheduler per {@link OneView}: pending tasks are polled with the
+ * builder's backoff, many at a time with one filtered task listing, and no thread is held while
+ * OneView works. {@link #watch} returns at once; {@link #await} blocks only its caller.
+ *
  * <p>Implementations are thread-safe. Failures are {@link OneViewException}s.
+ *
+ * <p>For example:
+ *
+ * <pre>{@code
+ * ov.tasks().watch(ov.serverProfiles().create(profile), Duration.ofMinutes(30))
+ *     .thenComposeAsync(done -> ov.tasks().watch(ov.serverHardware().powerOn(hw), Duration.ofMinutes(5)), executor)
+ *     .whenComplete((task, failure) -> report(task, failure));
+ * }</pre>
  */
 public interface TaskClient {
   /**
@@ -24,4 +38,28 @@ public interface TaskClient {
    *     still be running on the appliance.
    */
   Task await(Task task, Duration timeout);
+
+  /**
+   * Starts watching {@code task} and returns at once. The future completes with the task's final
+   * state (a task that ends {@link TaskState#WARNING} counts as success), or fails with {@link
+   * TaskFailedException}, {@link TaskTimeoutException} (after {@code timeout}; the task may still run),
+   * {@link ResourceNotFoundException} (no such task) or {@link OneViewException} (the appliance could
+   * not be asked, three polls in a row). Cancelling the future stops the watch, never the task.
+   *
+   * <p>The future completes on one of the SDK's threads: dependent stages that block (including
+   * {@link #await}) must run on the caller's executor ({@code thenApplyAsync(fn, executor)}).
+   *
+   * @throws IllegalArgumentException if {@code timeout} is not positive.
+   */
+  CompletableFuture<Task> watch(Task task, Duration timeout);
+
+  /**
+   * As {@link #watch(Task, Duration)}, and tells {@code progress} each state a poll reads while the
+   * task runs (its {@code percentComplete}, {@code taskStatus}), on one of the SDK's threads: it must
+   * return quickly and not block.
+   */
+  CompletableFuture<Task> watch(Task task, Duration timeout, Consumer<Task> progress);
+
+  /** As {@link #await(Task, Duration)}, telling {@code progress} each state a poll reads meanwhile. */
+  Task await(Task task, Duration timeout, Consumer<Task> progress);
 }

@@ -79,7 +79,7 @@ final class ConnectionPoolTest extends FakeApplianceFixture {
   @Test
   void secondConcurrentListingReusesTheFirstListingsConnections() {
     int wave = 16;
-    int total = PAGE * (wave + 1); // the first page, then one wave of 16 pages
+    int total = (PAGE - 1) * wave + PAGE; // the first page, then one wave of 16 pages overlapping by one
     Gate gate = new Gate(wave);
     appliance.handler = request -> {
       String start = request.getRequestUrl().queryParameter("start");

@@ -108,17 +108,17 @@ final class PagingTest extends FakeApplianceFixture {
       assertThat(all).extracting(ServerHardware::uri)
           .containsExactlyElementsOf(IntStream.range(0, total).mapToObj(i -> "/rest/server-hardware/" + i).toList());
     }
-    // 1 first page + 31 more pages of 32, in waves of 8: 32 requests, about 5 round trips.
-    assertThat(appliance.resourceRequests).hasSize(32);
+    // 1 first page + 32 more pages of 32 overlapping by one, at most 8 in flight: 33 requests.
+    assertThat(appliance.resourceRequests).hasSize(33);
     assertThat(firstWave.getCount()).isZero();
     assertThat(maxInFlight.get()).isEqualTo(concurrency);
     List<String> counts = new ArrayList<>();
-    for (RecordedRequest r : appliance.resourceRequests.subList(1, 32)) counts.add(r.getRequestUrl().queryParameter("count"));
+    for (RecordedRequest r : appliance.resourceRequests.subList(1, 33)) counts.add(r.getRequestUrl().queryParameter("count"));
     assertThat(counts).containsOnly("32");
   }
 
   @Test
-  void defaultConcurrencyFetchesSixteenPagesPerWave() {
+  void pagesInFlightNeverExceedListConcurrency() {
     int cap = 32;
     int wave = 16;
     int total = cap * (wave + 1); // the first page and one full wave
@@ -141,10 +141,11 @@ final class PagingTest extends FakeApplianceFixture {
       }
       return json(200, page("/rest/server-hardware?start=" + start, null, total, start, Math.min(total, start + cap)));
     };
-    try (OneView ov = FakeAppliance.builder(server).build()) {
+    try (OneView ov = FakeAppliance.builder(server).listConcurrency(wave).build()) {
       assertThat(ov.serverHardware().list()).hasSize(total);
     }
-    assertThat(appliance.resourceRequests).hasSize(wave + 1);
+    // The first page, then 17 pages overlapping by one: the first 16 together, then the last.
+    assertThat(appliance.resourceRequests).hasSize(wave + 2);
     assertThat(fullWave.getCount()).isZero();
     assertThat(maxInFlight.get()).isEqualTo(wave);
   }
@@ -228,7 +229,7 @@ final class PagingTest extends FakeApplianceFixture {
     try (OneView ov = FakeAppliance.builder(server).build()) {
       assertThatThrownBy(() -> ov.serverHardware().list())
           .isInstanceOf(OneViewException.class)
-          .hasMessage("GET /rest/server-hardware?start=2&count=2 failed: HTTP 500: INTERNAL_ERROR: boom");
+          .hasMessage("GET /rest/server-hardware?start=1&count=2 failed: HTTP 500: INTERNAL_ERROR: boom");
     }
   }
 }

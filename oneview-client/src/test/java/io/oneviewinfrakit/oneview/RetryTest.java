@@ -45,6 +45,25 @@ final class RetryTest extends FakeApplianceFixture {
   }
 
   @Test
+  void getIsRetriedOnATransient500ButAChangeIsNot() {
+    appliance.handler = request -> {
+      calls.incrementAndGet();
+      boolean firstGet = request.getMethod().equals("GET") && calls.get() == 1;
+      return firstGet || !request.getMethod().equals("GET")
+          ? new MockResponse().setResponseCode(500).setBody("{\"errorCode\":\"INTERNAL_ERROR\",\"message\":\"busy\"}")
+          : json(200, HARDWARE);
+    };
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      assertThat(ov.serverHardware().get(URI).uri()).isEqualTo(URI);
+      assertThat(calls).hasValue(2);
+      ServerProfile profile = ServerProfile.fromJson("{\"uri\":\"/rest/server-profiles/1\",\"eTag\":\"7\"}");
+      assertThatThrownBy(() -> ov.serverProfiles().update(profile)).isInstanceOf(OneViewException.class)
+          .satisfies(e -> assertThat(((OneViewException) e).httpStatus()).isEqualTo(500));
+      assertThat(calls).hasValue(3); // a PUT that met a 500 may have been applied: never repeated
+    }
+  }
+
+  @Test
   void postIsNeverRetried() {
     appliance.handler = request -> {
       calls.incrementAndGet();

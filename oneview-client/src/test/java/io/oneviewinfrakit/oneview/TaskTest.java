@@ -23,6 +23,19 @@ final class TaskTest extends FakeApplianceFixture {
   }
 
   @Test
+  void aTaskPollNeverFailsOnOne500() {
+    AtomicInteger polls = new AtomicInteger();
+    appliance.handler = request -> polls.incrementAndGet() == 1
+        ? new okhttp3.mockwebserver.MockResponse().setResponseCode(500)
+            .setBody("{\"errorCode\":\"INTERNAL_ERROR\",\"message\":\"busy\"}")
+        : json(200, task("Completed", 100));
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      assertThat(ov.tasks().await(Task.pending(URI), Duration.ofSeconds(10)).state()).isEqualTo(TaskState.COMPLETED);
+    }
+    assertThat(polls).hasValue(2); // the HTTP layer retried the GET after the 500
+  }
+
+  @Test
   void awaitPollsUntilTheTaskCompletes() {
     AtomicInteger polls = new AtomicInteger();
     appliance.handler = request -> {

@@ -95,6 +95,8 @@ final class ApiVersions {
       case "network-sets" -> "network-set" + at(NETWORK_SET, version);
       // Firmware bundles carry one unversioned type on every appliance we have seen.
       case "firmware-drivers" -> "firmware-baselines";
+      // Fibre Channel networks: fc-networkV4 from API 600 (oneview-python fc_networks.py), fc-networkV2 before.
+      case "fc-networks" -> version < 600 ? "fc-networkV2" : "fc-networkV4";
       default -> throw new IllegalArgumentException(category);
     };
   }
@@ -110,6 +112,7 @@ final class ApiVersions {
       case "ethernet-networks" -> "NetworkCollection" + at(ETHERNET_NETWORK, version);
       case "network-sets" -> "NetworkSetCollection" + at(NETWORK_SET, version);
       case "firmware-drivers" -> "FirmwareBaselineCollection";
+      case "fc-networks" -> "FcNetworkCollectionV" + (version < 600 ? 2 : 4);
       default -> throw new IllegalArgumentException(category);
     };
   }

@@ -40,6 +40,7 @@ final class Appliance {
   private final Store profiles = new Store("server-profiles", 64);
   private final Store networks = new Store("ethernet-networks", 64);
   private final Store networkSets = new Store("network-sets", 64);
+  private final Store fcNetworks = new Store("fc-networks", 64);
   private final Store firmwareDrivers = new Store("firmware-drivers", 64);
   private final Map<String, Instant> profileVisibleAt = new HashMap<>();
   private final Map<String, Tasks.Task> profileTask = new HashMap<>();
@@ -69,7 +70,7 @@ final class Appliance {
           config.sessionLimitPerClient());
       tasks = new Tasks(clock, ids, config.username(), config.taskDurations());
       for (Store s : List.of(hardwareTypes, enclosureGroups, hardware, templates, profiles,
-          networks, networkSets, firmwareDrivers)) {
+          networks, networkSets, fcNetworks, firmwareDrivers)) {
         s.clear();
       }
       profileVisibleAt.clear();
@@ -81,6 +82,7 @@ final class Appliance {
       seed(hardware, config.inventory().documents("serverHardware"));
       seed(networks, config.inventory().documents("ethernetNetworks"));
       seed(networkSets, config.inventory().documents("networkSets"));
+      seed(fcNetworks, config.inventory().documents("fcNetworks"));
       seed(firmwareDrivers, config.inventory().documents("firmwareDrivers"));
       seed(templates, config.inventory().documents("serverProfileTemplates"));
       seed(profiles, config.inventory().documents("serverProfiles"));
@@ -291,15 +293,33 @@ final class Appliance {
       case "network-sets" -> {
         return networkResource(r, m, seg, networkSets, version);
       }
+      case "fc-networks" -> {
+        return readOnly(r, m, seg, fcNetworks, version);
+      }
       case "firmware-drivers" -> {
         return readOnly(r, m, seg, firmwareDrivers, version);
       }
       case "tasks" -> {
         requireMethod(m, "GET");
         if (seg.length == 2) {
+          CollectionQuery q = CollectionQuery.parse(r.query());
+          java.util.Set<String> wanted = q.exactUris();
           List<Map<String, Object>> docs = new ArrayList<>();
-          tasks.all().forEach(t -> docs.add(t.doc));
-          return listDocs(r, "tasks", docs, 32, version);
+          if (wanted != null) {
+            // A batched poll: look the tasks up instead of scanning them all (creation order, then URI).
+            List<Tasks.Task> found = new ArrayList<>();
+            for (String u : wanted) {
+              Tasks.Task t = tasks.get(u);
+              if (t != null) {
+                found.add(t);
+              }
+            }
+            found.sort(java.util.Comparator.comparing((Tasks.Task t) -> t.created).thenComparing(t -> t.uri));
+            found.forEach(t -> docs.add(t.doc));
+          } else {
+            tasks.all().forEach(t -> docs.add(t.doc));
+          }
+          return page(r, q, "tasks", docs, 32, version);
         }
         Tasks.Task t = seg.length == 3 ? tasks.get(uri) : null;
         if (t == null) {

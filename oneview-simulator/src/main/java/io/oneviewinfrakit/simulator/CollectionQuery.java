@@ -8,20 +8,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * The {@code start}, {@code count}, {@code sort} and repeated {@code filter} parameters of a
- * collection GET, and the page envelope they produce.
+ * The {@code start}, {@code count}, {@code sort}, repeated {@code filter} and {@code query}
+ * parameters of a collection GET, and the page envelope they produce.
  */
 final class CollectionQuery {
   private final QueryString query;
   private final int start;
   private final int count; // -1: not given, use the resource's page cap
   private final List<Filter> filters;
+  private final List<Predicate<Object>> queries;
   private final Comparator<Map<String, Object>> order; // null: creation order
 
   private CollectionQuery(QueryString query, int start, int count, List<Filter> filters,
-      Comparator<Map<String, Object>> order) {
+      List<Predicate<Object>> queries, Comparator<Map<String, Object>> order) {
+    this.queries = queries;
     this.query = query;
     this.start = start;
     this.count = count;
@@ -42,6 +45,12 @@ final class CollectionQuery {
         filters.add(Filter.parse(f));
       }
     }
+    List<Predicate<Object>> queries = new ArrayList<>();
+    for (String q : query.all("query")) {
+      if (!q.isBlank()) {
+        queries.add(QueryExpression.parse(q));
+      }
+    }
     Comparator<Map<String, Object>> order = null;
     for (String sort : query.all("sort")) {
       for (String key : sort.split(",")) {
@@ -52,7 +61,7 @@ final class CollectionQuery {
         order = order == null ? c : order.thenComparing(c);
       }
     }
-    return new CollectionQuery(query, start, count, List.copyOf(filters), order);
+    return new CollectionQuery(query, start, count, List.copyOf(filters), List.copyOf(queries), order);
   }
 
   private static int intParam(QueryString query, String name, int absent) {
@@ -141,6 +150,27 @@ final class CollectionQuery {
     return c != 0 ? c : compareValues(a, b);
   }
 
+  /**
+   * The URIs a {@code query} parameter pins down ({@code uri IN (...)}, intersected when repeated),
+   * so the caller can look members up instead of scanning; else null. The members still pass
+   * {@link #matches}.
+   */
+  java.util.Set<String> exactUris() {
+    java.util.Set<String> result = null;
+    for (String q : query.all("query")) {
+      java.util.Set<String> uris = q.isBlank() ? null : QueryExpression.uris(q);
+      if (uris == null) {
+        continue;
+      }
+      if (result == null) {
+        result = new java.util.LinkedHashSet<>(uris);
+      } else {
+        result.retainAll(uris);
+      }
+    }
+    return result;
+  }
+
   /** A name the filters pin down exactly, so the caller can use its name index; else null. */
   String exactName() {
     for (Filter f : filters) {
@@ -154,6 +184,11 @@ final class CollectionQuery {
   boolean matches(Map<String, Object> doc) {
     for (Filter f : filters) {
       if (!f.test(doc)) {
+        return false;
+      }
+    }
+    for (Predicate<Object> q : queries) {
+      if (!q.test(doc)) {
         return false;
       }
     }

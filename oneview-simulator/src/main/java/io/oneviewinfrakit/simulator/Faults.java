@@ -111,6 +111,12 @@ public final class Faults {
     return this;
   }
 
+  /** Forgets the failures {@link #failNextRequests} queued and no request has used yet. */
+  public synchronized Faults stopFailingNextRequests() {
+    nextStatuses.clear();
+    return this;
+  }
+
   /** Closes the connection without any response for a {@code share} (0..1) of requests. */
   public synchronized Faults dropConnections(double share) {
     checkShare(share);

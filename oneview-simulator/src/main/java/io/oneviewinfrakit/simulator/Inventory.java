@@ -37,10 +37,11 @@ public final class Inventory {
   static final String PROD_NETWORK_2 = "Prod-VLAN-101";
   static final String DEPLOY_NETWORK = "Deploy-PXE";
   static final String PROD_SET = "Prod-Set";
+  static final String SAN_NETWORK = "SAN-A";
   static final String BASELINE_NAME = "Service Pack for ProLiant";
   static final String BASELINE_VERSION = "2022.09.01.00";
   static final List<String> KEYS = List.of("serverHardwareTypes", "enclosureGroups",
-      "serverHardware", "ethernetNetworks", "networkSets", "firmwareDrivers",
+      "serverHardware", "ethernetNetworks", "networkSets", "fcNetworks", "firmwareDrivers",
       "serverProfileTemplates", "serverProfiles");
   private static final int BAYS_PER_ENCLOSURE = 16;
 
@@ -56,7 +57,8 @@ public final class Inventory {
    * {@code DL360-<k>} (type {@value #RACK_TYPE}, no enclosure group); every fourth one (index 1, 5,
    * 9, ...) powered on; none with a profile or in maintenance. Ethernet networks {@value
    * #PROD_NETWORK} (VLAN 100), {@value #PROD_NETWORK_2} (VLAN 101) and {@value #DEPLOY_NETWORK}
-   * (VLAN 10), network set {@value #PROD_SET} (both Prod networks), one firmware bundle (SPP
+   * (VLAN 10), network set {@value #PROD_SET} (both Prod networks), Fibre Channel network {@value
+   * #SAN_NETWORK} (fabric-attached, read-only), one firmware bundle (SPP
    * {@value #BASELINE_VERSION}). Templates {@value #BLADE_TEMPLATE} (connections managed, one
    * primary-boot connection to {@value #DEPLOY_NETWORK}, firmware baseline managed) and {@value
    * #RACK_TEMPLATE} (connections and firmware not managed).
@@ -91,6 +93,7 @@ public final class Inventory {
     doc.put("ethernetNetworks", List.of(network(prod, PROD_NETWORK, 100), network(prod2, PROD_NETWORK_2, 101),
         network(deploy, DEPLOY_NETWORK, 10)));
     doc.put("networkSets", List.of(networkSet(PROD_SET, List.of(prod, prod2), prod)));
+    doc.put("fcNetworks", List.of(fcNetwork(SAN_NETWORK)));
     Map<String, Object> baseline = baseline();
     doc.put("firmwareDrivers", List.of(baseline));
     doc.put("serverProfileTemplates", List.of(
@@ -316,6 +319,23 @@ public final class Inventory {
     Map<String, Object> d = Documents.ethernetNetwork(uri, name, "Tagged", vlan, "General", true, false,
         "/rest/connection-templates/" + id("ct:" + name).toLowerCase(Locale.ROOT));
     d.put("fabricUri", "/rest/fabrics/" + id("fabric").toLowerCase(Locale.ROOT));
+    return d;
+  }
+
+  /** A fabric-attached Fibre Channel network (read-only in the simulator: listed, never created). */
+  private static Map<String, Object> fcNetwork(String name) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("type", "fc-networkV4");
+    d.put("uri", "/rest/fc-networks/" + id("fc:" + name).toLowerCase(Locale.ROOT));
+    d.put("category", "fc-networks");
+    d.put("name", name);
+    d.put("fabricType", "FabricAttach");
+    d.put("linkStabilityTime", 30L);
+    d.put("autoLoginRedistribution", true);
+    d.put("managedSanUri", null);
+    d.put("connectionTemplateUri", "/rest/connection-templates/" + id("ct:" + name).toLowerCase(Locale.ROOT));
+    d.put("state", "Active");
+    d.put("status", "OK");
     return d;
   }
 

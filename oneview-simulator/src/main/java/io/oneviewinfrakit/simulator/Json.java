@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,12 +165,12 @@ final class Json {
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
       map.forEach((k, v) -> out.put((String) k, frozen(v)));
-      return (T) java.util.Collections.unmodifiableMap(out);
+      return (T) Collections.unmodifiableMap(out);
     }
     if (value instanceof List<?> list) {
       List<Object> out = new ArrayList<>(list.size());
       list.forEach(v -> out.add(frozen(v)));
-      return (T) java.util.Collections.unmodifiableList(out);
+      return (T) Collections.unmodifiableList(out);
     }
     return value;
   }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import okhttp3.tls.HeldCertificate;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -326,7 +327,7 @@ public final class OneViewSimulator implements AutoCloseable {
    * {@code Disabled} or {@code Unknown}), as the appliance does when the hardware reports a fault.
    */
   public OneViewSimulator serverStatus(String hardwareUri, String status) {
-    if (!java.util.Set.of("OK", "Warning", "Critical", "Disabled", "Unknown").contains(status)) {
+    if (!Set.of("OK", "Warning", "Critical", "Disabled", "Unknown").contains(status)) {
       throw new IllegalArgumentException("status must be OK, Warning, Critical, Disabled or Unknown: " + status);
     }
     appliance.setHardware(hardwareUri, "status", status);

@@ -1,6 +1,7 @@
 package io.oneviewinfrakit.simulator;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A request the simulated appliance refuses; {@link ErrorBodies} renders it as a OneView
@@ -19,7 +20,7 @@ final class SimulatorException extends RuntimeException {
 
   SimulatorException(int status, String errorCode, String message, String details,
       List<String> recommendedActions) {
-    this(status, errorCode, message, details, recommendedActions, java.util.Map.of());
+    this(status, errorCode, message, details, recommendedActions, Map.of());
   }
 
   SimulatorException(int status, String errorCode, String message, String details,
@@ -29,7 +30,7 @@ final class SimulatorException extends RuntimeException {
     this.errorCode = errorCode;
     this.details = details;
     this.recommendedActions = List.copyOf(recommendedActions);
-    this.data = java.util.Map.copyOf(data);
+    this.data = Map.copyOf(data);
   }
 
   java.util.Map<String, Object> data() {

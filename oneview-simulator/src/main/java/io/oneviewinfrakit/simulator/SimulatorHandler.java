@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -43,7 +45,7 @@ final class SimulatorHandler extends Handler.Abstract {
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     Instant at = clock.instant();
-    String method = request.getMethod().toUpperCase(java.util.Locale.ROOT);
+    String method = request.getMethod().toUpperCase(Locale.ROOT);
     String path = request.getHttpURI().getDecodedPath();
     String rawQuery = request.getHttpURI().getQuery() == null ? "" : request.getHttpURI().getQuery();
     if (faults.applianceDown()) {
@@ -74,7 +76,7 @@ final class SimulatorHandler extends Handler.Abstract {
     } catch (RuntimeException e) {
       log.error("Simulator failure on {} {}", method, path, e);
       result = ApiResponse.json(500, ErrorBodies.of("INTERNAL_ERROR", "Simulator failure: " + e,
-          "", java.util.List.of(), Map.of()));
+          "", List.of(), Map.of()));
     }
     if (decision.action() == Faults.Action.SERVE && faults.takeLostResponse(method, path)) {
       return drop(request, callback, method, path, rawQuery, at); // applied, answer lost

@@ -184,4 +184,36 @@ class CollectionTest {
     assertThat(r.code()).isEqualTo(200);
     assertThat(r.string("category")).isEqualTo("tasks");
   }
+
+  @Test
+  void queryInSelectsByAnyOfTheValuesAndCombinesWithAndOr() {
+    TestClient.Resp all = ov.get("/rest/server-hardware?count=100");
+    String a = (String) all.members().get(3).get("uri");
+    String b = (String) all.members().get(17).get("uri");
+    TestClient.Resp in = ov.get("/rest/server-hardware?query="
+        + TestClient.enc("\"uri IN ('" + a + "', '" + b + "', '/rest/server-hardware/none')\""));
+    assertThat(in.code()).isEqualTo(200);
+    assertThat(in.members()).extracting(m -> m.get("uri")).containsExactly(a, b);
+
+    TestClient.Resp and = ov.get("/rest/server-hardware?query="
+        + TestClient.enc("uri IN ('" + a + "','" + b + "') AND powerState='On'"));
+    assertThat(and.map()).containsEntry("total", 0.0 + and.members().size());
+    assertThat(and.members()).allSatisfy(m -> assertThat(m.get("powerState")).isEqualTo("On"));
+
+    TestClient.Resp or = ov.get("/rest/server-hardware?query="
+        + TestClient.enc("name='Encl1, bay 3' OR name='DL360-1'"));
+    assertThat(names(or)).containsExactly("Encl1, bay 3", "DL360-1");
+
+    assertThat(ov.get("/rest/server-hardware?query=" + TestClient.enc("uri IN 'x'")).code()).isEqualTo(400);
+  }
+
+  @Test
+  void fibreChannelNetworksAreListedAndReadable() {
+    TestClient.Resp fc = ov.get("/rest/fc-networks");
+    assertThat(fc.code()).isEqualTo(200);
+    assertThat(names(fc)).containsExactly("SAN-A");
+    Map<String, Object> san = fc.members().get(0);
+    assertThat(san).containsEntry("fabricType", "FabricAttach").containsEntry("type", "fc-networkV4");
+    assertThat(ov.get((String) san.get("uri")).string("name")).isEqualTo("SAN-A");
+  }
 }

@@ -53,6 +53,15 @@ class MainTest {
   }
 
   @Test
+  void versionIsPrintedByTheStandaloneJarsMain() throws Exception {
+    Process p = launch("--version");
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    assertThat(out.strip()).isEqualTo("oneview-simulator 0.1.0");
+  }
+
+  @Test
   void printsOneListeningLineAndServesUntilTerminated() throws Exception {
     Process process = launch("--port", "0", "--servers", "16", "--task-seconds", "2", "--http");
     try {

@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonWriter;
 import io.oneviewinfrakit.infrakit.spi.RawJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import okio.Buffer;
 
 /**
@@ -19,16 +20,23 @@ final class DescriptionProperties {
   private DescriptionProperties() {}
 
   /**
-   * The issue-8 additions: why an instance is Unhealthy, its connections (network name, MAC, port),
+   * The bare-metal additions: why an instance is Unhealthy, its connections (network name, MAC, port),
    * boot settings, firmware baseline, template compliance, and the attachments it was given.
    *
    * @param reason why the phase is Unhealthy (drift), or null
    * @param networkName network or network-set name by URI, null when not known
    * @param attachments {@code Spec.Attachments} as given (reported, not acted on)
+   * @param percentComplete the percentComplete of the OneView task the plugin's current step waits
+   *     for (profile create, power change), or null when none runs
    */
   record Extras(String reason, java.util.function.Function<String, String> networkName,
-      java.util.List<io.oneviewinfrakit.infrakit.spi.Attachment> attachments) {
-    static final Extras NONE = new Extras(null, uri -> null, java.util.List.of());
+      java.util.List<io.oneviewinfrakit.infrakit.spi.Attachment> attachments, Integer percentComplete) {
+    static final Extras NONE = new Extras(null, uri -> null, List.of(), null);
+
+    Extras(String reason, java.util.function.Function<String, String> networkName,
+        java.util.List<io.oneviewinfrakit.infrakit.spi.Attachment> attachments) {
+      this(reason, networkName, attachments, null);
+    }
   }
 
   static RawJson of(String instanceId, Phase phase, String templateName, ProfileView profile,
@@ -68,6 +76,7 @@ final class DescriptionProperties {
         w.endObject();
       }
       w.name("lastError").value(lastError);
+      w.name("percentComplete").value(extras.percentComplete());
       writeExtras(w, profile, server, extras);
       w.endObject();
     } catch (IOException e) {

@@ -148,6 +148,9 @@ final class Destroyer {
     String uri;
     /** The task this destroy started last (intent write, power-off, delete), checked on the next look. */
     String lastTaskUri;
+    /** What that task does, and when it started, for the line that says it ended. */
+    String lastTaskWhat;
+    long lastTaskNanos;
     int taskFailures;
     int waits;
     String waitingFor;
@@ -245,7 +248,7 @@ final class Destroyer {
                 .orElseThrow(() -> new IllegalStateException("profile " + current.uri()
                     + " no longer carries this instance's envelope"))
                 .withIntent(Envelope.Intent.DESTROYING)));
-        job.lastTaskUri = task.uri();
+        started(job, task, "writing the Destroying intent into profile " + profile.name());
         soon(job, "the Destroying intent to be written");
         return;
       }
@@ -261,7 +264,7 @@ final class Destroyer {
           }
           log.info("Instance {}: powering off server {} before deleting its profile", job.id,
               server.name());
-          job.lastTaskUri = gateway.startPowerOff(serverUri).uri();
+          started(job, gateway.startPowerOff(serverUri), "powering off server " + server.name());
           soon(job, "server " + server.name() + " to power off");
           return;
         }
@@ -271,7 +274,8 @@ final class Destroyer {
         done(job, "profile " + job.name + " deleted");
         return;
       }
-      job.lastTaskUri = delete.get().uri();
+      started(job, delete.get(), "deleting profile " + profile.name());
+      log.info("Instance {}: deleting profile {}", job.id, profile.name());
       soon(job, "profile " + profile.name() + " to be deleted");
     } catch (RuntimeException e) {
       if (work.closing()) {
@@ -332,6 +336,10 @@ final class Destroyer {
       return false;
     }
     job.lastTaskUri = null;
+    if (!task.state().isFailure() && job.lastTaskWhat != null) {
+      log.info("Instance {}: {} done ({})", job.id, job.lastTaskWhat, String.format(
+          java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - job.lastTaskNanos) / 1e9));
+    }
     if (task.state().isFailure()) {
       job.taskFailures++;
       String why = task.errors().isEmpty() ? "task " + task.name() + " ended " + task.state()
@@ -355,6 +363,12 @@ final class Destroyer {
     if (job.becomeDurable()) {
       refresh.run();
     }
+  }
+
+  private static void started(Job job, Task task, String what) {
+    job.lastTaskUri = task.uri();
+    job.lastTaskWhat = what;
+    job.lastTaskNanos = System.nanoTime();
   }
 
   /** A task this step started runs: look again after the first retry delay. */

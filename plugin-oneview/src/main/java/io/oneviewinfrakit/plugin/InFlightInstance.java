@@ -18,7 +18,7 @@ final class InFlightInstance {
   final String logicalId;
   final String namespace;
   /**
-   * Applied to the new-profile document before the POST (issue 8: Networks, Boot, Init); set by
+   * Applied to the new-profile document before the POST (Networks, Boot, Init); set by
    * Provision before the work is submitted.
    */
   volatile java.util.function.UnaryOperator<io.oneviewinfrakit.oneview.ServerProfile> customize =
@@ -26,6 +26,10 @@ final class InFlightInstance {
 
   private final Map<String, String> tags;
   private Phase phase = Phase.RESERVED;
+  /** The running OneView task's percentComplete, or -1 when no task of this instance runs. */
+  private int percentComplete = -1;
+  /** When Provision accepted it (for the elapsed time in log lines). */
+  final long startedNanos = System.nanoTime();
   private String serverUri;
   private String profileUri;
   private String lastError;
@@ -77,6 +81,17 @@ final class InFlightInstance {
 
   synchronized void phase(Phase phase) {
     this.phase = phase;
+    this.percentComplete = -1;
+  }
+
+  /** What OneView last said of the running task of this instance. */
+  synchronized void progress(io.oneviewinfrakit.oneview.Task task) {
+    this.percentComplete = task.percentComplete();
+  }
+
+  /** The running task's percentComplete, or -1. */
+  synchronized int percentComplete() {
+    return percentComplete;
   }
 
   synchronized String serverUri() {

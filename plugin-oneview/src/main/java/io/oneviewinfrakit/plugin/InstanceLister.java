@@ -77,7 +77,8 @@ final class InstanceLister {
             profile, instance.properties.profileName(instance.id),
             inventory.servers().get(instance.serverUri()), instance.lastError(),
             new DescriptionProperties.Extras(null, networks::nameOf,
-                attachments.getOrDefault(instance.id, List.of())));
+                attachments.getOrDefault(instance.id, List.of()),
+                instance.percentComplete() < 0 ? null : instance.percentComplete()));
       }
       out.put(instance.id, new InstanceDescription(InstanceId.of(instance.id),
           logicalId(instance.logicalId, instanceTags), instanceTags, props));

@@ -1,5 +1,8 @@
 package io.oneviewinfrakit.plugin;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import io.oneviewinfrakit.oneview.AuthenticationException;
+import io.oneviewinfrakit.oneview.OneViewException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,12 +10,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +37,16 @@ final class InventoryCache implements AutoCloseable {
     Inventory load(long seq, Instant startedAt);
   }
 
-  private record Failure(Instant at, String reason) {}
+  /**
+   * The failing state: since when, the latest reason, and for a permanent failure (see {@link
+   * #isPermanent}) when OneView may be asked again.
+   */
+  private record Failure(Instant since, String reason, boolean permanent, Instant retryAt, Duration backoff) {}
+
+  /** First wait after a refused login: long enough that retries cannot lock a OneView account. */
+  static final Duration FIRST_PERMANENT_BACKOFF = Duration.ofMinutes(1);
+  /** Longest wait between attempts after a refused login. */
+  static final Duration MAX_PERMANENT_BACKOFF = Duration.ofMinutes(15);
 
   private static final Logger log = LoggerFactory.getLogger(InventoryCache.class);
 
@@ -112,8 +126,16 @@ final class InventoryCache implements AutoCloseable {
     ticker.scheduleWithFixedDelay(this::tick, millis, millis, TimeUnit.MILLISECONDS);
   }
 
-  /** A refresh that starts no earlier than now; concurrent callers share it. */
+  /**
+   * A refresh that starts no earlier than now; concurrent callers share it. While a permanent failure
+   * (refused login, missing rights, untrusted certificate) backs off, it fails at once with that reason
+   * instead of asking OneView again.
+   */
   CompletableFuture<Inventory> refresh() {
+    Failure f = failure;
+    if (f != null && f.permanent() && clock.instant().isBefore(f.retryAt())) {
+      return CompletableFuture.failedFuture(new OneViewUnavailableException(unavailableMessage(f)));
+    }
     synchronized (lock) {
       if (running == null) {
         running = new CompletableFuture<>();
@@ -149,6 +171,27 @@ final class InventoryCache implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether {@code failure} will repeat until a person changes something: retrying such a login every
+   * few seconds can lock the account on a real appliance, so it backs off for minutes instead.
+   */
+  static boolean isPermanent(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SSLException) {
+        return true;
+      }
+    }
+    return failure instanceof AuthenticationException
+        || (failure instanceof OneViewException e && e.httpStatus() == 403);
+  }
+
+  private String unavailableMessage(Failure f) {
+    String retry = f.permanent()
+        ? "; the plugin asks OneView again at " + f.retryAt() + " (fix the configuration and restart to retry now)"
+        : "; instances are not reported until OneView answers again";
+    return "OneView could not be listed: " + f.reason() + " (since " + f.since() + ")" + retry;
+  }
+
   /** The number of the latest refresh started; a write finished now is visible to later ones. */
   long startedSeq() {
     synchronized (lock) {
@@ -161,8 +204,7 @@ final class InventoryCache implements AutoCloseable {
     Failure f = failure;
     Inventory inv = current;
     if (f != null) {
-      throw new OneViewUnavailableException("OneView could not be listed: " + f.reason()
-          + " (since " + f.at() + "); instances are not reported until OneView answers again");
+      throw new OneViewUnavailableException(unavailableMessage(f));
     }
     if (inv == null) {
       throw new OneViewUnavailableException("OneView has not been listed yet; try again shortly");
@@ -214,12 +256,19 @@ final class InventoryCache implements AutoCloseable {
         }
         current = inv;
       }
-      if (failure != null) {
-        log.info("OneView answers again; instances are reported again ({} owned profiles)",
-            inv.owned().size());
+      Failure was = failure;
+      if (was != null) {
+        log.info("OneView answers again (failing since {}); instances are reported again ({} owned "
+            + "profiles)", was.since(), inv.owned().size());
       }
       failure = null;
-      onRefreshed.accept(inv);
+      // The listing is published above; a bug in the listener must not turn it into a failed
+      // listing (every DescribeInstances would then report "OneView could not be listed").
+      try {
+        onRefreshed.accept(inv);
+      } catch (RuntimeException listenerBug) {
+        log.error("Processing OneView listing {} failed; the listing itself is in use", seq, listenerBug);
+      }
       result.complete(inv);
     } catch (RuntimeException e) {
       if (closed) {
@@ -227,14 +276,28 @@ final class InventoryCache implements AutoCloseable {
         return; // interrupted by close(): not OneView's fault
       }
       String reason = OneViewGateway.describe(e);
-      if (failure == null) {
-        log.warn("Listing OneView failed: {}. DescribeInstances reports an error until OneView "
-            + "answers again; check the appliance and the network, the plugin retries every {}",
-            reason, Durations.human(interval));
+      Failure was = failure;
+      Instant now = clock.instant();
+      boolean permanent = isPermanent(e);
+      Duration backoff = !permanent ? null
+          : was != null && was.permanent() ? min(was.backoff().multipliedBy(2), MAX_PERMANENT_BACKOFF)
+          : FIRST_PERMANENT_BACKOFF;
+      Failure next = new Failure(was == null ? now : was.since(), reason, permanent,
+          permanent ? now.plus(backoff) : null, backoff);
+      failure = next;
+      // One line per change of state, never one per tick: the same reason again is DEBUG only.
+      if (was == null || !was.reason().equals(reason)) {
+        if (permanent) {
+          log.warn("OneView refuses the plugin: {}. DescribeInstances reports this error; the plugin "
+              + "asks again in {} (backing off up to {}), or restart it after fixing the configuration",
+              reason, Durations.human(backoff), Durations.human(MAX_PERMANENT_BACKOFF));
+        } else {
+          log.warn("OneView unreachable since {}: {}. DescribeInstances reports an error until OneView "
+              + "answers again; the plugin retries every {}", next.since(), reason, Durations.human(interval));
+        }
       } else {
         log.debug("Listing OneView failed again: {}", reason);
       }
-      failure = new Failure(clock.instant(), reason);
       result.completeExceptionally(e);
     } finally {
       synchronized (lock) {
@@ -246,6 +309,10 @@ final class InventoryCache implements AutoCloseable {
         }
       }
     }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   @Override
@@ -260,8 +327,8 @@ final class InventoryCache implements AutoCloseable {
     }
   }
 
-  static java.util.concurrent.ThreadFactory daemon(String name) {
-    return new com.google.common.util.concurrent.ThreadFactoryBuilder()
+  static ThreadFactory daemon(String name) {
+    return new ThreadFactoryBuilder()
         .setNameFormat(name + "-%d").setDaemon(true).build();
   }
 }

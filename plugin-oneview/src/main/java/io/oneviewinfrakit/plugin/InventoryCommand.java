@@ -1,5 +1,9 @@
 package io.oneviewinfrakit.plugin;
 
+import io.oneviewinfrakit.oneview.Inventory.Availability;
+import io.oneviewinfrakit.oneview.Inventory.Flavor;
+import io.oneviewinfrakit.oneview.Inventory.Server;
+import io.oneviewinfrakit.oneview.Inventory.Template;
 import io.oneviewinfrakit.oneview.OneView;
 import io.oneviewinfrakit.oneview.ServerProfile;
 import io.oneviewinfrakit.simulator.OneViewSimulator;
@@ -129,36 +133,46 @@ final class InventoryCommand implements Callable<Integer> {
         .append(inv.templates().size()).append(" templates, ").append(inv.serverHardware().size())
         .append(" servers, ").append(inv.flavors().size()).append(" flavors\n\n");
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("TEMPLATE", "HARDWARE TYPE", "ENCLOSURE GROUP", "COMPATIBLE", "FREE", "OWNED",
-        "USED BY OTHERS", "MAINTENANCE", "UNAVAILABLE"));
-    for (io.oneviewinfrakit.oneview.Inventory.Template t : inv.templates()) {
-      Map<io.oneviewinfrakit.oneview.Inventory.Availability, Integer> n = counts(t.servers());
+    // A free server someone powered on is not taken without --power-off-free-servers: say how many.
+    java.util.Set<String> on = new java.util.HashSet<>();
+    inv.serverHardware().stream()
+        .filter(h -> h.powerState() == null || !"Off".equalsIgnoreCase(h.powerState().wireName()))
+        .forEach(h -> on.add(h.uri()));
+    rows.add(List.of("TEMPLATE", "HARDWARE TYPE", "ENCLOSURE GROUP", "COMPATIBLE", "FREE",
+        "FREE BUT ON", "OWNED", "USED BY OTHERS", "MAINTENANCE", "UNAVAILABLE"));
+    for (Template t : inv.templates()) {
+      Map<Availability, Integer> n = counts(t.servers());
+      long freeButOn = t.servers().stream()
+          .filter(v -> v.availability() == Availability.FREE && on.contains(v.uri())).count();
       rows.add(List.of(t.name(), orDash(t.serverHardwareTypeName()), orDash(t.enclosureGroupName()),
-          "" + t.servers().size(), count(n, "FREE"), count(n, "OWNED"), count(n, "USED_BY_OTHERS"),
-          count(n, "MAINTENANCE"), count(n, "UNAVAILABLE")));
+          "" + t.servers().size(), count(n, "FREE"), "" + freeButOn, count(n, "OWNED"),
+          count(n, "USED_BY_OTHERS"), count(n, "MAINTENANCE"), count(n, "UNAVAILABLE")));
     }
     format(s, rows, "");
-    for (io.oneviewinfrakit.oneview.Inventory.Template t : inv.templates()) {
+    for (Template t : inv.templates()) {
       s.append("\nServers compatible with template \"").append(t.name()).append("\":\n");
       List<List<String>> servers = new ArrayList<>();
       servers.add(List.of("SERVER", "AVAILABILITY", "PROFILE"));
       t.servers().forEach(server -> servers.add(List.of(orDash(server.name()),
-          server.availability().wireName(), orDash(server.serverProfileUri()))));
+          server.availability().wireName()
+              + (server.availability() == Availability.FREE && on.contains(server.uri())
+                  ? " (powered on: not taken without --power-off-free-servers)" : ""),
+          orDash(server.serverProfileUri()))));
       format(s, servers, "  ");
     }
     s.append('\n');
     List<List<String>> flavors = new ArrayList<>();
-    flavors.add(List.of("FLAVOR", "HARDWARE TYPE", "ENCLOSURE GROUP", "CPU CORES", "MEMORY MB",
+    flavors.add(List.of("FLAVOR", "HARDWARE TYPE", "ENCLOSURE GROUP", "CPU CORES", "MEMORY",
         "LOCAL DISK GB", "SERVERS", "FREE"));
     int i = 1;
-    for (io.oneviewinfrakit.oneview.Inventory.Flavor f : inv.flavors()) {
+    for (Flavor f : inv.flavors()) {
       flavors.add(List.of("" + i++, orDash(f.serverHardwareTypeName()), orDash(f.enclosureGroupName()),
-          orDash(f.cpuCores()), orDash(f.memoryMb()), orDash(f.localDiskGb()), "" + f.servers().size(),
+          orDash(f.cpuCores()), memory(f.memoryMb()), orDash(f.localDiskGb()), "" + f.servers().size(),
           count(counts(f.servers()), "FREE")));
     }
     format(s, flavors, "");
     i = 1;
-    for (io.oneviewinfrakit.oneview.Inventory.Flavor f : inv.flavors()) {
+    for (Flavor f : inv.flavors()) {
       s.append("\nServers of flavor ").append(i++).append(":\n");
       List<List<String>> servers = new ArrayList<>();
       servers.add(List.of("SERVER", "AVAILABILITY", "MACS"));
@@ -170,17 +184,25 @@ final class InventoryCommand implements Callable<Integer> {
     return s.toString();
   }
 
-  private static Map<io.oneviewinfrakit.oneview.Inventory.Availability, Integer> counts(
-      List<io.oneviewinfrakit.oneview.Inventory.Server> servers) {
-    Map<io.oneviewinfrakit.oneview.Inventory.Availability, Integer> n =
-        new EnumMap<>(io.oneviewinfrakit.oneview.Inventory.Availability.class);
+  private static Map<Availability, Integer> counts(
+      List<Server> servers) {
+    Map<Availability, Integer> n =
+        new EnumMap<>(Availability.class);
     servers.forEach(s -> n.merge(s.availability(), 1, Integer::sum));
     return n;
   }
 
-  private static String count(Map<io.oneviewinfrakit.oneview.Inventory.Availability, Integer> n,
+  private static String count(Map<Availability, Integer> n,
       String availability) {
-    return "" + n.getOrDefault(io.oneviewinfrakit.oneview.Inventory.Availability.valueOf(availability), 0);
+    return "" + n.getOrDefault(Availability.valueOf(availability), 0);
+  }
+
+  /** Memory as the examples' InventoryReport writes it: whole GiB when it is, else MiB. */
+  static String memory(Long mb) {
+    if (mb == null) {
+      return "-";
+    }
+    return mb % 1024 == 0 ? mb / 1024 + " GiB" : mb + " MiB";
   }
 
   private static String orDash(Object value) {

@@ -5,6 +5,8 @@ import io.oneviewinfrakit.oneview.OneView;
 import io.oneviewinfrakit.simulator.OneViewSimulator;
 import io.oneviewinfrakit.simulator.TaskKind;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The executable: serves {@link OneViewInstancePlugin} on InfraKit's plugin socket. Only wiring lives
@@ -26,7 +30,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "infrakit-instance-oneview",
     mixinStandardHelpOptions = true,
-    subcommands = InventoryCommand.class,
+    subcommands = {InventoryCommand.class, CommandLine.HelpCommand.class},
     version = "infrakit-instance-oneview 0.1.0",
     sortOptions = false,
     usageHelpWidth = 100,
@@ -39,7 +43,7 @@ import picocli.CommandLine.Option;
         "Environment (flags override):",
         "  " + EnvironmentVariables.URL + "   appliance URL, e.g. https://oneview.example.com",
         "  " + EnvironmentVariables.USER + "  OneView user",
-        "  " + EnvironmentVariables.PASSWORD + "  OneView password (or --password-file; never a flag)",
+        "  " + EnvironmentVariables.PASSWORD + "  the OneView password itself (or --password-file)",
         "  " + EnvironmentVariables.API_VERSION + "   API version to pin (negotiated when absent)",
         "  INFRAKIT_PLUGINS_DIR, INFRAKIT_HOME      where the socket goes (default ~/.infrakit/plugins)",
         ""},
@@ -59,19 +63,24 @@ import picocli.CommandLine.Option;
         "  InitAttribute      optional OS custom attribute that carries Spec.Init (template with an OS",
         "                     deployment plan); without it Spec.Init is ignored with a warning",
         "",
-        "Commands:",
-        "  inventory [--json]  list templates, compatible servers (free/owned/used by others/maintenance)",
-        "                      and flavors with MACs; same connection flags (see inventory --help)",
+        "Example group, InfraKit HEAD (2018): infrakit local group/groups commit -y workers.yml",
+        "  kind: group",
+        "  metadata: { name: workers }",
+        "  properties:",
+        "    Allocation: { Size: 2 }",
+        "    Instance: { Plugin: instance-oneview, Properties: { TemplateName: Docker-Gen8-Template } }",
+        "    Flavor: { Plugin: vanilla, Properties: { Init: [ \"echo hello\" ] } }",
         "",
-        "Example group (infrakit group commit workers.json):",
+        "Example group, InfraKit late 2017 (Nov builds): infrakit group commit workers.json",
         "  { \"ID\": \"workers\",",
         "    \"Properties\": {",
         "      \"Allocation\": { \"Size\": 2 },",
         "      \"Instance\": { \"Plugin\": \"instance-oneview\",",
-        "                    \"Properties\": { \"Note\": \"Generic OneView configuration\",",
-        "                                    \"TemplateName\": \"Docker-Gen8-Template\" } },",
-        "      \"Flavor\": { \"Plugin\": \"vanilla\",",
-        "                  \"Properties\": { \"Init\": [\"echo hello\"], \"Tags\": { \"custom.tag1\": \"demo\" } } } } }",
+        "                    \"Properties\": { \"TemplateName\": \"Docker-Gen8-Template\" } },",
+        "      \"Flavor\": { \"Plugin\": \"vanilla\", \"Properties\": { \"Init\": [\"echo hello\"] } } } }",
+        "",
+        "InfraKit v0.5 (May 2017): the same JSON with \"Plugin\": \"flavor-vanilla\" in Flavor,",
+        "  committed with: infrakit group commit workers.json",
         "",
         "Try it without an appliance:  java -jar infrakit-instance-oneview.jar --simulator",
         "Real appliance:  INFRAKIT_ONEVIEW_OVURL=https://ov.example.com INFRAKIT_ONEVIEW_OVUSER=infrakit \\",
@@ -98,7 +107,8 @@ public final class Main implements Callable<Integer> {
   String user;
 
   @Option(names = "--password-file", paramLabel = "FILE",
-      description = "file holding the OneView password (default: $" + EnvironmentVariables.PASSWORD + ")")
+      description = "file holding the OneView password (default: the password itself from $"
+          + EnvironmentVariables.PASSWORD + "; there is no password flag, it would show in ps)")
   Path passwordFile;
 
   @Option(names = "--api-version", paramLabel = "N",
@@ -184,15 +194,47 @@ public final class Main implements Callable<Integer> {
   /** Where environment variables come from (tests substitute it). */
   Function<String, String> environment = System::getenv;
 
+  /** The picocli model of this command, set by picocli when it runs; null when a test builds Main alone. */
+  @Spec
+  CommandSpec spec;
+
   public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The command line as the executable runs it: a usage error prints its one line and a hint, a failure
+   * at startup one sentence for a person, never the whole help or a stack trace.
+   */
+  static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new Main());
-    // A failure at startup is a sentence for a person, not a stack trace.
+    cmd.setParameterExceptionHandler(Main::usageError);
     cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("infrakit-instance-oneview: " + e.getMessage());
       log.debug("Startup failure", e);
-      return 1;
+      return e instanceof StartupException ? StartupException.EXIT_CODE : 1;
     });
-    System.exit(cmd.execute(args));
+    return cmd;
+  }
+
+  /** Exit status of a usage error (picocli's convention). */
+  static final int USAGE_EXIT_CODE = 2;
+
+  static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("infrakit-instance-oneview: " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    String command = cmd.getCommandSpec().qualifiedName(" ").replaceFirst("^infrakit-instance-oneview",
+        "java -jar infrakit-instance-oneview.jar");
+    err.println("Try '" + command + " --help' for more information.");
+    err.flush();
+    return USAGE_EXIT_CODE;
+  }
+
+  /** The command line to attach a usage error to: picocli's own when running, else a fresh one. */
+  private CommandLine commandLineForErrors() {
+    return spec != null ? spec.commandLine() : new CommandLine(this);
   }
 
   @Override
@@ -202,6 +244,7 @@ public final class Main implements Callable<Integer> {
     OneView oneView = null;
     OneViewInstancePlugin plugin = null;
     PluginServer server = null;
+    SimulatorAccess simulatorAccess = null;
     try {
       if (options.simulator()) {
         simulator = startSimulator(options.simulatorServers());
@@ -214,6 +257,9 @@ public final class Main implements Callable<Integer> {
       } else {
         oneView = buildOneView(options);
       }
+      // Refuse at once what would otherwise fail only after the first listing (up to minutes).
+      preflightSocket(options);
+      StartupProbe.check(oneView, options);
       OneViewInstancePlugin.Builder pluginBuilder = OneViewInstancePlugin.builder();
       if (simulator != null && simulator.scmbPort() > 0) {
         pluginBuilder.stateChangeBusPort(simulator.scmbPort());
@@ -234,20 +280,38 @@ public final class Main implements Callable<Integer> {
         serverBuilder.pluginsDirectory(options.pluginsDir());
       }
       server = serverBuilder.build().start();
+      if (simulator != null) {
+        simulatorAccess = SimulatorAccess.write(server.socketPath(), simulator);
+      }
       Runtime.getRuntime().addShutdownHook(new Thread(
-          closer(server, plugin, oneView, simulator), "infrakit-instance-oneview-shutdown"));
-      log.info("{}", startupLine(options, server, oneView, plugin));
+          closer(server, plugin, oneView, simulator, simulatorAccess), "infrakit-instance-oneview-shutdown"));
+      // One line: what is ready and what to try next, so a person reading only it can go on.
+      log.info("{}. {}", startupLine(options, server, oneView, plugin), nextStepLine(options, server, simulator));
       server.join();
       return 0;
-    } catch (RuntimeException e) {
-      closer(server, plugin, oneView, simulator).run();
+    } catch (RuntimeException | IOException e) {
+      closer(server, plugin, oneView, simulator, simulatorAccess).run();
       throw e;
+    }
+  }
+
+  private void preflightSocket(PluginOptions options) {
+    try {
+      PluginServer.preflight(options.pluginsDir(), options.name(), environment);
+    } catch (IllegalStateException e) {
+      String hint = e.getMessage().startsWith("a plugin is already listening")
+          ? " (to run a second one, give it another socket name with --name, e.g. --name "
+              + options.name() + "-2)"
+          : "";
+      throw new StartupException(e.getMessage() + hint, e);
+    } catch (UncheckedIOException e) {
+      throw new StartupException(e.getMessage(), e);
     }
   }
 
   /** Flags over environment, checked; throws a {@link CommandLine.ParameterException} for a person. */
   PluginOptions options() {
-    CommandLine cmd = new CommandLine(this);
+    CommandLine cmd = commandLineForErrors();
     String effectiveUrl = url != null ? url : environment.apply(EnvironmentVariables.URL);
     String effectiveUser = user != null ? user : environment.apply(EnvironmentVariables.USER);
     Integer effectiveApi = apiVersion;
@@ -298,7 +362,7 @@ public final class Main implements Callable<Integer> {
             + "certificate instead", options.url());
         builder.insecure();
       } else if (options.caCert() != null) {
-        builder.trust(options.caCert());
+        builder.trust(checkedPem(options.caCert()));
       }
       return builder.build();
     } finally {
@@ -307,8 +371,12 @@ public final class Main implements Callable<Integer> {
   }
 
   private char[] password(PluginOptions options) throws IOException {
-    CommandLine cmd = new CommandLine(this);
+    CommandLine cmd = commandLineForErrors();
     if (options.passwordFile() != null) {
+      if (!Files.isRegularFile(options.passwordFile()) || !Files.isReadable(options.passwordFile())) {
+        throw new CommandLine.ParameterException(cmd, "--password-file " + options.passwordFile()
+            + ": " + (Files.exists(options.passwordFile()) ? "not a readable file" : "no such file"));
+      }
       String text = Files.readString(options.passwordFile(), StandardCharsets.UTF_8).strip();
       if (text.isEmpty()) {
         throw new CommandLine.ParameterException(cmd, "password file " + options.passwordFile()
@@ -322,6 +390,25 @@ public final class Main implements Callable<Integer> {
           + EnvironmentVariables.PASSWORD + " or --password-file");
     }
     return fromEnv.toCharArray();
+  }
+
+  /**
+   * The {@code --ca-cert} file, refused with what to do when it cannot be a PEM certificate: the SDK's
+   * own message would name a parser exception, not the flag.
+   */
+  private Path checkedPem(Path file) throws IOException {
+    CommandLine cmd = commandLineForErrors();
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new CommandLine.ParameterException(cmd, "--ca-cert " + file + ": "
+          + (Files.exists(file) ? "not a readable file" : "no such file"));
+    }
+    String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+    if (!text.contains("-----BEGIN CERTIFICATE-----")) {
+      throw new CommandLine.ParameterException(cmd, "--ca-cert " + file + " is not a PEM certificate "
+          + "(no -----BEGIN CERTIFICATE----- line); export it with: openssl s_client -connect "
+          + "APPLIANCE:443 -showcerts </dev/null | openssl x509 > oneview-ca.pem");
+    }
+    return file;
   }
 
   private static OneViewSimulator startSimulator(int servers) {
@@ -351,10 +438,31 @@ public final class Main implements Callable<Integer> {
             + String.join(", ", templates));
   }
 
+  /**
+   * What a person can do next: the one command that shows the plugin answering, and with
+   * {@code --simulator} where the simulator's URL, user, password and certificate are, so
+   * {@code inventory} and SDK code can reach the same simulator.
+   */
+  static String nextStepLine(PluginOptions options, PluginServer server, OneViewSimulator simulator) {
+    String line = "Try: curl -sS --unix-socket " + server.socketPath()
+        + " -H 'Content-Type: application/json' -d '{\"jsonrpc\":\"2.0\",\"method\":"
+        + "\"Instance.DescribeInstances\",\"params\":{\"Tags\":{}},\"id\":1}' http://h/"
+        + "  (or: infrakit local " + options.name() + " describe)";
+    if (simulator != null) {
+      line += ". Simulator " + simulator.url() + ", user " + simulator.username()
+          + "; its password and certificate are in " + SimulatorAccess.directory(server.socketPath())
+          + " (owner-only): java -jar infrakit-instance-oneview.jar inventory --url " + simulator.url()
+          + " --user " + simulator.username() + " --password-file "
+          + SimulatorAccess.passwordFile(server.socketPath()) + " --ca-cert "
+          + SimulatorAccess.certificateFile(server.socketPath());
+    }
+    return line;
+  }
+
   private static Runnable closer(PluginServer server, OneViewInstancePlugin plugin, OneView oneView,
-      OneViewSimulator simulator) {
+      OneViewSimulator simulator, SimulatorAccess simulatorAccess) {
     return () -> {
-      for (AutoCloseable c : new AutoCloseable[] {server, plugin, oneView, simulator}) {
+      for (AutoCloseable c : new AutoCloseable[] {server, plugin, oneView, simulator, simulatorAccess}) {
         if (c == null) {
           continue;
         }

@@ -127,6 +127,11 @@ final class OneViewGateway {
     return oneView.tasks().await(task, timeout);
   }
 
+  /** Waits for a profile task, telling {@code progress} each state OneView reports meanwhile. */
+  Task awaitProfileTask(Task task, java.util.function.Consumer<Task> progress) {
+    return oneView.tasks().await(task, profileTaskTimeout, progress);
+  }
+
   /**
    * Rewrites a profile's description from its current one: reads the profile, applies
    * {@code change} (which may throw to refuse), and PUTs it with the eTag just read; on 412 (someone
@@ -247,7 +252,7 @@ final class OneViewGateway {
     awaitProfileTask(task);
   }
 
-  // ---------------------------------------------------------------- issue 8: names, networks, tasks
+  // ---------------------------------------------------------------- names, networks, tasks
 
   /** Hardware type and enclosure group names by URI; they practically never change, so kept. */
   private final Map<String, String> namesByUri = new ConcurrentHashMap<>();
@@ -291,6 +296,13 @@ final class OneViewGateway {
   Map<String, String> networkSets() {
     Map<String, String> byName = new java.util.TreeMap<>();
     oneView.networkSets().list().forEach(n -> byName.put(n.name(), n.uri()));
+    return byName;
+  }
+
+  /** Fibre Channel network names to URIs (one listing; only for naming connections). */
+  Map<String, String> fcNetworks() {
+    Map<String, String> byName = new java.util.TreeMap<>();
+    oneView.fcNetworks().list().forEach(n -> byName.put(n.name(), n.uri()));
     return byName;
   }
 

@@ -1,5 +1,7 @@
 package io.oneviewinfrakit.plugin;
 
+import java.util.Locale;
+
 /**
  * Where an instance is in its life, as reported in {@code Properties.phase}. The first four are the
  * plugin's own background steps; the others are read from OneView.
@@ -22,7 +24,7 @@ enum Phase {
   /** OneView reports the profile in error. */
   PROFILE_ERROR("ProfileError"),
   /**
-   * Drift (issue 8): the instance exists but something outside the plugin makes it doubtful (server in
+   * Drift: the instance exists but something outside the plugin makes it doubtful (server in
    * maintenance, profile moved or failed after the fact); still listed, with the reason.
    */
   UNHEALTHY("Unhealthy"),
@@ -48,7 +50,7 @@ enum Phase {
   static Phase of(ProfileView profile, ServerView server) {
     String state = profile.state();
     if ("Critical".equalsIgnoreCase(profile.status())
-        || (state != null && state.toLowerCase(java.util.Locale.ROOT).contains("fail"))) {
+        || (state != null && state.toLowerCase(Locale.ROOT).contains("fail"))) {
       return PROFILE_ERROR;
     }
     if (state != null && !"Normal".equalsIgnoreCase(state)) {

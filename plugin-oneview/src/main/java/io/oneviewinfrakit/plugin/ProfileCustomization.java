@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * What the issue-8 properties change in the new-profile document before it is POSTed: a connection
+ * What the bare-metal properties change in the new-profile document before it is POSTed: a connection
  * to each of {@code Networks}, the {@code Boot} mode and order, and {@code Spec.Init} as the OS
  * custom attribute {@code InitAttribute}. Everything else comes from the template unchanged.
  *

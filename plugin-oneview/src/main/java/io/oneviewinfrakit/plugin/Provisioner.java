@@ -153,8 +153,11 @@ final class Provisioner {
       log.info("Instance {}: profile applied, powering on server {}", instance.id,
           serverName(instance.serverUri()));
       try {
+        long t0 = System.nanoTime();
         gateway.powerOn(instance.serverUri());
         registry.powerOnHandled.add(instance.profileUri());
+        log.info("Instance {}: server {} powered on ({})", instance.id,
+            serverName(instance.serverUri()), since(t0));
       } catch (RuntimeException e) {
         if (work.closing()) {
           return;
@@ -184,9 +187,9 @@ final class Provisioner {
       return;
     }
     cache.refresh();
-    log.info("Instance {} provisioned: profile {} on server {} ({})", instance.id,
+    log.info("Instance {} provisioned: profile {} on server {} ({}, {} in all)", instance.id,
         instance.properties.profileName(instance.id), serverName(instance.serverUri()),
-        outcome.displayName());
+        outcome.displayName(), since(instance.startedNanos));
   }
 
   /** Checks, powers off and creates the profile on one server; returns with the profile URI set. */
@@ -206,7 +209,9 @@ final class Provisioner {
       instance.phase(Phase.POWERING_OFF);
       log.info("Instance {}: powering off free server {} to apply a profile (--power-off-free-servers)",
           instance.id, server.name());
+      long t0 = System.nanoTime();
       gateway.powerOff(serverUri);
+      log.info("Instance {}: server {} powered off ({})", instance.id, server.name(), since(t0));
       if (stopRequested(instance)) {
         return;
       }
@@ -236,8 +241,10 @@ final class Provisioner {
       }
     }
     Task done;
+    long t0 = System.nanoTime();
     try {
-      done = gateway.awaitProfileTask(task);
+      done = gateway.awaitProfileTask(task, instance::progress);
+      log.info("Instance {}: profile {} created ({})", instance.id, name, since(t0));
     } catch (TaskFailedException e) {
       String code = OneViewGateway.errorCode(e);
       String partial = e.task().associatedResourceUri();
@@ -438,6 +445,11 @@ final class Provisioner {
     Duration floor = Duration.ofMinutes(5);
     Duration wait = fourTimes.compareTo(floor) > 0 ? fourTimes : floor;
     return wait.compareTo(settings.createLookupWait()) > 0 ? wait : settings.createLookupWait();
+  }
+
+  /** Elapsed time since {@code nanos} for a log line, e.g. "4.2 s". */
+  private static String since(long nanos) {
+    return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - nanos) / 1e9);
   }
 
   private boolean isOurs(ProfileView profile, String id) {

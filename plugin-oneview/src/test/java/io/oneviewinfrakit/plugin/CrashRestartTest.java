@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue 7, "Crash and restart": the plugin runs as a child JVM ({@link Main}, as deployed) against a
+ * Crash and restart: the plugin runs as a child JVM ({@link Main}, as deployed) against a
  * simulator in this JVM (which outlives it); a group controller loop scales it up and down and the
  * plugin process is killed with SIGKILL ({@link Process#destroyForcibly()}) at seeded random points
  * of provisioning and destroying, 20 times, each time restarted on the same, now stale, socket. After

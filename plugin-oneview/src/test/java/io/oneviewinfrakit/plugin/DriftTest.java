@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 8: availability and drift (ironic-oneviewd parity). Other OneView users and the hardware
+ * Availability and drift (ironic-oneviewd parity). Other OneView users and the hardware
  * change things behind the plugin's back; the listing says so, and leaves out what the group must
  * replace.
  */

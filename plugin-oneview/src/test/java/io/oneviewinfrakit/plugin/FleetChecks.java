@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The end-of-scenario checks of issue 7, read from the simulator's own state and request log (never
+ * The end-of-scenario checks of the reliability scenarios, read from the simulator's own state and request log (never
  * through the plugin): the listing equals OneView's owned profiles, every owned profile is accounted
  * for (no orphan, no duplicate, no profile on the wrong server) and nothing foreign was modified.
  */

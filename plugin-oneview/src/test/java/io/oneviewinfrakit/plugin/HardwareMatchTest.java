@@ -17,14 +17,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Issue 8: hardware matching properties (Ironic flavors / node capabilities), through the socket. */
+/** Hardware matching properties (Ironic flavors / node capabilities), through the socket. */
 class HardwareMatchTest {
 
   private PluginHarness h;
 
   @BeforeEach
   void start() {
-    h = PluginHarness.on(Issue8Inventory.simulator(16, Duration.ofMillis(50)), b -> {});
+    h = PluginHarness.on(BareMetalInventory.simulator(16, Duration.ofMillis(50)), b -> {});
   }
 
   @AfterEach
@@ -88,7 +88,7 @@ class HardwareMatchTest {
     await("both running", Duration.ofSeconds(20), () -> h.settled(2));
     assertThat(h.describe(Map.of()))
         .extracting(d -> Json.field(d.properties(), "server.name"))
-        .containsExactlyInAnyOrder(Issue8Inventory.BIG_BLADE_1, Issue8Inventory.BIG_BLADE_2);
+        .containsExactlyInAnyOrder(BareMetalInventory.BIG_BLADE_1, BareMetalInventory.BIG_BLADE_2);
     assertThat(h.describe(Map.of())).extracting(d -> Json.field(d.properties(), "hardware.memoryMb"))
         .containsOnly("262144.0");
     assertThat(a).isNotEqualTo(b);

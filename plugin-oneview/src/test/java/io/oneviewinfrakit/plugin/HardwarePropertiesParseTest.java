@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Issue 8 properties: parsed into values, or refused naming the field and the value. */
+/** The bare-metal properties: parsed into values, or refused naming the field and the value. */
 class HardwarePropertiesParseTest {
 
   @Test
-  void everyIssue8PropertyIsParsed() {
+  void everyBareMetalPropertyIsParsed() {
     InstanceProperties p = InstanceProperties.parse("{\"TemplateName\":\"t\",\"ServerHardwareType\":\"BL\","
         + "\"EnclosureGroup\":\"EG\",\"MinMemoryMb\":32768,\"MinCpuCores\":8,\"Model\":\"ProLiant.*\","
         + "\"ServerHardware\":{\"db-1\":\"Encl1, bay 1\"},\"Networks\":[\"A\",\"B\"],"

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Issue 8: the {@code inventory} command (ironic-oneview-cli parity), run in-process through
+ * The {@code inventory} command (ironic-oneview-cli parity), run in-process through
  * {@link Main} with captured output, against a simulator where the plugin owns one server, another
  * OneView user one, and one is in maintenance.
  */
@@ -76,6 +76,22 @@ class InventoryCommandTest {
     return Map.entry(code, out.toString());
   }
 
+  private static int indexOfPrefix(List<String> lines, String prefix) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(prefix)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Servers named {@code prefix}... with no profile, not in maintenance, powered on. */
+  private long freeButOn(String prefix) {
+    return h.sim.serverHardware().stream().filter(s -> s.name().startsWith(prefix)
+        && s.serverProfileUri() == null && !s.maintenanceMode() && !"Off".equals(s.powerState()))
+        .count();
+  }
+
   @Test
   void theTableShowsEachTemplatesServersByAvailabilityAndTheFlavorsWithMacs() throws IOException {
     var result = run("inventory");
@@ -85,17 +101,26 @@ class InventoryCommandTest {
         .endsWith(", namespace \"default\": 2 templates, 16 servers, 2 flavors");
     assertThat(out.lines().filter(l -> l.startsWith("Docker-Gen8-Template")).findFirst().orElseThrow()
         .split("\\s{2,}"))
-        .containsExactly("Docker-Gen8-Template", "BL460c Gen8 1", "Enclosure-Group-1", "12", "9", "1",
-            "1", "1", "0");
+        .containsExactly("Docker-Gen8-Template", "BL460c Gen8 1", "Enclosure-Group-1", "12", "9",
+            "" + freeButOn("Encl"), "1", "1", "1", "0");
     assertThat(out.lines().filter(l -> l.startsWith("Rack-DL360-Template")).findFirst().orElseThrow()
         .split("\\s{2,}"))
-        .containsExactly("Rack-DL360-Template", "DL360 Gen10 1", "-", "4", "4", "0", "0", "0", "0");
+        .containsExactly("Rack-DL360-Template", "DL360 Gen10 1", "-", "4", "4", "" + freeButOn("DL360"),
+            "0", "0", "0", "0");
+    assertThat(freeButOn("Encl") + freeButOn("DL360")).as("the simulator seeds some on").isPositive();
+    assertThat(out).contains("free (powered on: not taken without --power-off-free-servers)");
     assertThat(out).contains("  " + ownedServer + " ", "owned", "used-by-others", "maintenance");
     assertThat(out.lines().filter(l -> l.trim().startsWith(foreignServer + " ")).toList())
         .allSatisfy(l -> assertThat(l).contains("used-by-others"));
     assertThat(out.lines().filter(l -> l.trim().startsWith(maintenanceServer + " ")).toList())
         .allSatisfy(l -> assertThat(l).contains("maintenance"));
-    assertThat(out).contains("FLAVOR", "CPU CORES", "MEMORY MB", "LOCAL DISK GB", "16384", "32768");
+    assertThat(out).contains("FLAVOR", "CPU CORES", "MEMORY", "LOCAL DISK GB", "16 GiB", "32 GiB");
+    // Natural order, as InventoryReport lists them: bay 2 before bay 10.
+    List<String> lines = out.lines().map(String::strip).toList();
+    int bay2 = indexOfPrefix(lines, "Encl1, bay 2 ");
+    int bay10 = indexOfPrefix(lines, "Encl1, bay 10 ");
+    assertThat(bay2).isNotNegative().isLessThan(bay10);
+    assertThat(indexOfPrefix(lines, "Encl1, bay 9 ")).isLessThan(bay10);
     assertThat(out).containsPattern("Encl1, bay 1 +\\S+ +([0-9A-F]{2}:){5}[0-9A-F]{2}");
   }
 

@@ -27,15 +27,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * 200 concurrent InfraKit clients, each with its own connection pool on the plugin's socket, issue a
- * mix of every call for {@code -Dload.seconds} (default 60 s, the issue's figure; a quicker local run:
+ * mix of every call for {@code -Dload.seconds} (default 60 s, the reliability target; a quicker local run:
  * {@code ./mvnw -B -o -pl plugin-oneview verify -Dtest=LoadTest -Dload.seconds=10}). Every
  * error is classified; threads, OneView sessions, the plugin's own bookkeeping and the heap must come
  * back to where they started.
@@ -50,6 +52,11 @@ class LoadTest {
    * once its profile is deleted and a listing shows it, so the other blades are the churn's room.
    */
   private static final int CAPACITY = 16;
+  private static final int BLADES = 48;
+  /** A capacity refusal, with the servers in use and those reserved by in-flight provisions. */
+  private static final Pattern REFUSAL = Pattern.compile("^no free server for template "
+      + "\"Docker-Gen8-Template\": 0 of 48 compatible servers free \\((?:(\\d+) in use)?(?:, )?"
+      + "(?:(\\d+) reserved by in-flight provisions)?\\)$");
   private static final RawJson GOOD = PluginHarness.BLADE_PROPERTIES;
 
   /** The errors a call of each kind may legitimately answer; anything else fails the test. */
@@ -74,7 +81,8 @@ class LoadTest {
       "oneview-work-", 64, // the plugin's workers
       "oneview-refresh", 2, // refresher and ticker
       "oneview-timer", 1, // the scheduler that hands delayed background steps to the workers
-      "oneview-pages-", 16, // SDK page fetches: one listing at a time, default listConcurrency 16
+      "oneview-http-", 64, // SDK asynchronous calls (pages, task polls): default listConcurrency 64
+      "oneview-tasks-", 1, // the SDK's task tracker: one scheduler, however many tasks are awaited
       "oneview-simulator", 64 + 4, // the simulator's Jetty pool
       // OkHttp's shared TaskRunner threads (idle ones live 60 s): mostly the test's 200 clients'
       "OkHttp ", 2 * CLIENTS + 16);
@@ -82,7 +90,9 @@ class LoadTest {
   @Test
   void twoHundredClientsCallingEverythingGetOnlyExpectedErrorsAndLeakNothing() throws Exception {
     try (PluginHarness h = PluginHarness.start(SERVERS, Duration.ofMillis(20),
-        b -> b.refreshInterval(Duration.ofMillis(250)).maxStaleness(Duration.ofSeconds(10)))) {
+        // Staleness is InventoryCacheTest's subject; here a bound a loaded machine can exceed (a
+        // listing taking 10 s while 200 clients share two cores) would fail the test for speed alone.
+        b -> b.refreshInterval(Duration.ofMillis(250)).maxStaleness(Duration.ofMinutes(5)))) {
       h.describe(Map.of());
       Set<String> threadsBefore = threadNames().keySet();
       int sessionsBefore = h.sim.sessionCount();
@@ -134,9 +144,19 @@ class LoadTest {
       assertThat(stats.calls.sum()).as("calls made").isGreaterThan(CLIENTS * 10L);
       assertThat(stats.provisioned.sum()).as("provisions that succeeded: each slot churned")
           .isGreaterThanOrEqualTo(2L * CAPACITY);
-      assertThat(stats.expected.get(Expected.NO_FREE_SERVER).sum())
-          .as("provisions refused for capacity (only while destroyed servers are freed)")
-          .isLessThan(Math.max(10, stats.provisioned.sum()));
+      // How often capacity is reached depends on how fast OneView frees destroyed servers compared
+      // with how fast clients provision, i.e. on the machine: not asserted. What each refusal says is
+      // not: every blade was held by a profile or by an in-flight provision (which includes provisions
+      // destroyed mid-way and still cleaning up, so their number is not bounded by CAPACITY), never by
+      // a cooldown, maintenance or anything else.
+      for (String refusal : stats.refusals) {
+        Matcher counts = REFUSAL.matcher(refusal);
+        assertThat(counts.matches()).as("refusal counts only profiles and in-flight provisions: " + refusal)
+            .isTrue();
+        int inUse = counts.group(1) == null ? 0 : Integer.parseInt(counts.group(1));
+        int reserved = counts.group(2) == null ? 0 : Integer.parseInt(counts.group(2));
+        assertThat(inUse + reserved).as(refusal).isEqualTo(BLADES);
+      }
       assertThat(registry.powerOnHandled).as("power-on bookkeeping of deleted profiles is forgotten")
           .hasSizeLessThanOrEqualTo(CAPACITY);
 
@@ -289,6 +309,9 @@ class LoadTest {
       if (expected != null && expected.message.matcher(message).find()) {
         stats.expected.get(expected).increment();
         stats.lastMessage.put(expected, message);
+        if (expected == Expected.NO_FREE_SERVER) {
+          stats.refusals.add(message);
+        }
       } else {
         stats.unexpected.add(kind + ": " + e.getClass().getSimpleName() + ": " + message);
       }
@@ -307,7 +330,8 @@ class LoadTest {
     final LongAdder calls = new LongAdder();
     final LongAdder provisioned = new LongAdder();
     final Map<Expected, LongAdder> expected = new ConcurrentHashMap<>();
-    final Collection<String> unexpected = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    final Collection<String> unexpected = new ConcurrentLinkedQueue<>();
+    final Collection<String> refusals = new ConcurrentLinkedQueue<>();
     final Map<Expected, String> lastMessage = new ConcurrentHashMap<>();
 
     Stats() {

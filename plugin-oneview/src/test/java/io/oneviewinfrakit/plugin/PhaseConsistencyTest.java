@@ -18,7 +18,7 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 /**
- * The race behind "expected On but was PoweringOn" (issue 7): a listing that started before the
+ * The race behind "expected On but was PoweringOn": a listing that started before the
  * plugin's own power-on finished carries a hardware snapshot older than the plugin's knowledge. The
  * plugin used to mark the in-flight entry Running as soon as its power-on returned and show it with
  * that old snapshot, so DescribeInstances said Running next to powerState PoweringOn. Now Running

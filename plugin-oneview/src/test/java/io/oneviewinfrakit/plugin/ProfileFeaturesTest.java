@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue 8: Networks (networking-oneview), Boot and firmware (Ironic management/deploy), Init and
+ * Networks (networking-oneview), Boot and firmware (Ironic management/deploy), Init and
  * Attachments, through the socket against the simulator.
  */
 class ProfileFeaturesTest {
@@ -34,7 +34,7 @@ class ProfileFeaturesTest {
 
   @BeforeEach
   void start() {
-    h = PluginHarness.on(Issue8Inventory.simulator(8, Duration.ofMillis(50)), b -> {});
+    h = PluginHarness.on(BareMetalInventory.simulator(8, Duration.ofMillis(50)), b -> {});
   }
 
   @AfterEach
@@ -145,7 +145,7 @@ class ProfileFeaturesTest {
         "{\"TemplateName\":\"OS-Deploy-Template\",\"InitAttribute\":\"UserData\"}").init(init).build());
 
     Map<String, Object> os = map(storedProfile().json().get("osDeploymentSettings"));
-    assertThat(os.get("osDeploymentPlanUri")).isEqualTo(Issue8Inventory.OS_PLAN_URI);
+    assertThat(os.get("osDeploymentPlanUri")).isEqualTo(BareMetalInventory.OS_PLAN_URI);
     assertThat(list(os.get("osCustomAttributes")))
         .containsExactly(Map.of("name", "hostname", "value", "node"), Map.of("name", "UserData", "value", init));
     assertThat(d.id().value()).startsWith("ov-");

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Runs the five benchmark scenarios of BENCHMARKS.md one after another and prints one Markdown
+ * Runs the six benchmark scenarios of BENCHMARKS.md one after another and prints one Markdown
  * section per scenario (setup, figure / target / result / met?), framed by the machine's load.
  *
  * <pre>
@@ -48,6 +48,9 @@ public final class Benchmarks {
       scenarios.add(() -> FootprintBench.run(FootprintBench.Params.full()));
     }
     if (only.isEmpty() || only.contains("6")) {
+      scenarios.add(() -> SlowClientBench.run(SlowClientBench.Params.full()));
+    }
+    if (only.isEmpty() || only.contains("7")) {
       scenarios.add(() -> BusBench.run(BusBench.Params.full()));
     }
     String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Scenario 6: the State-Change Message Bus against polling, side by side in one run, on the same
+ * Scenario 7: the State-Change Message Bus against polling, side by side in one run, on the same
  * fleet: OneView requests per minute in steady state ({@code groups} groups polling Describe every
  * {@code poll}), and how long an owned profile deleted by another OneView user stays listed.
  * Targets: ≤ 30 requests per minute with the bus; drift noticed ≤ 1 s with the bus.
@@ -55,7 +55,7 @@ public final class BusBench {
   }
 
   public static ScenarioResult run(Params p) {
-    ScenarioResult result = new ScenarioResult("6. State-Change Message Bus vs polling: "
+    ScenarioResult result = new ScenarioResult("7. State-Change Message Bus vs polling: "
         + p.owned() + " instances on " + p.servers() + " servers, " + p.groups() + " groups polling");
     result.setup("simulator: " + p.servers() + " servers, its embedded AMQP broker on; " + p.owned()
             + " owned profiles created through a second SDK client; HTTPS on loopback")

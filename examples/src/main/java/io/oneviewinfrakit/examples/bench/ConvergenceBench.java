@@ -6,6 +6,8 @@ import io.oneviewinfrakit.simulator.RecordedRequest;
 import io.oneviewinfrakit.simulator.ServerHardwareView;
 import io.oneviewinfrakit.simulator.TaskKind;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,7 +100,7 @@ public final class ConvergenceBench {
         plugin -> plugin.refreshInterval(p.refresh()))) {
       rig.describe(tags, true); // warm the socket connection and the handshake
       rig.sim.requests().clear();
-      java.time.Instant start = java.time.Instant.now();
+      Instant start = Instant.now();
       long t0 = System.nanoTime();
       long deadline = t0 + p.chain().multipliedBy(10).plus(Duration.ofSeconds(30)).toNanos();
       int polls = 0;
@@ -137,7 +139,7 @@ public final class ConvergenceBench {
       }
       // The last power request is the last power-on; its task ends powerTask later.
       requests.stream().filter(r -> "PUT".equals(r.method()) && r.path().endsWith("/powerState"))
-          .map(RecordedRequest::time).max(java.util.Comparator.naturalOrder())
+          .map(RecordedRequest::time).max(Comparator.naturalOrder())
           .ifPresent(last -> result.info("last power-on task ends (OneView work done)",
               seconds((Duration.between(start, last).plus(p.powerTask()).toNanos()) / 1e9) + " s"));
       result.info("controller polls / provisions", polls + " / " + provisions)

@@ -51,6 +51,12 @@ class BenchmarkSmokeTest {
   }
 
   @Test
+  void slowClients() {
+    ScenarioResult r = SlowClientBench.run(SlowClientBench.Params.smoke());
+    assertThat(r.rows()).anySatisfy(row -> assertThat(row.figure()).startsWith("DescribeInstances p99 with 20 slow"));
+  }
+
+  @Test
   void statsAreNearestRank() {
     Stats s = Stats.of(java.util.List.of(1_000_000L, 2_000_000L, 3_000_000L, 4_000_000L));
     assertThat(s.medianMs()).isEqualTo(2.0);

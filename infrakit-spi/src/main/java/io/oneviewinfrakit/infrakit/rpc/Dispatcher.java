@@ -1,15 +1,20 @@
 package io.oneviewinfrakit.infrakit.rpc;
 
+import com.squareup.moshi.JsonWriter;
+import io.oneviewinfrakit.infrakit.spi.DestroyContext;
 import io.oneviewinfrakit.infrakit.spi.InputExample;
 import io.oneviewinfrakit.infrakit.spi.InstanceDescription;
 import io.oneviewinfrakit.infrakit.spi.InstanceId;
 import io.oneviewinfrakit.infrakit.spi.InstancePlugin;
+import io.oneviewinfrakit.infrakit.spi.InstanceSpec;
 import io.oneviewinfrakit.infrakit.spi.RawJson;
 import io.oneviewinfrakit.infrakit.spi.Vendor;
 import io.oneviewinfrakit.infrakit.spi.VendorInfo;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import okio.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +92,7 @@ final class Dispatcher {
         out.append("\\r");
       } else if (c == '\t') {
         out.append("\\t");
-      } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+      } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085' || notText(s, i)) {
         out.append(String.format("\\u%04x", (int) c));
       } else {
         out.append(c);
@@ -96,12 +101,31 @@ final class Dispatcher {
     return i < s.length() ? out + "... (" + s.length() + " characters)" : out.toString();
   }
 
+  /**
+   * Whether the char at {@code i} is no text: a noncharacter (U+FFFE, U+FFFF, U+FDD0..U+FDEF) or half
+   * of a broken surrogate pair. XML 1.0 forbids them, so one in a log line breaks XML log consumers.
+   */
+  static boolean notText(String s, int i) {
+    char c = s.charAt(i);
+    if (c == '\uFFFE' || c == '\uFFFF' || (c >= '\uFDD0' && c <= '\uFDEF')) {
+      return true;
+    }
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    if (Character.isLowSurrogate(c)) {
+      return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
+    }
+    return false;
+  }
+
   /** Longest request-derived text one log line carries. */
   static final int MAX_LOGGED_CHARS = 1000;
 
   static String messageOf(Throwable e) {
     String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    // A plugin that lets a JSON library's exception escape must not hand its hint to the caller.
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : Json.withoutLibraryHints(m);
   }
 
   private Json.Body call(JsonRpc.Request request, String type) throws IOException, RpcError {
@@ -140,15 +164,31 @@ final class Dispatcher {
       case InstanceCodec.DESCRIBE: {
         InstanceCodec.DescribeRequest r = InstanceCodec.readDescribe(params);
         List<InstanceDescription> list = plugin(type).describeInstances(r.tags(), r.properties());
-        if (list == null || list.stream().anyMatch(java.util.Objects::isNull)) {
+        if (list == null || list.stream().anyMatch(Objects::isNull)) {
           // Null is not "no instances": listing failures must be errors, or the group re-provisions everything.
           throw new RpcError(RpcError.SERVER_ERROR, "plugin returned no instance list");
         }
         return InstanceCodec.describeResult(type, list);
       }
       default:
-        throw new RpcError(RpcError.METHOD_NOT_FOUND, "rpc: can't find method \"" + request.method() + "\"");
+        throw unknownMethod(request.method());
     }
+  }
+
+  /**
+   * gorilla's answer to a method it does not serve: code -32000 (not JSON-RPC's -32601) and its three
+   * messages, so a caller matching on a Go plugin's text gets the same here.
+   */
+  static RpcError unknownMethod(String method) {
+    int dot = method.indexOf('.');
+    if (dot < 0) {
+      return new RpcError(RpcError.SERVER_ERROR, "rpc: service/method request ill-formed: \"" + method + "\"");
+    }
+    String service = method.substring(0, dot);
+    if (!service.equals("Handshake") && !service.equals("Instance")) {
+      return new RpcError(RpcError.SERVER_ERROR, "rpc: can't find service \"" + method + "\"");
+    }
+    return new RpcError(RpcError.SERVER_ERROR, "rpc: can't find method \"" + method + "\"");
   }
 
   private InstancePlugin plugin(String type) throws RpcError {
@@ -163,7 +203,7 @@ final class Dispatcher {
     return type.isEmpty() ? "." : type;
   }
 
-  private void hello(com.squareup.moshi.JsonWriter w) throws IOException {
+  private void hello(JsonWriter w) throws IOException {
     w.beginObject().name("Objects").beginObject();
     for (String version : VERSIONS) {
       w.name("Instance/" + version).beginArray();
@@ -175,7 +215,7 @@ final class Dispatcher {
     w.endObject().endObject();
   }
 
-  private void implementsResult(com.squareup.moshi.JsonWriter w) throws IOException {
+  private void implementsResult(JsonWriter w) throws IOException {
     w.beginObject().name("APIs").beginArray();
     for (String version : VERSIONS) {
       w.beginObject().name("Name").value("Instance").name("Version").value(version).name("Sub").value("").endObject();
@@ -183,7 +223,7 @@ final class Dispatcher {
     w.endArray().endObject();
   }
 
-  private void types(com.squareup.moshi.JsonWriter w) throws IOException {
+  private void types(JsonWriter w) throws IOException {
     w.beginObject().name("Types").beginObject();
     for (String version : VERSIONS) {
       w.name("Instance/" + version).beginArray();
@@ -198,8 +238,8 @@ final class Dispatcher {
   /** The metadata document of {@code GET /info/api.json} ({@code pkg/rpc/info.go}). */
   byte[] info() throws IOException {
     InstancePlugin main = plugins.getOrDefault("", plugins.values().iterator().next());
-    okio.Buffer buffer = new okio.Buffer();
-    try (com.squareup.moshi.JsonWriter w = Json.writer(buffer)) {
+    Buffer buffer = new Buffer();
+    try (JsonWriter w = Json.writer(buffer)) {
       w.setIndent("  ");
       w.beginObject().name("Vendor");
       if (main instanceof Vendor) {
@@ -219,10 +259,10 @@ final class Dispatcher {
           .name("Methods").beginArray();
       method(w, InstanceCodec.VALIDATE, InstanceCodec.validateParams("", example));
       method(w, InstanceCodec.PROVISION, InstanceCodec.provisionParams("",
-          io.oneviewinfrakit.infrakit.spi.InstanceSpec.builder().properties(example).build()));
+          InstanceSpec.builder().properties(example).build()));
       method(w, InstanceCodec.LABEL, InstanceCodec.labelParams("", new InstanceId("instance-id"), Map.of()));
       method(w, InstanceCodec.DESTROY, InstanceCodec.destroyParams("", new InstanceId("instance-id"),
-          io.oneviewinfrakit.infrakit.spi.DestroyContext.TERMINATE));
+          DestroyContext.TERMINATE));
       method(w, InstanceCodec.DESCRIBE, InstanceCodec.describeParams("", Map.of(), true));
       w.endArray().endObject().endArray();
       w.endObject();
@@ -230,10 +270,11 @@ final class Dispatcher {
     return buffer.readByteArray();
   }
 
-  private static void method(com.squareup.moshi.JsonWriter w, String method, Json.Body params) throws IOException {
+  private static void method(JsonWriter w, String method, Json.Body params) throws IOException {
     w.beginObject().name("Request").beginObject()
         .name("jsonrpc").value("2.0").name("method").value(method).name("params");
     params.write(w);
-    w.name("id").value(1).endObject().endObject();
+    // A string, as Go plugins write it: InfraKit's CLI decodes this id into a string field.
+    w.name("id").value("1").endObject().endObject();
   }
 }

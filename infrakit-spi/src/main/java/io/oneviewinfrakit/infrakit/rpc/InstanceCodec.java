@@ -85,13 +85,18 @@ final class InstanceCodec {
     if (array) {
       reader.beginArray();
       if (!reader.hasNext()) {
-        throw RpcError.invalidParams("params array must hold exactly one object");
+        throw RpcError.invalidParams("params is an empty array; it must be an object, or an array of exactly one object");
+      }
+      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT && reader.peek() != JsonReader.Token.NULL) {
+        // Name the array: "params must be an object, not a number" for [1] would point at the wrong value.
+        throw RpcError.invalidParams("params is an array holding " + Json.describe(reader.peek())
+            + "; it must be an object, or an array of exactly one object");
       }
     }
     readObject(reader, "params", fields);
     if (array) {
       if (reader.hasNext()) {
-        throw RpcError.invalidParams("params array must hold exactly one object");
+        throw RpcError.invalidParams("params is an array of several values; it must be an object, or an array of exactly one object");
       }
       reader.endArray();
     }

@@ -146,7 +146,8 @@ public final class InstancePluginClient implements InstancePlugin, AutoCloseable
   }
 
   private static boolean isUnknownMethod(PluginException e) {
-    return e.code() == RpcError.METHOD_NOT_FOUND || String.valueOf(e.getMessage()).contains("can't find method");
+    return e.code() == RpcError.METHOD_NOT_FOUND || String.valueOf(e.getMessage()).contains("can't find method")
+        || String.valueOf(e.getMessage()).contains("can't find service");
   }
 
   /** {@code Objects} keys name/version, each listing object names; only entries holding our object count. */

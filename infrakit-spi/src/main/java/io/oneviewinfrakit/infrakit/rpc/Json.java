@@ -49,8 +49,19 @@ final class Json {
       }
       return null;
     } catch (IOException | JsonDataException e) {
-      return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return withoutLibraryHints(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
+  }
+
+  /** Moshi's advice to its own programmer; a caller of the plugin can do nothing with it. */
+  private static final String LENIENT_HINT = "Use JsonReader.setLenient(true) to accept malformed JSON";
+
+  /**
+   * A JSON library message in words for the sender: Moshi's {@code setLenient} advice becomes "not
+   * valid JSON", keeping where it went wrong ({@code at path $.params}).
+   */
+  static String withoutLibraryHints(String message) {
+    return message.replace(LENIENT_HINT, "not valid JSON");
   }
 
   /** The next value's exact text, whatever its type. */

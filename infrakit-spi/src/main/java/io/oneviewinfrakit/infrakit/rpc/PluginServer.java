@@ -6,17 +6,25 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +38,10 @@ import org.slf4j.LoggerFactory;
  * the socket (0600) and writes {@code NAME.pid} (and {@code NAME.listen} when TCP is on). {@link #close()}
  * removes them again, and so does a JVM shutdown (SIGTERM, SIGINT) or a failed start.
  *
- * <p>Calls run in parallel on a thread pool; plugins must be thread-safe. This class is thread-safe.
+ * <p>Calls run in parallel on a thread pool; plugins must be thread-safe. Request bodies are read
+ * before a call takes a pool thread, so clients that trickle partial requests cost a connection each
+ * (at most {@value #DEFAULT_MAX_CONNECTIONS} by default, closed after {@link #IDLE_TIMEOUT} of
+ * silence), never a thread. This class is thread-safe.
  *
  * <p>For example:
  * <pre>{@code
@@ -53,6 +64,16 @@ public final class PluginServer implements AutoCloseable {
   /** Default pool size; the group controller provisions one goroutine per missing instance. */
   public static final int DEFAULT_MAX_THREADS = 256;
 
+  /**
+   * Default most open connections. Slow clients hold no pool thread (bodies are read asynchronously,
+   * headers by Jetty's parser), only a connection; past this many, new connections wait in the
+   * accept queue instead of exhausting file descriptors.
+   */
+  public static final int DEFAULT_MAX_CONNECTIONS = 1024;
+
+  /** A connection that sends nothing (a stalled request, or an idle keep-alive) for this long is closed. */
+  public static final java.time.Duration IDLE_TIMEOUT = java.time.Duration.ofSeconds(30);
+
   private final String name;
   private final Path directory;
   private final Path socket;
@@ -61,6 +82,7 @@ public final class PluginServer implements AutoCloseable {
   private final Map<String, InstancePlugin> plugins;
   private final int maxRequestBytes;
   private final int maxThreads;
+  private final int maxConnections;
   private final String tcpHost;
   private final int tcpPort;
   private final boolean shutdownHook;
@@ -82,9 +104,10 @@ public final class PluginServer implements AutoCloseable {
     this.socket = directory.resolve(name);
     this.pidFile = directory.resolve(name + ".pid");
     this.listenFile = directory.resolve(name + ".listen");
-    this.plugins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.plugins));
+    this.plugins = Collections.unmodifiableMap(new LinkedHashMap<>(b.plugins));
     this.maxRequestBytes = b.maxRequestBytes;
     this.maxThreads = b.maxThreads;
+    this.maxConnections = b.maxConnections;
     this.tcpHost = b.tcpHost;
     this.tcpPort = b.tcpPort;
     this.shutdownHook = b.shutdownHook;
@@ -119,6 +142,30 @@ public final class PluginServer implements AutoCloseable {
     synchronized (lock) {
       return Optional.ofNullable(tcpAddress);
     }
+  }
+
+  /**
+   * Checks what {@link #start()} would check about the files (a usable plugins directory, a short enough
+   * socket path, no live plugin on it) without binding anything, so an executable whose setup is slow
+   * (listing a backend first) can refuse at once. The directory is created when missing.
+   *
+   * @param pluginsDirectory the directory, or null for InfraKit's default from {@code environment}
+   * @return the socket path {@link #start()} would bind
+   * @throws IllegalStateException with the reason, e.g. a live plugin answering on the socket
+   * @throws UncheckedIOException when the directory cannot be read or created
+   */
+  public static Path preflight(Path pluginsDirectory, String name, Function<String, String> environment) {
+    Path dir = pluginsDirectory != null ? pluginsDirectory
+        : SocketFiles.defaultPluginsDir(environment, Path.of(System.getProperty("user.home")));
+    Path socket = dir.resolve(name);
+    try {
+      SocketFiles.prepareDirectory(dir);
+      SocketFiles.checkSocketPathLength(socket);
+      SocketFiles.checkNoLivePlugin(socket);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot use plugins directory " + dir + ": " + e.getMessage(), e);
+    }
+    return socket;
   }
 
   /**
@@ -190,16 +237,35 @@ public final class PluginServer implements AutoCloseable {
     UnixDomainServerConnector unix = new UnixDomainServerConnector(s, new HttpConnectionFactory(http));
     unix.setUnixDomainPath(socket);
     unix.setAcceptQueueSize(128);
+    unix.setIdleTimeout(IDLE_TIMEOUT.toMillis());
     s.addConnector(unix);
     if (tcpHost != null) {
       ServerConnector tcp = new ServerConnector(s, new HttpConnectionFactory(http));
       tcp.setHost(tcpHost);
       tcp.setPort(tcpPort);
+      tcp.setIdleTimeout(IDLE_TIMEOUT.toMillis());
       s.addConnector(tcp);
     }
-    s.setHandler(new RpcHandler(new Dispatcher(name, plugins), maxRequestBytes));
+    s.addBean(new ConnectionLimit(maxConnections, s));
+    s.setHandler(new BodyFirst(new RpcHandler(new Dispatcher(name, plugins), maxRequestBytes), maxRequestBytes));
     s.setStopAtShutdown(false); // our own hook stops it and removes the files
     return s;
+  }
+
+  /** How many connections the server holds open now (all connectors). */
+  int openConnections() {
+    Server s;
+    synchronized (lock) {
+      s = server;
+    }
+    if (s == null) {
+      return 0;
+    }
+    int open = 0;
+    for (org.eclipse.jetty.server.Connector c : s.getConnectors()) {
+      open += c.getConnectedEndPoints().size();
+    }
+    return open;
   }
 
   /** Blocks until the server is closed. */
@@ -278,6 +344,7 @@ public final class PluginServer implements AutoCloseable {
     private final Map<String, InstancePlugin> plugins = new LinkedHashMap<>();
     private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
     private int maxThreads = DEFAULT_MAX_THREADS;
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
     private String tcpHost;
     private int tcpPort;
     private boolean shutdownHook = true;
@@ -347,6 +414,18 @@ public final class PluginServer implements AutoCloseable {
     }
 
     /**
+     * Most connections open at once (all connectors together); more wait to be accepted. Default
+     * {@value #DEFAULT_MAX_CONNECTIONS}.
+     */
+    public Builder maxConnections(int maxConnections) {
+      if (maxConnections < 16) {
+        throw new IllegalArgumentException("maxConnections must be at least 16: " + maxConnections);
+      }
+      this.maxConnections = maxConnections;
+      return this;
+    }
+
+    /**
      * Also listens on TCP and advertises it in {@code NAME.listen} ({@code tcp://host:port}) for remote
      * managers. There is no authentication: bind to a trusted network only. Port 0 picks a free port.
      */
@@ -374,6 +453,109 @@ public final class PluginServer implements AutoCloseable {
         throw new IllegalStateException("at least one instance plugin required");
       }
       return new PluginServer(this);
+    }
+  }
+
+  /**
+   * Reads a request's body without holding a pool thread, then hands the request, body in memory, to
+   * the (blocking) handler it wraps. Jetty parses headers asynchronously, so a client that trickles
+   * its headers or its body costs a connection, never one of the pool threads normal calls need. At
+   * most {@code maxRequestBytes + 1} bytes are kept (enough for the handler to see the body is too
+   * large); the rest is read and dropped, up to 16 times the limit, beyond which the connection is
+   * failed.
+   */
+  static final class BodyFirst extends Handler.Wrapper {
+    private final int maxRequestBytes;
+
+    BodyFirst(Handler handler, int maxRequestBytes) {
+      super(handler);
+      this.maxRequestBytes = maxRequestBytes;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      if (request.getLength() == 0 || !HttpMethod.POST.is(request.getMethod())) {
+        return super.handle(request, response, callback);
+      }
+      new Reader(request, response, callback).run();
+      return true;
+    }
+
+    private final class Reader implements Runnable {
+      private final Request request;
+      private final Response response;
+      private final Callback callback;
+      private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+      private final long dropLimit = 16L * maxRequestBytes;
+      private long read;
+
+      Reader(Request request, Response response, Callback callback) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+      }
+
+      @Override
+      public void run() {
+        try {
+          while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+              request.demand(this); // no thread waits: Jetty runs this again on a pool thread when bytes arrive
+              return;
+            }
+            if (Content.Chunk.isFailure(chunk)) {
+              callback.failed(chunk.getFailure());
+              return;
+            }
+            java.nio.ByteBuffer bytes = chunk.getByteBuffer();
+            int n = bytes.remaining();
+            int keep = (int) Math.max(0, Math.min(n, maxRequestBytes + 1L - kept.size()));
+            if (keep > 0) {
+              byte[] copy = new byte[keep];
+              bytes.get(copy);
+              kept.write(copy, 0, keep);
+            }
+            read += n;
+            boolean last = chunk.isLast();
+            chunk.release();
+            if (last) {
+              serve();
+              return;
+            }
+            if (read > dropLimit) {
+              callback.failed(new java.io.IOException("request body exceeds " + dropLimit + " bytes"));
+              return;
+            }
+          }
+        } catch (Throwable t) {
+          callback.failed(t);
+        }
+      }
+
+      private void serve() throws Exception {
+        byte[] body = kept.toByteArray();
+        Request buffered = new Request.Wrapper(request) {
+          private boolean consumed;
+
+          @Override
+          public Content.Chunk read() {
+            if (consumed) {
+              return Content.Chunk.EOF;
+            }
+            consumed = true;
+            return Content.Chunk.from(java.nio.ByteBuffer.wrap(body), true);
+          }
+
+          @Override
+          public void demand(Runnable demandCallback) {
+            demandCallback.run();
+          }
+        };
+        if (!BodyFirst.super.handle(buffered, response, callback)) {
+          Response.writeError(buffered, response, callback, org.eclipse.jetty.http.HttpStatus.NOT_FOUND_404);
+        }
+      }
     }
   }
 }

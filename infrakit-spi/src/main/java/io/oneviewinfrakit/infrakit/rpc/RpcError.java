@@ -6,6 +6,7 @@ final class RpcError extends Exception {
 
   static final int PARSE_ERROR = -32700;
   static final int INVALID_REQUEST = -32600;
+  /** JSON-RPC's code for an unknown method; Go plugins send {@link #SERVER_ERROR} instead, and so do we. */
   static final int METHOD_NOT_FOUND = -32601;
   static final int INVALID_PARAMS = -32602;
   static final int SERVER_ERROR = -32000;

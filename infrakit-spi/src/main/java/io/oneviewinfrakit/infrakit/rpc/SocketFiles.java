@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -42,8 +47,24 @@ final class SocketFiles {
       try {
         Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       } catch (FileAlreadyExistsException e) {
-        throw new IllegalStateException("plugins directory " + dir + " exists and is not a directory", e);
+        // createDirectories names the first path element that is in the way: the directory or a parent.
+        Path inTheWay = e.getFile() == null ? dir : Path.of(e.getFile());
+        throw new IllegalStateException("cannot use plugins directory " + dir + ": " + inTheWay
+            + " exists and is not a directory", e);
+      } catch (AccessDeniedException e) {
+        throw new IllegalStateException("cannot create plugins directory " + dir + ": permission denied on "
+            + (e.getFile() == null ? dir.getParent() : e.getFile()) + " (choose a directory you own)", e);
+      } catch (FileSystemException e) {
+        Path existing = closestExisting(dir);
+        String why = existing != null && !Files.isDirectory(existing)
+            ? existing + " is a file, not a directory"
+            : e.getReason() == null ? e.getMessage() : e.getReason() + " (" + e.getFile() + ")";
+        throw new IllegalStateException("cannot create plugins directory " + dir + ": " + why, e);
       }
+    }
+    if (!Files.isWritable(dir) || !Files.isExecutable(dir)) {
+      throw new IllegalStateException("plugins directory " + dir + " is not writable by this user; "
+          + "choose a directory you own");
     }
     Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir);
     if (perms.contains(PosixFilePermission.OTHERS_WRITE)) {
@@ -53,8 +74,18 @@ final class SocketFiles {
     }
   }
 
+  /** The nearest ancestor of {@code dir} (or itself) that exists, or null. */
+  private static Path closestExisting(Path dir) {
+    for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
   static void checkSocketPathLength(Path socket) {
-    int bytes = socket.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    int bytes = socket.toString().getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_SOCKET_PATH_BYTES) {
       throw new IllegalStateException("socket path " + socket + " is " + bytes
           + " bytes long; Unix sockets allow at most " + MAX_SOCKET_PATH_BYTES + ": use a shorter plugins directory or name");
@@ -72,11 +103,19 @@ final class SocketFiles {
     if (!isSocket(socket)) {
       throw new IllegalStateException(socket + " exists and is not a socket; refusing to replace it");
     }
+    checkNoLivePlugin(socket);
+    Files.deleteIfExists(socket);
+  }
+
+  /** Refuses when a live plugin answers on {@code socket}; a missing or stale socket passes. */
+  static void checkNoLivePlugin(Path socket) throws IOException {
+    if (Files.exists(socket, LinkOption.NOFOLLOW_LINKS) && !isSocket(socket)) {
+      throw new IllegalStateException(socket + " exists and is not a socket; refusing to replace it");
+    }
     if (answers(socket)) {
       throw new IllegalStateException("a plugin is already listening on " + socket
           + "; stop it first or choose another name");
     }
-    Files.deleteIfExists(socket);
   }
 
   static boolean answers(Path socket) {
@@ -94,7 +133,7 @@ final class SocketFiles {
       return ((Integer) mode & S_IFMT) == S_IFSOCK;
     } catch (UnsupportedOperationException | IllegalArgumentException e) {
       // No "unix" attribute view: anything that is neither a file, a directory nor a link is taken for a socket.
-      return Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther();
+      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther();
     }
   }
 
@@ -107,6 +146,6 @@ final class SocketFiles {
     Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
     Files.writeString(Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))), content);
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -65,7 +65,9 @@ public record RawJson(String json) {
       }
       return null;
     } catch (IOException | JsonDataException e) {
-      return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      // Moshi's advice to its own programmer means nothing to whoever wrote the JSON.
+      return message.replace("Use JsonReader.setLenient(true) to accept malformed JSON", "not valid JSON");
     }
   }
 }

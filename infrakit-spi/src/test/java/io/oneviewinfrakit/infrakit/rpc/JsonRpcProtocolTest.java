@@ -129,9 +129,13 @@ class JsonRpcProtocolTest {
       "{\"jsonrpc\":2.0,\"method\":\"Handshake.Hello\",\"id\":1}              | -32600 | jsonrpc must be \"2.0\"",
       "{\"jsonrpc\":\"2.0\",\"method\":7,\"id\":1}                              | -32600 | method must be a string",
       "{\"jsonrpc\":\"2.0\",\"method\":\"Handshake.Hello\",\"id\":{}}           | -32600 | id must be a string",
-      "{\"jsonrpc\":\"2.0\",\"method\":\"Instance.Nope\",\"params\":{},\"id\":1} | -32601 | rpc: can't find method \"Instance.Nope\"",
+      "{\"jsonrpc\":\"2.0\",\"method\":\"Instance.Nope\",\"params\":{},\"id\":1} | -32000 | rpc: can't find method \"Instance.Nope\"",
+      "{\"jsonrpc\":\"2.0\",\"method\":\"Plugin.Implements\",\"params\":{},\"id\":1} | -32000 | rpc: can't find service \"Plugin.Implements\"",
+      "{\"jsonrpc\":\"2.0\",\"method\":\"Hello\",\"params\":{},\"id\":1} | -32000 | rpc: service/method request ill-formed: \"Hello\"",
+      "{\"jsonrpc\":\"2.0\",\"method\":\"Instance.Validate\",\"params\":[1],\"id\":1} | -32602 | params is an array holding a number",
+      "{\"jsonrpc\":\"2.0\",\"method\":\"Instance.Validate\",\"params\":[],\"id\":1} | -32602 | params is an empty array",
       "{\"jsonrpc\":\"2.0\",\"method\":\"Instance.Validate\",\"params\":3,\"id\":1} | -32602 | params must be an object or an array",
-      "{\"jsonrpc\":\"2.0\",\"method\":\"Instance.Validate\",\"params\":[{},{}],\"id\":1} | -32602 | exactly one object",
+      "{\"jsonrpc\":\"2.0\",\"method\":\"Instance.Validate\",\"params\":[{},{}],\"id\":1} | -32602 | params is an array of several values",
       "{\"jsonrpc\":\"2.0\",\"method\":\"Instance.Provision\",\"params\":{},\"id\":1} | -32602 | missing Spec",
       "{\"jsonrpc\":\"2.0\",\"method\":\"Instance.Provision\",\"params\":{\"Spec\":{\"Tags\":{\"a\":1}}},\"id\":1} | -32602 | Spec.Tags[\"a\"] must be a string",
       "{\"jsonrpc\":\"2.0\",\"method\":\"Instance.Provision\",\"params\":{\"Spec\":{\"Attachments\":{}}},\"id\":1} | -32602 | Spec.Attachments must be an array",
@@ -153,6 +157,53 @@ class JsonRpcProtocolTest {
     assertThat(error(http.post(big))).containsEntry("code", -32600.0)
         .containsEntry("message", "invalid request: body exceeds 4096 bytes");
     assertThat(http.post("{\"jsonrpc\":\"2.0\",\"method\":\"Handshake.Hello\",\"params\":{},\"id\":1}").body()).contains("\"result\"");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "{jsonrpc: \"2.0\"}",
+      "{\"jsonrpc\":\"2.0\",\"method\":'Handshake.Hello',\"id\":1}",
+      "not json at all",
+  })
+  void parseErrorsSayNotValidJsonWithoutTheJsonLibrarysAdvice(String body) {
+    Map<String, Object> error = error(http.post(body));
+    assertThat(error.get("code")).isEqualTo(-32700.0);
+    assertThat((String) error.get("message")).startsWith("parse error: ")
+        .doesNotContain("setLenient").doesNotContain("JsonReader");
+  }
+
+  @Test
+  void onlyJsonContentTypesAreJsonRpcAsForGorilla() {
+    String hello = "{\"jsonrpc\":\"2.0\",\"method\":\"Handshake.Hello\",\"params\":{},\"id\":1}";
+    UnixHttp.Answer form = http.postAs("application/x-www-form-urlencoded", hello); // curl -d's default
+    assertThat(form.status()).isEqualTo(415);
+    assertThat(form.contentType()).startsWith("text/plain");
+    assertThat(form.body()).isEqualTo("rpc: unrecognized Content-Type: application/x-www-form-urlencoded");
+    assertThat(http.postAs("text/plain", hello).status()).isEqualTo(415);
+    assertThat(http.postAs(null, hello).body()).contains("\"result\""); // gorilla's single codec
+    assertThat(http.postAs("Application/JSON; charset=utf-8", hello).body()).contains("\"result\"");
+    assertThat(plugin.calls).isEmpty();
+  }
+
+  @Test
+  void getOnTheRpcPathIsGorillas405() {
+    UnixHttp.Answer answer = http.get("/");
+    assertThat(answer.status()).isEqualTo(405);
+    assertThat(answer.body()).isEqualTo("rpc: POST method required, received GET");
+  }
+
+  @Test
+  void functionsJsonListsNoTemplateFunctions() {
+    UnixHttp.Answer answer = http.get("/info/functions.json");
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.contentType()).startsWith("application/json");
+    assertThat(JsonTree.object(answer.body())).isEqualTo(Map.of("base", List.of()));
+  }
+
+  @Test
+  void infoApiRequestIdsAreStringsAsInfrakitsCliDecodesThem() {
+    String body = http.get("/info/api.json").body();
+    assertThat(body).contains("\"id\": \"1\"").doesNotContain("\"id\": 1");
   }
 
   @Test

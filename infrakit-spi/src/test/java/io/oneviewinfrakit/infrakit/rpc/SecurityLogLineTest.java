@@ -17,6 +17,13 @@ class SecurityLogLineTest {
   }
 
   @Test
+  void noncharactersAndBrokenSurrogatesAreEscapedSoXmlLogConsumersCanReadTheLine() {
+    assertThat(Dispatcher.printable("a\uffffb\ufffec\ufdd0d\ud800e\udc00f"))
+        .isEqualTo("a\\uffffb\\ufffec\\ufdd0d\\ud800e\\udc00f");
+    assertThat(Dispatcher.printable("emoji \ud83d\ude00 stays")).isEqualTo("emoji \ud83d\ude00 stays");
+  }
+
+  @Test
   void longTextIsAbbreviatedWithItsLength() {
     String shown = Dispatcher.printable("x".repeat(100_000));
     assertThat(shown).hasSizeLessThan(Dispatcher.MAX_LOGGED_CHARS + 40).endsWith("... (100000 characters)");

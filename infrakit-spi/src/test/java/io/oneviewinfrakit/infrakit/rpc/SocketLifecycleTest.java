@@ -2,6 +2,7 @@ package io.oneviewinfrakit.infrakit.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.oneviewinfrakit.infrakit.conformance.InMemoryInstancePlugin;
 import java.io.BufferedReader;
@@ -85,6 +86,47 @@ class SocketLifecycleTest {
     assertThatThrownBy(() -> server(dir.path).build().start())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("world-writable");
     assertThat(dir.resolve("instance-x")).doesNotExist();
+  }
+
+  @Test
+  void aPluginsDirectoryInsideAFileSaysWhichPathIsAFile() throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+    assertThatThrownBy(() -> server(file.resolve("plugins")).build().start())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("cannot create plugins directory " + file.resolve("plugins") + ": " + file
+            + " is a file, not a directory");
+    assertThatThrownBy(() -> server(file).build().start())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("cannot use plugins directory " + file + ": " + file + " exists and is not a directory");
+  }
+
+  @Test
+  void aPluginsDirectoryThatCannotBeCreatedSaysPermissionDenied() throws Exception {
+    Path locked = Files.createDirectory(dir.resolve("locked"));
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-x------"));
+    try {
+      assumeFalse(Files.isWritable(locked), "running as root");
+      assertThatThrownBy(() -> server(locked.resolve("plugins")).build().start())
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("cannot create plugins directory " + locked.resolve("plugins")
+              + ": permission denied on ");
+      assertThatThrownBy(() -> server(locked).build().start())
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("plugins directory " + locked + " is not writable by this user; choose a directory you own");
+    } finally {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  @Test
+  void preflightRefusesALivePluginAtOnceAndPassesAFreeName() {
+    try (PluginServer first = server(dir.path).build().start()) {
+      assertThatThrownBy(() -> PluginServer.preflight(dir.path, "instance-x", k -> null))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("a plugin is already listening on " + first.socketPath());
+      assertThat(PluginServer.preflight(dir.path, "instance-y", k -> null)).isEqualTo(dir.resolve("instance-y"));
+      assertThat(dir.resolve("instance-y")).doesNotExist();
+    }
   }
 
   @Test

@@ -42,6 +42,16 @@ final class UnixHttp implements AutoCloseable {
         .post(RequestBody.create(body, MediaType.get("application/json"))).build());
   }
 
+  /** POST with exactly this Content-Type header, or none when {@code contentType} is null. */
+  Answer postAs(String contentType, String body) {
+    Request.Builder request = new Request.Builder().url("http://h/")
+        .post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8), null));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request.build());
+  }
+
   Answer get(String path) {
     return send(new Request.Builder().url("http://h" + path).get().build());
   }

@@ -14,10 +14,10 @@ import java.util.Map;
 import okio.Buffer;
 
 /**
- * The simulator's standard inventory with what the issue-8 tests need on top: two big-memory blades,
+ * The simulator's standard inventory with what the bare-metal tests need on top: two big-memory blades,
  * a template that manages neither boot mode nor order, and one with an OS deployment plan.
  */
-final class Issue8Inventory {
+final class BareMetalInventory {
 
   static final String BIG_BLADE_1 = "Encl1, bay 3";
   static final String BIG_BLADE_2 = "Encl1, bay 4";
@@ -26,7 +26,7 @@ final class Issue8Inventory {
   static final String OS_DEPLOY_TEMPLATE = "OS-Deploy-Template";
   static final String OS_PLAN_URI = "/rest/os-deployment-plans/esxi-7";
 
-  private Issue8Inventory() {}
+  private BareMetalInventory() {}
 
   /** A simulator with {@code servers} servers of this inventory, tasks taking {@code taskDuration}. */
   static OneViewSimulator simulator(int servers, Duration taskDuration) {
@@ -78,7 +78,7 @@ final class Issue8Inventory {
     if (value instanceof Map<?, ?> m) {
       ((Map<String, Object>) m).replaceAll((k, v) -> integral(v));
     } else if (value instanceof List<?> l) {
-      ((List<Object>) l).replaceAll(Issue8Inventory::integral);
+      ((List<Object>) l).replaceAll(BareMetalInventory::integral);
     }
     return value;
   }

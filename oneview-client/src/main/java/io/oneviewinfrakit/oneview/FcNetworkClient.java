@@ -1,0 +1,48 @@
+package io.oneviewinfrakit.oneview;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads Fibre Channel networks ({@code /rest/fc-networks}).
+ *
+ * <p>Implementations are thread-safe. Failures are {@link OneViewException}s.
+ */
+public interface FcNetworkClient {
+  /**
+   * Every network, following all pages, as one correct listing.
+   *
+   * <p>If the collection changes while it is being paged (stateless {@code start}/{@code count}
+   * paging shifts later pages), the pages that shifted are read again until every member that
+   * existed during the whole listing is in it exactly once; members created meanwhile are included
+   * as far as they were seen. A {@link OneViewException} only if that cannot be done. Never silently
+   * short.
+   */
+  List<FcNetwork> list();
+
+  /**
+   * Every network matching {@code query}, following all pages, as one consistent
+   * listing: pages that shifted while the collection changed are read again; a
+   * {@link OneViewException} only if the listing cannot be made correct. Never silently short.
+   */
+  List<FcNetwork> list(Query query);
+
+  /**
+   * Fibre Channel networks matching {@code query}, fetching pages lazily as the stream is consumed.
+   *
+   * <p>Best-effort, not a consistent snapshot: a member added or removed while the stream is paging can make it skip or repeat
+   * members. Use {@link #list(Query)} when the result must be complete.
+   */
+  Stream<FcNetwork> stream(Query query);
+
+  /**
+   * The network at {@code uri}.
+   *
+   * @throws ResourceNotFoundException if there is none at {@code uri}.
+   */
+  FcNetwork get(String uri);
+
+  /** The network named exactly {@code name} (case-sensitive), or empty if there is none. */
+  Optional<FcNetwork> findByName(String name);
+}

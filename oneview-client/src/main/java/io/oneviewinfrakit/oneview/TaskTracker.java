@@ -1,0 +1,339 @@
+package io.oneviewinfrakit.oneview;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches every pending task of one {@link OneView} with a single scheduler thread: no thread waits
+ * while OneView works. Each watch is polled with the client's backoff ({@link RealTaskClient#pollDelay});
+ * watches that fall due together are served by one request, a task listing filtered to their URIs
+ * ({@code GET /rest/tasks?query="uri IN ('…','…')"&count=n}, the {@code query} parameter's {@code IN}
+ * of the REST API reference), one request per {@value #BATCH} tasks; a lone due task, or a task the
+ * listing did not return, is read with {@code GET} on its URI. An appliance that refuses the listing
+ * (HTTP 400) is asked task by task from then on. Several watches of the same task share its polls.
+ *
+ * <p>A watch ends with the task's final state, {@link TaskFailedException}, {@link
+ * TaskTimeoutException}, {@link ResourceNotFoundException} (no such task) or, after {@value
+ * #MAX_FAILED_POLLS} failed polls in a row (each already retried by the HTTP layer), a {@link
+ * OneViewException}. Futures complete on the scheduler thread or on an OkHttp thread, so dependent
+ * stages that block must use the {@code *Async} variants with their own executor.
+ *
+ * <p>Thread-safe. All state is confined to the scheduler thread; HTTP answers hop back onto it.
+ */
+final class TaskTracker implements AutoCloseable {
+  /** At most this many task URIs per filtered listing (one page of the appliance's task listing). */
+  static final int BATCH = 32;
+  /** Polls that may fail in a row (after the HTTP layer's own retries) before a watch gives up. */
+  static final int MAX_FAILED_POLLS = 3;
+
+  private static final Logger log = LoggerFactory.getLogger(OneView.class);
+
+  private final OneViewApi api;
+  private final Duration pollInitial;
+  private final Duration pollMax;
+  private final ScheduledThreadPoolExecutor scheduler;
+  private final Thread[] schedulerThread = new Thread[1];
+  // Confined to the scheduler thread:
+  private final Map<String, Tracked> tracked = new LinkedHashMap<>();
+  private ScheduledFuture<?> wakeUp;
+  private long wakeUpAt = Long.MAX_VALUE;
+  private boolean listingRefused;
+  private boolean tickQueued;
+  private long requests;
+
+  TaskTracker(OneViewApi api, Duration pollInitial, Duration pollMax, ThreadFactory threads) {
+    this.api = api;
+    this.pollInitial = pollInitial;
+    this.pollMax = pollMax;
+    this.scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
+      Thread thread = threads.newThread(runnable);
+      schedulerThread[0] = thread;
+      return thread;
+    });
+    scheduler.setRemoveOnCancelPolicy(true);
+    scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // close() ends the thread at once
+  }
+
+  /** Whether the calling thread is the tracker's own (where blocking on a task would deadlock). */
+  boolean isTrackerThread() {
+    return Thread.currentThread() == schedulerThread[0];
+  }
+
+  /** Starts watching {@code task}; see {@link TaskClient#watch}. */
+  CompletableFuture<Task> watch(Task task, Duration timeout) {
+    return watch(task, timeout, t -> {});
+  }
+
+  /** As {@link #watch(Task, Duration)}, telling {@code progress} each state a poll reads. */
+  CompletableFuture<Task> watch(Task task, Duration timeout, Consumer<Task> progress) {
+    Objects.requireNonNull(task, "task == null");
+    Objects.requireNonNull(progress, "progress == null");
+    Objects.requireNonNull(timeout, "timeout == null");
+    if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive: " + timeout);
+    CompletableFuture<Task> future = new CompletableFuture<>();
+    if (task.state().isTerminal()) {
+      finish(future, task);
+      return future;
+    }
+    Watch watch = new Watch(future, timeout, System.nanoTime() + timeout.toNanos(), progress);
+    try {
+      scheduler.execute(() -> add(task, watch));
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      future.completeExceptionally(new IllegalStateException("OneView client is closed"));
+      return future;
+    }
+    future.whenComplete((t, e) -> {
+      if (future.isCancelled()) runOnScheduler(() -> remove(task.uri(), watch));
+    });
+    return future;
+  }
+
+  /** How many HTTP requests the tracker has sent (task reads and filtered listings). */
+  long requests() {
+    return call(() -> requests);
+  }
+
+  /** The most threads the tracker ever had (its pool is one thread, whatever is watched). */
+  int largestThreadCount() {
+    return scheduler.getLargestPoolSize();
+  }
+
+  /** How many distinct tasks are being watched now. */
+  int pending() {
+    return call(tracked::size);
+  }
+
+  private <T> T call(java.util.concurrent.Callable<T> callable) {
+    try {
+      return scheduler.submit(callable).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OneViewException("Interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw Http.unwrap(e.getCause(), "reading the task tracker");
+    }
+  }
+
+  @Override
+  public void close() {
+    runOnScheduler(() -> {
+      for (Tracked t : tracked.values()) {
+        for (Watch w : t.watches) w.future.completeExceptionally(new IllegalStateException("OneView client is closed"));
+      }
+      tracked.clear();
+    });
+    scheduler.shutdown();
+  }
+
+  private void runOnScheduler(Runnable runnable) {
+    try {
+      scheduler.execute(runnable);
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      // Closed: nothing is watched any more.
+    }
+  }
+
+  /** One task and everyone waiting for it. */
+  private static final class Tracked {
+    final String uri;
+    final List<Watch> watches = new ArrayList<>();
+    Task last;
+    int polls;
+    int failedPolls;
+    long nextPollAt;
+    long interval; // the wait before nextPollAt, in nanoseconds (0 before the first poll)
+    boolean inFlight;
+    boolean readAlone; // missing from a listing: read it by its URI next time
+
+    Tracked(String uri, Task last, long nextPollAt) {
+      this.uri = uri;
+      this.last = last;
+      this.nextPollAt = nextPollAt;
+    }
+  }
+
+  private record Watch(CompletableFuture<Task> future, Duration timeout, long deadline,
+      Consumer<Task> progress) {}
+
+  private void add(Task task, Watch watch) {
+    if (watch.future.isDone()) return;
+    Tracked t = tracked.computeIfAbsent(task.uri(), uri -> new Tracked(uri, task, System.nanoTime()));
+    t.watches.add(watch);
+    if (!t.inFlight && t.polls == 0) t.nextPollAt = System.nanoTime(); // first poll right away
+    // One tick for a burst of new watches already queued behind this one, so their first polls share a listing.
+    if (!tickQueued) {
+      tickQueued = true;
+      scheduler.execute(() -> {
+        tickQueued = false;
+        tick();
+      });
+    }
+  }
+
+  private void remove(String uri, Watch watch) {
+    Tracked t = tracked.get(uri);
+    if (t == null) return;
+    t.watches.remove(watch);
+    if (t.watches.isEmpty() && !t.inFlight) tracked.remove(uri);
+  }
+
+  /** Ends timed-out watches, polls what is due (coalescing what is nearly due), and sleeps until the next. */
+  private void tick() {
+    long now = System.nanoTime();
+    List<Tracked> due = new ArrayList<>();
+    for (var it = tracked.values().iterator(); it.hasNext(); ) {
+      Tracked t = it.next();
+      t.watches.removeIf(w -> {
+        if (w.future.isDone()) return true;
+        // A poll in flight answers first, so the timeout reports the freshest state (the answer ticks again).
+        if (now - w.deadline >= 0 && !t.inFlight) {
+          w.future.completeExceptionally(new TaskTimeoutException(t.last, w.timeout));
+          return true;
+        }
+        return false;
+      });
+      if (t.watches.isEmpty() && !t.inFlight) {
+        it.remove();
+        continue;
+      }
+      // Due now, or in the second half of its wait: polled a little early, with the others due,
+      // so pending tasks fall into one cadence and one listing serves them together.
+      if (!t.inFlight && t.nextPollAt - now <= t.interval / 2) due.add(t);
+    }
+    List<Tracked> alone = new ArrayList<>();
+    List<Tracked> together = new ArrayList<>();
+    for (Tracked t : due) (t.readAlone || listingRefused ? alone : together).add(t);
+    if (together.size() == 1) {
+      alone.addAll(together);
+      together.clear();
+    }
+    for (Tracked t : alone) readOne(t);
+    for (int i = 0; i < together.size(); i += BATCH) readMany(together.subList(i, Math.min(together.size(), i + BATCH)));
+    scheduleWakeUp();
+  }
+
+  private void scheduleWakeUp() {
+    long next = Long.MAX_VALUE;
+    for (Tracked t : tracked.values()) {
+      if (!t.inFlight) next = Math.min(next, t.nextPollAt);
+      for (Watch w : t.watches) next = Math.min(next, w.deadline);
+    }
+    if (next == Long.MAX_VALUE) return;
+    long now = System.nanoTime();
+    // Keep a pending wake-up that comes first (not the one running now, whose time has passed).
+    if (wakeUp != null && !wakeUp.isDone() && wakeUpAt - now > 0 && wakeUpAt - next <= 0) return;
+    if (wakeUp != null) wakeUp.cancel(false);
+    wakeUpAt = next;
+    wakeUp = scheduler.schedule(this::tick, Math.max(0, next - now), TimeUnit.NANOSECONDS);
+  }
+
+  private void readOne(Tracked t) {
+    t.inFlight = true;
+    requests++;
+    Http.bodyAsync(api.get(t.uri)).whenComplete((json, failure) -> runOnScheduler(() -> {
+      t.inFlight = false;
+      t.readAlone = false;
+      if (failure != null) {
+        failed(t, Http.unwrap(failure, "reading task " + t.uri));
+      } else {
+        seen(t, Task.fromJson(json));
+      }
+      tick();
+    }));
+  }
+
+  private void readMany(List<Tracked> batch) {
+    List<Tracked> tasks = List.copyOf(batch);
+    for (Tracked t : tasks) t.inFlight = true;
+    requests++;
+    String query = "\"uri IN (" + tasks.stream().map(t -> "'" + t.uri + "'").collect(Collectors.joining(",")) + ")\"";
+    Http.bodyAsync(api.listTasks(RealTaskClient.COLLECTION, query, tasks.size())).whenComplete((json, failure) ->
+        runOnScheduler(() -> {
+          for (Tracked t : tasks) t.inFlight = false;
+          if (failure != null) {
+            RuntimeException e = Http.unwrap(failure, "listing tasks");
+            if (e instanceof OneViewException ov && ov.httpStatus() == 400) {
+              log.info("The appliance refused a filtered task listing ({}); polling tasks one by one", e.getMessage());
+              listingRefused = true;
+              for (Tracked t : tasks) t.nextPollAt = System.nanoTime();
+            } else {
+              for (Tracked t : tasks) failed(t, e);
+            }
+          } else {
+            Map<String, Task> byUri = new HashMap<>();
+            for (Map<String, Object> member : Json.objects(json, "members")) {
+              Task task = Task.fromJson(member);
+              if (task.uri() != null) byUri.put(task.uri(), task);
+            }
+            for (Tracked t : tasks) {
+              Task task = byUri.get(t.uri);
+              if (task != null) {
+                seen(t, task);
+              } else {
+                t.readAlone = true; // not in the listing (yet): read it by its URI
+                t.nextPollAt = System.nanoTime();
+              }
+            }
+          }
+          tick();
+        }));
+  }
+
+  private void seen(Tracked t, Task task) {
+    t.last = task;
+    t.polls++;
+    t.failedPolls = 0;
+    if (task.state().isTerminal()) {
+      tracked.remove(t.uri);
+      for (Watch w : t.watches) finish(w.future, task);
+      t.watches.clear();
+    } else {
+      for (Watch w : t.watches) {
+        try {
+          w.progress.accept(task);
+        } catch (RuntimeException e) {
+          log.warn("A task progress listener failed: {}", e.toString()); // never stops the polling
+        }
+      }
+      t.interval = RealTaskClient.pollDelay(pollInitial, pollMax, t.polls).toNanos();
+      t.nextPollAt = System.nanoTime() + t.interval;
+    }
+  }
+
+  private void failed(Tracked t, RuntimeException e) {
+    t.failedPolls++;
+    if (e instanceof ResourceNotFoundException || t.failedPolls >= MAX_FAILED_POLLS) {
+      tracked.remove(t.uri);
+      RuntimeException failure = e instanceof ResourceNotFoundException ? e
+          : new OneViewException("Waiting for task " + t.uri + " failed: " + e.getMessage(), e);
+      for (Watch w : t.watches) w.future.completeExceptionally(failure);
+      t.watches.clear();
+    } else {
+      log.warn("Polling task {} failed ({} of {} in a row): {}", t.uri, t.failedPolls, MAX_FAILED_POLLS, e.getMessage());
+      t.interval = RealTaskClient.pollDelay(pollInitial, pollMax, Math.max(1, t.polls)).toNanos();
+      t.nextPollAt = System.nanoTime() + t.interval;
+    }
+  }
+
+  private static void finish(CompletableFuture<Task> future, Task task) {
+    if (task.state().isSuccess()) {
+      future.complete(task);
+    } else {
+      future.completeExceptionally(new TaskFailedException(task));
+    }
+  }
+}

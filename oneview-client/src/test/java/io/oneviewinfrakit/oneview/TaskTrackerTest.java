@@ -1,0 +1,169 @@
+package io.oneviewinfrakit.oneview;
+
+import static io.oneviewinfrakit.oneview.SimulatorSupport.sdk;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.oneviewinfrakit.simulator.OneViewSimulator;
+import io.oneviewinfrakit.simulator.TaskKind;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+
+/** One scheduler watches every pending task; no thread waits while OneView works. */
+final class TaskTrackerTest {
+
+  /** Counts filtered task listings and releases a latch after the n-th. */
+  private static final class TaskListings implements Interceptor {
+    final AtomicInteger listings = new AtomicInteger();
+    final AtomicInteger maxUrisPerListing = new AtomicInteger();
+    final CountDownLatch enough;
+
+    TaskListings(int enough) {
+      this.enough = new CountDownLatch(enough);
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+      okhttp3.HttpUrl url = chain.request().url();
+      String query = url.queryParameter("query");
+      if (url.encodedPath().equals("/rest/tasks") && query != null) {
+        listings.incrementAndGet();
+        maxUrisPerListing.accumulateAndGet(query.split("','").length, Math::max);
+        enough.countDown();
+      }
+      return chain.proceed(chain.request());
+    }
+  }
+
+  @Test
+  void manyPendingTasksArePolledTogetherByOneSchedulerThreadWithFilteredListings() throws Exception {
+    TaskListings probe = new TaskListings(5);
+    try (OneViewSimulator sim = OneViewSimulator.builder().servers(96).build().start();
+        OneView ov = sdk(sim).client(new OkHttpClient.Builder().addNetworkInterceptor(probe).build())
+            .listConcurrency(4).build()) {
+      sim.holdTasks(TaskKind.POWER); // every power task stays Running until released
+      List<ServerHardware> off = ov.serverHardware().list().stream()
+          .filter(h -> h.powerState() == PowerState.OFF).limit(40).toList();
+      assertThat(off).hasSize(40);
+      List<CompletableFuture<Task>> watches = new ArrayList<>();
+      for (ServerHardware hw : off) {
+        watches.add(ov.tasks().watch(ov.serverHardware().powerOn(hw.uri()), Duration.ofMinutes(5)));
+      }
+      sim.requests().clear();
+
+      assertThat(probe.enough.await(30, TimeUnit.SECONDS)).as("five filtered task listings").isTrue();
+      assertThat(watches).noneMatch(CompletableFuture::isDone);
+      // 40 waits, one scheduler thread, no more HTTP threads than the dispatcher's bound.
+      assertThat(((RealTaskClient) ov.tasks()).tracker().largestThreadCount()).isEqualTo(1);
+      assertThat(ov.largestHttpThreadCount()).isLessThanOrEqualTo(4);
+      // Listings carry up to a page of task URIs; single reads are only first polls or stragglers.
+      assertThat(probe.maxUrisPerListing.get()).isGreaterThan(1).isLessThanOrEqualTo(TaskTracker.BATCH);
+      assertThat(sim.requests().countStartingWith("GET", "/rest/tasks/")).isLessThanOrEqualTo(40);
+
+      sim.releaseTasks();
+      for (CompletableFuture<Task> w : watches) {
+        assertThat(w.get(30, TimeUnit.SECONDS).state()).isEqualTo(TaskState.COMPLETED);
+      }
+      assertThat(((RealTaskClient) ov.tasks()).tracker().pending()).isZero();
+    }
+  }
+
+  @Test
+  void awaitIsBuiltOnWatchAndSeveralWaitersOfOneTaskShareItsPolls() throws Exception {
+    try (OneViewSimulator sim = OneViewSimulator.builder().servers(8).build().start();
+        OneView ov = sdk(sim).build()) {
+      sim.holdTasks(TaskKind.POWER);
+      ServerHardware hw = ov.serverHardware().list().stream()
+          .filter(h -> h.powerState() == PowerState.OFF).findFirst().orElseThrow();
+      Task on = ov.serverHardware().powerOn(hw.uri());
+      CompletableFuture<Task> a = ov.tasks().watch(on, Duration.ofMinutes(1));
+      CompletableFuture<Task> b = ov.tasks().watch(on, Duration.ofMinutes(1));
+      CompletableFuture<Task> waiting = CompletableFuture.supplyAsync(() -> ov.tasks().await(on, Duration.ofMinutes(1)));
+      sim.releaseTasks();
+      assertThat(waiting.get(30, TimeUnit.SECONDS).state()).isEqualTo(TaskState.COMPLETED);
+      assertThat(a.get(30, TimeUnit.SECONDS).uri()).isEqualTo(on.uri());
+      assertThat(b.get(30, TimeUnit.SECONDS).uri()).isEqualTo(on.uri());
+    }
+  }
+
+  @Test
+  void aProgressListenerHearsEachRunningStateAPollReads() throws Exception {
+    try (OneViewSimulator sim = OneViewSimulator.builder().servers(8).build().start();
+        OneView ov = sdk(sim).build()) {
+      sim.holdTasks(TaskKind.POWER);
+      ServerHardware hw = ov.serverHardware().list().stream()
+          .filter(h -> h.powerState() == PowerState.OFF).findFirst().orElseThrow();
+      List<Task> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+      java.util.concurrent.CountDownLatch twice = new java.util.concurrent.CountDownLatch(2);
+      CompletableFuture<Task> watch = ov.tasks().watch(ov.serverHardware().powerOn(hw.uri()),
+          Duration.ofMinutes(1), t -> {
+            heard.add(t);
+            twice.countDown();
+          });
+      assertThat(twice.await(30, TimeUnit.SECONDS)).as("two polls of the held task heard").isTrue();
+      assertThat(heard).allSatisfy(t -> assertThat(t.state().isTerminal()).isFalse());
+      sim.releaseTasks();
+      assertThat(watch.get(30, TimeUnit.SECONDS).state()).isEqualTo(TaskState.COMPLETED);
+      assertThat(heard).noneMatch(t -> t.state().isTerminal()); // the end is the future's, not progress
+    }
+  }
+
+  @Test
+  void cancellingAWatchStopsPollingButNeverTheTask() throws Exception {
+    try (OneViewSimulator sim = OneViewSimulator.builder().servers(8).build().start();
+        OneView ov = sdk(sim).build()) {
+      sim.holdTasks(TaskKind.POWER);
+      ServerHardware hw = ov.serverHardware().list().stream()
+          .filter(h -> h.powerState() == PowerState.OFF).findFirst().orElseThrow();
+      CompletableFuture<Task> watch = ov.tasks().watch(ov.serverHardware().powerOn(hw.uri()), Duration.ofMinutes(1));
+      watch.cancel(false);
+      TaskTracker tracker = ((RealTaskClient) ov.tasks()).tracker();
+      // The cancellation is handled on the tracker's thread, queued before this question.
+      assertThat(tracker.pending()).isZero();
+      assertThat(sim.pendingTasks()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void watchFailsTypedWhenTheTaskFailsOrTimesOut() {
+    try (OneViewSimulator sim = OneViewSimulator.builder().servers(8).build().start();
+        OneView ov = sdk(sim).build()) {
+      sim.holdTasks(TaskKind.POWER);
+      ServerHardware hw = ov.serverHardware().list().stream()
+          .filter(h -> h.powerState() == PowerState.OFF).findFirst().orElseThrow();
+      CompletableFuture<Task> watch = ov.tasks().watch(ov.serverHardware().powerOn(hw.uri()), Duration.ofMillis(50));
+      assertThatThrownBy(watch::get).isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(TaskTimeoutException.class);
+      assertThatThrownBy(() -> ov.tasks().watch(Task.pending("/rest/tasks/none"), Duration.ofSeconds(10)).get())
+          .hasCauseInstanceOf(ResourceNotFoundException.class);
+    }
+  }
+
+  @Test
+  void awaitOnTheTrackersOwnThreadFailsInsteadOfDeadlocking() throws Exception {
+    try (OneViewSimulator sim = OneViewSimulator.builder().servers(8).build().start();
+        OneView ov = sdk(sim).build()) {
+      sim.holdTasks(TaskKind.POWER);
+      List<ServerHardware> off = ov.serverHardware().list().stream()
+          .filter(h -> h.powerState() == PowerState.OFF).limit(2).toList();
+      Task first = ov.serverHardware().powerOn(off.get(0).uri());
+      Task second = ov.serverHardware().powerOn(off.get(1).uri());
+      CompletableFuture<Task> chained = ov.tasks().watch(first, Duration.ofMinutes(1))
+          .thenApply(done -> ov.tasks().await(second, Duration.ofMinutes(1))); // no executor: a mistake
+      sim.releaseTasks();
+      assertThatThrownBy(() -> chained.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("thenApplyAsync");
+    }
+  }
+}
