@@ -9,12 +9,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.oneviewinfrakit.oneview.AuthenticationException;
 import io.oneviewinfrakit.oneview.OneViewException;
+import io.oneviewinfrakit.simulator.ManualClock;
 import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,23 +104,7 @@ class InventoryCacheTest {
   @Test
   void aRefusedLoginBacksOffForMinutesWithoutAskingOneViewAndDoublesUpToTheCap() throws Exception {
     firstLoadMayFinish.countDown();
-    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-06T10:00:00Z"));
-    Clock clock = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return now.get();
-      }
-    };
+    ManualClock clock = new ManualClock(Instant.parse("2026-12-06T10:00:00Z"));
     try (InventoryCache cache = cache(clock, Duration.ofHours(2))) {
       failWith.set(new AuthenticationException(401, null, "Login as infrakit refused (HTTP 401)"));
       assertThat(cache.refresh()).failsWithin(Duration.ofSeconds(10));
@@ -132,17 +115,17 @@ class InventoryCacheTest {
       // Every refresh during the back-off (the 5 s ticks, provisions, unknown templates) is answered
       // with the reason, without a login attempt that could lock the account.
       for (int i = 0; i < 12; i++) {
-        now.set(now.get().plusSeconds(4));
+        clock.advance(Duration.ofSeconds(4));
         assertThat(cache.refresh()).failsWithin(Duration.ofSeconds(10));
       }
       assertThat(loads).hasValue(1);
 
-      now.set(Instant.parse("2026-12-06T10:01:00Z"));
+      clock.set(Instant.parse("2026-12-06T10:01:00Z"));
       assertThat(cache.refresh()).failsWithin(Duration.ofSeconds(10));
       assertThat(loads).as("asked again once the minute passed").hasValue(2);
       assertThatThrownBy(cache::usable).hasMessageContaining("asks OneView again at 2026-12-06T10:03:00Z");
 
-      now.set(Instant.parse("2026-12-06T10:03:00Z"));
+      clock.set(Instant.parse("2026-12-06T10:03:00Z"));
       failWith.set(null);
       assertThat(cache.refresh().get(10, TimeUnit.SECONDS).seq()).isEqualTo(3);
       assertThat(cache.usable().seq()).isEqualTo(3);
@@ -192,28 +175,12 @@ class InventoryCacheTest {
   void aListingOlderThanTheBoundIsNotTrusted() throws Exception {
     firstLoadMayFinish.countDown();
     Instant start = Instant.parse("2026-01-01T00:00:00Z");
-    AtomicReference<Instant> now = new AtomicReference<>(start);
-    Clock clock = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return now.get();
-      }
-    };
+    ManualClock clock = new ManualClock(start);
     try (InventoryCache cache = cache(clock, Duration.ofSeconds(30))) {
       cache.refresh().get(10, TimeUnit.SECONDS);
-      now.set(start.plusSeconds(29));
+      clock.set(start.plusSeconds(29));
       assertThat(cache.usable()).isNotNull();
-      now.set(start.plusSeconds(31));
+      clock.set(start.plusSeconds(31));
       assertThatThrownBy(cache::usable).isInstanceOf(OneViewUnavailableException.class)
           .hasMessageContaining("the last OneView listing is 31s old (limit 30s)");
     }
