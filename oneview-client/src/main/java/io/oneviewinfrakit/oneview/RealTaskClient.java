@@ -58,6 +58,16 @@ final class RealTaskClient implements TaskClient {
     return Http.join(done, "waiting for task " + task.uri());
   }
 
+  @Override
+  public void observed(Task task) {
+    tracker.observed(task);
+  }
+
+  @Override
+  public void eventFeed(java.util.function.BooleanSupplier live, Duration fallback) {
+    tracker.eventFeed(live, fallback);
+  }
+
   TaskTracker tracker() {
     return tracker;
   }

@@ -47,6 +47,15 @@ public record Task(
     return uri != null && uri.contains("/rest/tasks/");
   }
 
+  /**
+   * The task a JSON document describes, as a GET returns it (for example the resource of a
+   * State-Change Message Bus event); values must be JSON values.
+   */
+  @SuppressWarnings("unchecked")
+  public static Task of(Map<String, ?> json) {
+    return fromJson((Map<String, Object>) json);
+  }
+
   static Task fromJson(Map<String, Object> json) {
     String uri = Json.string(json, "uri");
     if (uri == null) throw new OneViewException("task has no uri: " + Json.string(json, "name"));

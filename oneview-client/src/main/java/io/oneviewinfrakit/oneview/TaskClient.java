@@ -60,6 +60,20 @@ public interface TaskClient {
    */
   CompletableFuture<Task> watch(Task task, Duration timeout, Consumer<Task> progress);
 
+  /**
+   * Reports a task's state learned from elsewhere, typically a State-Change Message Bus event: every
+   * watch of that task ends at once if the state is final (or hears it as progress). Unknown tasks
+   * are ignored.
+   */
+  void observed(Task task);
+
+  /**
+   * While {@code live} says true, task states arrive through {@link #observed}, so pending tasks are
+   * polled only every {@code fallback} (a safety net for events the feed misses); otherwise with the
+   * usual backoff.
+   */
+  void eventFeed(java.util.function.BooleanSupplier live, Duration fallback);
+
   /** As {@link #await(Task, Duration)}, telling {@code progress} each state a poll reads meanwhile. */
   Task await(Task task, Duration timeout, Consumer<Task> progress);
 }

@@ -52,6 +52,9 @@ final class TaskTracker implements AutoCloseable {
   private ScheduledFuture<?> wakeUp;
   private long wakeUpAt = Long.MAX_VALUE;
   private boolean listingRefused;
+  /** While it says true, another source (OneView's message bus) reports task ends: poll slowly. */
+  private volatile java.util.function.BooleanSupplier eventsLive = () -> false;
+  private volatile Duration fallbackPoll = Duration.ZERO;
   private boolean tickQueued;
   private long requests;
 
@@ -100,6 +103,30 @@ final class TaskTracker implements AutoCloseable {
       if (future.isCancelled()) runOnScheduler(() -> remove(task.uri(), watch));
     });
     return future;
+  }
+
+  /** See {@link TaskClient#eventFeed}. */
+  void eventFeed(java.util.function.BooleanSupplier live, Duration fallback) {
+    this.fallbackPoll = Objects.requireNonNull(fallback, "fallback == null");
+    this.eventsLive = Objects.requireNonNull(live, "live == null");
+  }
+
+  /** See {@link TaskClient#observed}: a state learned elsewhere, applied on the tracker's thread. */
+  void observed(Task task) {
+    Objects.requireNonNull(task, "task == null");
+    runOnScheduler(() -> {
+      Tracked t = tracked.get(task.uri());
+      if (t != null && !t.inFlight) {
+        seen(t, task);
+        t.polls--; // not a poll: the backoff is the polls'
+        scheduleWakeUp();
+      }
+    });
+  }
+
+  /** The wait before a poll: the backoff, or while events report task ends, at least the fallback. */
+  private long pollWait(long backoffNanos) {
+    return eventsLive.getAsBoolean() ? Math.max(backoffNanos, fallbackPoll.toNanos()) : backoffNanos;
   }
 
   /** How many HTTP requests the tracker has sent (task reads and filtered listings). */
@@ -173,7 +200,11 @@ final class TaskTracker implements AutoCloseable {
     if (watch.future.isDone()) return;
     Tracked t = tracked.computeIfAbsent(task.uri(), uri -> new Tracked(uri, task, System.nanoTime()));
     t.watches.add(watch);
-    if (!t.inFlight && t.polls == 0) t.nextPollAt = System.nanoTime(); // first poll right away
+    if (!t.inFlight && t.polls == 0) {
+      // First poll right away, unless events report the task's end.
+      t.interval = pollWait(0);
+      t.nextPollAt = System.nanoTime() + t.interval;
+    }
     // One tick for a burst of new watches already queued behind this one, so their first polls share a listing.
     if (!tickQueued) {
       tickQueued = true;
@@ -309,7 +340,7 @@ final class TaskTracker implements AutoCloseable {
           log.warn("A task progress listener failed: {}", e.toString()); // never stops the polling
         }
       }
-      t.interval = RealTaskClient.pollDelay(pollInitial, pollMax, t.polls).toNanos();
+      t.interval = pollWait(RealTaskClient.pollDelay(pollInitial, pollMax, t.polls).toNanos());
       t.nextPollAt = System.nanoTime() + t.interval;
     }
   }

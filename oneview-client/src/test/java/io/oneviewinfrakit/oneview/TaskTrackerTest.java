@@ -120,6 +120,26 @@ final class TaskTrackerTest {
   }
 
   @Test
+  void whileEventsReportTaskEndsAWatchEndsFromTheEventWithoutAPoll() throws Exception {
+    try (OneViewSimulator sim = OneViewSimulator.builder().servers(8).build().start();
+        OneView ov = sdk(sim).build()) {
+      ov.tasks().eventFeed(() -> true, Duration.ofMinutes(1));
+      sim.holdTasks(TaskKind.POWER);
+      ServerHardware hw = ov.serverHardware().list().stream()
+          .filter(h -> h.powerState() == PowerState.OFF).findFirst().orElseThrow();
+      Task on = ov.serverHardware().powerOn(hw.uri());
+      CompletableFuture<Task> watch = ov.tasks().watch(on, Duration.ofMinutes(5));
+      sim.releaseTasks();
+      Task done = ov.tasks().get(on.uri()); // what a bus event would carry
+
+      ov.tasks().observed(done);
+
+      assertThat(watch.get(30, TimeUnit.SECONDS).state()).isEqualTo(TaskState.COMPLETED);
+      assertThat(((RealTaskClient) ov.tasks()).tracker().requests()).as("tracker polls").isZero();
+    }
+  }
+
+  @Test
   void cancellingAWatchStopsPollingButNeverTheTask() throws Exception {
     try (OneViewSimulator sim = OneViewSimulator.builder().servers(8).build().start();
         OneView ov = sdk(sim).build()) {

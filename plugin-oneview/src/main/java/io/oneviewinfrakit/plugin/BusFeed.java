@@ -3,6 +3,7 @@ package io.oneviewinfrakit.plugin;
 import io.oneviewinfrakit.oneview.OneView;
 import io.oneviewinfrakit.oneview.ServerHardware;
 import io.oneviewinfrakit.oneview.ServerProfile;
+import io.oneviewinfrakit.oneview.Task;
 import io.oneviewinfrakit.oneview.scmb.ChangeEvent;
 import io.oneviewinfrakit.oneview.scmb.ChangeType;
 import io.oneviewinfrakit.oneview.scmb.ScmbListener;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
 final class BusFeed implements ScmbListener, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(BusFeed.class);
+  /** With task events flowing, how often a pending task is still polled (an event may be missed). */
+  static final java.time.Duration TASK_FALLBACK_POLL = java.time.Duration.ofSeconds(30);
 
   private final InventoryCache cache;
   private final String namespace;
@@ -30,11 +33,14 @@ final class BusFeed implements ScmbListener, AutoCloseable {
   private final AtomicLong applied = new AtomicLong();
   private final AtomicLong resyncs = new AtomicLong();
 
+  private final OneView oneView;
+
   private BusFeed(OneView oneView, Integer port, InventoryCache cache, String namespace) {
+    this.oneView = oneView;
     this.cache = cache;
     this.namespace = namespace;
     ScmbSubscriber.Builder b = ScmbSubscriber.builder().oneView(oneView)
-        .categories("server-profiles", "server-hardware", "server-profile-templates")
+        .categories("server-profiles", "server-hardware", "server-profile-templates", "tasks")
         .listener(this);
     if (port != null) {
       b.port(port);
@@ -58,6 +64,8 @@ final class BusFeed implements ScmbListener, AutoCloseable {
       return null;
     }
     cache.liveFeed(feed.subscriber::isConnected, safetyNet, onQuietTick);
+    // Task ends come as events too: the SDK then polls pending tasks only as a slow safety net.
+    oneView.tasks().eventFeed(feed.subscriber::isConnected, TASK_FALLBACK_POLL);
     return feed;
   }
 
@@ -72,6 +80,12 @@ final class BusFeed implements ScmbListener, AutoCloseable {
 
   @Override
   public void onEvent(ChangeEvent e) {
+    if (e.isTask()) {
+      if (e.resource() != null && e.resource().get("uri") != null) {
+        oneView.tasks().observed(Task.of(e.resource()));
+      }
+      return;
+    }
     switch (e.category()) {
       case "server-hardware" -> {
         if (e.changeType() == ChangeType.DELETED) {

@@ -67,6 +67,21 @@ class StateChangeBusTest {
   }
 
   @Test
+  void aProvisionsTasksEndFromBusEventsWithoutBeingPolled() {
+    try (PluginHarness h = withBus(8)) {
+      h.plugin().refreshNow();
+      int from = h.sim.requests().size();
+
+      h.provision(GROUP);
+
+      PluginHarness.await("one Running instance", WAIT, () -> h.settled(1));
+      assertThat(DurableIntentTest.requestsSince(h.sim, from).stream()
+          .filter(r -> r.method().equals("GET") && r.path().startsWith("/rest/tasks")))
+          .as("task polls for the create and the power-on").isEmpty();
+    }
+  }
+
+  @Test
   void withTheBusConnectedThePeriodicListingWaitsForTheSafetyNet() {
     try (PluginHarness h = withBus(8)) {
       h.plugin().refreshNow();
