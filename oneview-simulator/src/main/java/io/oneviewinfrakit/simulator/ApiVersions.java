@@ -16,6 +16,13 @@ import java.util.TreeMap;
  */
 final class ApiVersions {
   static final int MINIMUM = 200;
+  /**
+   * The oldest {@code X-API-Version} accepted and reported as {@code minimumVersion}: a 3.10
+   * appliance reports 120 (fixture oneview-ansible/version.json). Versions 120..199 are served
+   * with the API 200 schema, the oldest one we model (the 120 fixtures carry the same
+   * {@code server-hardware-1} type).
+   */
+  static final int OLDEST_ACCEPTED = 120;
   static final int MAXIMUM = 8600;
 
   private static final NavigableMap<Integer, Integer> PROFILE = table(
@@ -70,7 +77,7 @@ final class ApiVersions {
     } catch (NumberFormatException e) {
       throw unsupported(header, current);
     }
-    if (version < MINIMUM || version > current) {
+    if (version < OLDEST_ACCEPTED || version > current) {
       throw unsupported(header, current);
     }
     return version;
@@ -79,8 +86,8 @@ final class ApiVersions {
   private static SimulatorException unsupported(String header, int current) {
     return new SimulatorException(412, "UNSUPPORTED_VERSION",
         "The API version " + header.trim() + " is not supported.",
-        "Supported versions are " + MINIMUM + " to " + current + ".",
-        List.of("Send an X-API-Version header between " + MINIMUM + " and " + current + "."));
+        "Supported versions are " + OLDEST_ACCEPTED + " to " + current + ".",
+        List.of("Send an X-API-Version header between " + OLDEST_ACCEPTED + " and " + current + "."));
   }
 
   static String type(String category, int version) {
@@ -90,7 +97,8 @@ final class ApiVersions {
       case "server-hardware" -> "server-hardware-" + at(HARDWARE, version);
       case "server-hardware-types" -> "server-hardware-type-" + at(HARDWARE_TYPE, version);
       case "enclosure-groups" -> "EnclosureGroupV" + at(ENCLOSURE_GROUP, version);
-      case "tasks" -> version < 300 ? "TaskResourceV2" : "TaskResourceV3";
+      // V2 through API 1000 (OneView 4.20), V3 from 1200 (5.00), as the SDKs' task models switch.
+      case "tasks" -> version < 1200 ? "TaskResourceV2" : "TaskResourceV3";
       case "ethernet-networks" -> "ethernet-network" + at(ETHERNET_NETWORK, version);
       case "network-sets" -> "network-set" + at(NETWORK_SET, version);
       // Firmware bundles carry one unversioned type on every appliance we have seen.

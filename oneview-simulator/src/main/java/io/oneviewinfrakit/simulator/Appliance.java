@@ -223,7 +223,7 @@ final class Appliance {
       requireMethod(m, "GET");
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("currentVersion", (long) config.currentVersion());
-      v.put("minimumVersion", (long) ApiVersions.MINIMUM);
+      v.put("minimumVersion", (long) ApiVersions.OLDEST_ACCEPTED);
       return ApiResponse.json(200, v);
     }
     int version = ApiVersions.parse(r.header("X-API-Version"), config.currentVersion());

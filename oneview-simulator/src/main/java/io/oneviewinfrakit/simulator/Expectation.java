@@ -132,7 +132,8 @@ public final class Expectation {
 
     /** Registers a OneView ErrorMessage answer ({@code errorCode}, {@code message}, empty rest). */
     public Expectation andReturnError(int status, String errorCode, String message) {
-      return andReturn(status, Json.write(ErrorBodies.of(errorCode, message, "", List.of(), Map.of())));
+      return andReturn(status, Json.write(
+          ErrorBodies.http(errorCode, message, "", List.of(), Map.of(), List.of())));
     }
   }
 }

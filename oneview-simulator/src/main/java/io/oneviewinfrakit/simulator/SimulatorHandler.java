@@ -87,8 +87,8 @@ final class SimulatorHandler extends Handler.Abstract {
       result = ApiResponse.json(e.status(), ErrorBodies.of(e));
     } catch (RuntimeException e) {
       log.error("Simulator failure on {} {}", method, path, e);
-      result = ApiResponse.json(500, ErrorBodies.of("INTERNAL_ERROR", "Simulator failure: " + e,
-          "", java.util.List.of(), Map.of()));
+      result = ApiResponse.json(500, ErrorBodies.http("INTERNAL_ERROR", "Simulator failure: " + e,
+          "", java.util.List.of(), Map.of(), java.util.List.of()));
     }
     if (decision.action() == Faults.Action.SERVE && faults.takeLostResponse(method, path)) {
       // applied, answer lost

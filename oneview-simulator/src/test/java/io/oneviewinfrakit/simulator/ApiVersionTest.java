@@ -70,7 +70,7 @@ class ApiVersionTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"199", "8601", "9000", "abc", "120"})
+  @CsvSource({"119", "8601", "9000", "abc", "3"})
   void unsupportedVersionIsRefusedWith412(String version) {
     TestClient ov = new TestClient(sim).login().version(version);
 
@@ -78,6 +78,29 @@ class ApiVersionTest {
 
     assertThat(r.code()).isEqualTo(412);
     assertThat(r.string("errorCode")).isEqualTo("UNSUPPORTED_VERSION");
+  }
+
+  @ParameterizedTest(name = "API {0}: {1}")
+  @CsvSource({"200, TaskResourceV2", "1000, TaskResourceV2", "1200, TaskResourceV3",
+      "2000, TaskResourceV3"})
+  void taskTypeIsV2ThroughApi1000AndV3From1200(String version, String type) {
+    TestClient ov = new TestClient(sim).login().version(version);
+    String hw = (String) ov.hardware("Encl1, bay 2").get("uri"); // powered on: a reset is allowed
+
+    TestClient.Resp r = ov.put(hw + "/powerState", java.util.Map.of("powerState", "On",
+        "powerControl", "ColdBoot"));
+
+    assertThat(r.string("type")).isEqualTo(type);
+    assertThat(ov.task(r.location()).string("type")).isEqualTo(type);
+  }
+
+  @Test
+  void theReportedMinimumVersion120IsAcceptedWithTheApi200Schema() {
+    TestClient ov = new TestClient(sim).login().version("120");
+
+    assertThat(ov.get("/rest/version").map()).containsEntry("minimumVersion", 120.0);
+    assertThat(ov.get("/rest/server-hardware").members().get(0))
+        .containsEntry("type", "server-hardware-1").containsKey("mpIpAddress");
   }
 
   @Test
