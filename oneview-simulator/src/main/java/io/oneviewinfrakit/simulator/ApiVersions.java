@@ -107,6 +107,30 @@ final class ApiVersions {
     };
   }
 
+  /** From this version on a request body may leave {@code type} out (oneview-python CHANGELOG 5.4.0). */
+  static final int TYPE_OPTIONAL_FROM = 1600;
+
+  /**
+   * Refuses a request body whose {@code type} is not the schema of {@code version}, as the appliance
+   * does (terraform-provider-oneview #294: {@code ServerProfileTemplateV6} at API 2600; #301:
+   * {@code ServerProfileV9} refused where V12 passes): 400 with message "Invalid JSON type." and
+   * the details those issues quote. The type may be missing (or null) from API 1600 on only. The
+   * errorCode is not quoted anywhere we have; {@code INVALID_JSON_TYPE} is our guess.
+   */
+  static void requireRequestType(String category, Object type, int version) {
+    String expected = type(category, version);
+    if (type == null && version >= TYPE_OPTIONAL_FROM) {
+      return;
+    }
+    if (!expected.equals(type)) {
+      String shown = String.valueOf(type);
+      throw new SimulatorException(400, "INVALID_JSON_TYPE", "Invalid JSON type.",
+          "The \"type\" field content, \"" + shown + "\", included in this request is not valid.",
+          List.of("Use type " + expected + " with X-API-Version " + version + "."), Map.of(),
+          List.of(shown));
+    }
+  }
+
   static String collectionType(String category, int version) {
     return switch (category) {
       case "server-profiles" -> "ServerProfileListV" + at(PROFILE, version);

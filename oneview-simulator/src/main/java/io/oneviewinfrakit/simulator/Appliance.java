@@ -474,6 +474,7 @@ final class Appliance {
 
   private ApiResponse createProfile(ApiRequest r, int version) {
     Map<String, Object> body = Json.parseObject(r.body());
+    ApiVersions.requireRequestType("server-profiles", body.get("type"), version);
     String name = string(body.get("name"));
     if (name == null || name.isBlank()) {
       throw SimulatorException.badRequest("INVALID_NAME", "A server profile name is required.");
@@ -570,6 +571,7 @@ final class Appliance {
 
   private ApiResponse updateProfile(ApiRequest r, Map<String, Object> current, int version) {
     Map<String, Object> body = Json.parseObject(r.body());
+    ApiVersions.requireRequestType("server-profiles", body.get("type"), version);
     String uri = (String) current.get("uri");
     if (body.get("uri") != null && !uri.equals(body.get("uri"))) {
       throw SimulatorException.badRequest("INVALID_URI", "The body uri does not match " + uri + ".");
