@@ -47,6 +47,7 @@ final class Appliance {
   private final Set<String> pendingNetworkNames = new java.util.HashSet<>();
   private Duration listingLag;
   private long revision;
+  private long lastHardwareETag;
   private int foreignCount;
   private Faults faults;
 
@@ -94,7 +95,7 @@ final class Appliance {
       d.putIfAbsent("category", store.category);
       d.putIfAbsent("created", now);
       d.putIfAbsent("modified", now);
-      d.putIfAbsent("eTag", eTag());
+      d.putIfAbsent("eTag", eTag(d));
       if (store == profiles) {
         d.putIfAbsent("state", "Normal");
         d.putIfAbsent("status", "OK");
@@ -909,12 +910,26 @@ final class Appliance {
   }
 
   private void bump(Map<String, Object> doc) {
-    doc.put("eTag", eTag());
+    doc.put("eTag", eTag(doc));
     doc.put("modified", Ids.timestamp(clock.instant()));
   }
 
   private String eTag() {
     return clock.millis() + "/" + (++revision);
+  }
+
+  /**
+   * The eTag format of the document's resource, as captured from appliances: server hardware
+   * carries bare epoch milliseconds ({@code "1455803026048"}, python-oneviewclient fixtures),
+   * profiles, templates and the rest {@code "<millis>/<revision>"} (oneview-sdk-java fixtures).
+   * Hardware eTags still change on every change: at least one more than the last one given.
+   */
+  private String eTag(Map<String, Object> doc) {
+    if ("server-hardware".equals(doc.get("category"))) {
+      lastHardwareETag = Math.max(clock.millis(), lastHardwareETag + 1);
+      return Long.toString(lastHardwareETag);
+    }
+    return eTag();
   }
 
   /** The error code a task of {@code kind} is to fail with by fault injection, or null. */
