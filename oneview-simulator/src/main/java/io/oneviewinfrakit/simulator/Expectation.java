@@ -12,8 +12,8 @@ import java.util.Objects;
  * status, headers and body (after {@code delay}) instead of what the appliance would answer.
  *
  * <p>The appliance never sees a request answered by an expectation, so nothing changes state and
- * no task advances. Transport faults ({@link Faults}: appliance down, latency, dropped
- * connections) still apply first. When several expectations match, the oldest with uses left
+ * no task advances. {@link Faults} still apply first (appliance down, latency, dropped
+ * connections, injected errors; a request they answer uses up no expectation). When several expectations match, the oldest with uses left
  * answers. Build one with {@link OneViewSimulator#expect(String, String)}.
  *
  * <pre>{@code

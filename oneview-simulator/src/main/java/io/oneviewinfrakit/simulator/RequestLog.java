@@ -26,10 +26,9 @@ public final class RequestLog {
 
   RequestLog() {}
 
-  void add(RecordedRequest request) {
-    synchronized (this) {
-      requests.add(request);
-    }
+  synchronized void add(RecordedRequest request) {
+    // Both under the lock, so the queue hands requests out in the order the log lists them.
+    requests.add(request);
     queue.add(request);
   }
 
@@ -89,10 +88,8 @@ public final class RequestLog {
   }
 
   /** Forgets every recorded request, in the log and in the queue. */
-  public void clear() {
-    synchronized (this) {
-      requests.clear();
-    }
+  public synchronized void clear() {
+    requests.clear();
     queue.clear();
   }
 }

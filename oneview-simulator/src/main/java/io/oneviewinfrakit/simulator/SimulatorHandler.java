@@ -66,7 +66,10 @@ final class SimulatorHandler extends Handler.Abstract {
     }
     String body = Content.Source.asString(request, StandardCharsets.UTF_8);
     String recordedBody = redactBody(method, path, body);
-    Expectation scripted = expectations.take(method, path);
+    // Faults come first (an injected error consumes no expectation); expectations only replace
+    // the appliance's own answer.
+    Expectation scripted = decision.action() == Faults.Action.SERVE
+        ? expectations.take(method, path) : null;
     if (scripted != null) {
       Duration delay = scripted.delay();
       if (!delay.isZero()) {

@@ -124,6 +124,17 @@ class TestLibraryTest extends SimulatorFixture {
   }
 
   @Test
+  void faultsComeFirstAndUseUpNoExpectation() {
+    start();
+    sim.expect("GET", "/rest/version").andReturn(418);
+    sim.faults().failNextRequests(1, 503);
+
+    assertThat(ov.get("/rest/version").code()).isEqualTo(503);
+    assertThat(ov.get("/rest/version").code()).isEqualTo(418);
+    assertThat(ov.get("/rest/version").code()).isEqualTo(200);
+  }
+
+  @Test
   void alwaysAnswersUntilReset() {
     start();
     sim.expect("GET", "/rest/version").always().andReturn(500);
