@@ -1,9 +1,7 @@
 package io.oneviewinfrakit.simulator;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One request the simulator received.
@@ -17,7 +15,8 @@ import java.util.TreeMap;
  * @param query raw query string as sent (still percent-encoded), empty when there was none
  * @param status the HTTP status answered, or {@link #DROPPED} when the connection was dropped
  * @param time when the request arrived, by the simulator clock
- * @param headers request headers, names in lower case (several values joined by {@code ", "})
+ * @param headers request headers (immutable; names listed in lower case, looked up in any case;
+ *     several values joined by {@code ", "})
  * @param body the request body as text, empty when there was none or it was never read
  */
 public record RecordedRequest(String method, String path, String query, int status, Instant time,
@@ -29,9 +28,8 @@ public record RecordedRequest(String method, String path, String query, int stat
   public static final String REDACTED = "<redacted>";
 
   public RecordedRequest {
-    TreeMap<String, String> lower = new TreeMap<>();
-    headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-    headers = java.util.Collections.unmodifiableMap(lower);
+    headers = headers instanceof HeaderMap recorded ? recorded
+        : HeaderMap.copyOf(headers == null ? Map.of() : headers);
     body = body == null ? "" : body;
   }
 
@@ -47,6 +45,6 @@ public record RecordedRequest(String method, String path, String query, int stat
 
   /** The value of header {@code name} (any case), or null when it was not sent. */
   public String header(String name) {
-    return headers.get(name.toLowerCase(Locale.ROOT));
+    return headers.get(name);
   }
 }
