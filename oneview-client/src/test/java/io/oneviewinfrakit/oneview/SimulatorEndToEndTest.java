@@ -344,14 +344,14 @@ final class SimulatorEndToEndTest {
   void pinningAnApiVersionTheApplianceDoesNotSupportFailsClearlyBeforeLoggingIn() {
     try (OneViewSimulator old = OneViewSimulator.builder().servers(1).currentApiVersion(1200).build().start();
         OneView tooNew = sdk(old).apiVersion(2400).build();
-        OneView tooOld = sdk(old).apiVersion(120).build()) {
+        OneView tooOld = sdk(old).apiVersion(119).build()) {
       assertThatThrownBy(() -> tooNew.serverHardware().list())
           .isInstanceOf(OneViewException.class)
           .hasMessageContaining("API version 2400 is not supported")
-          .hasMessageContaining("200 to 1200");
+          .hasMessageContaining("120 to 1200"); // minimumVersion 120, as a real appliance reports
       assertThatThrownBy(tooOld::apiVersion)
           .isInstanceOf(OneViewException.class)
-          .hasMessageContaining("API version 120 is not supported");
+          .hasMessageContaining("API version 119 is not supported");
 
       assertThat(old.requests().count("POST", "/rest/login-sessions")).isZero();
       assertThat(old.sessionCount()).isZero();

@@ -16,6 +16,13 @@ import java.util.TreeMap;
  */
 final class ApiVersions {
   static final int MINIMUM = 200;
+  /**
+   * The oldest {@code X-API-Version} accepted and reported as {@code minimumVersion}: a 3.10
+   * appliance reports 120 (fixture oneview-ansible/version.json). Versions 120..199 are served
+   * with the API 200 schema, the oldest one we model (the 120 fixtures carry the same
+   * {@code server-hardware-1} type).
+   */
+  static final int OLDEST_ACCEPTED = 120;
   static final int MAXIMUM = 8600;
 
   private static final NavigableMap<Integer, Integer> PROFILE = table(
@@ -70,7 +77,7 @@ final class ApiVersions {
     } catch (NumberFormatException e) {
       throw unsupported(header, current);
     }
-    if (version < MINIMUM || version > current) {
+    if (version < OLDEST_ACCEPTED || version > current) {
       throw unsupported(header, current);
     }
     return version;
@@ -79,8 +86,8 @@ final class ApiVersions {
   private static SimulatorException unsupported(String header, int current) {
     return new SimulatorException(412, "UNSUPPORTED_VERSION",
         "The API version " + header.trim() + " is not supported.",
-        "Supported versions are " + MINIMUM + " to " + current + ".",
-        List.of("Send an X-API-Version header between " + MINIMUM + " and " + current + "."));
+        "Supported versions are " + OLDEST_ACCEPTED + " to " + current + ".",
+        List.of("Send an X-API-Version header between " + OLDEST_ACCEPTED + " and " + current + "."));
   }
 
   static String type(String category, int version) {
@@ -90,7 +97,8 @@ final class ApiVersions {
       case "server-hardware" -> "server-hardware-" + at(HARDWARE, version);
       case "server-hardware-types" -> "server-hardware-type-" + at(HARDWARE_TYPE, version);
       case "enclosure-groups" -> "EnclosureGroupV" + at(ENCLOSURE_GROUP, version);
-      case "tasks" -> version < 300 ? "TaskResourceV2" : "TaskResourceV3";
+      // V2 through API 1000 (OneView 4.20), V3 from 1200 (5.00), as the SDKs' task models switch.
+      case "tasks" -> version < 1200 ? "TaskResourceV2" : "TaskResourceV3";
       case "ethernet-networks" -> "ethernet-network" + at(ETHERNET_NETWORK, version);
       case "network-sets" -> "network-set" + at(NETWORK_SET, version);
       // Firmware bundles carry one unversioned type on every appliance we have seen.
@@ -99,6 +107,30 @@ final class ApiVersions {
       case "fc-networks" -> version < 600 ? "fc-networkV2" : "fc-networkV4";
       default -> throw new IllegalArgumentException(category);
     };
+  }
+
+  /** From this version on a request body may leave {@code type} out (oneview-python CHANGELOG 5.4.0). */
+  static final int TYPE_OPTIONAL_FROM = 1600;
+
+  /**
+   * Refuses a request body whose {@code type} is not the schema of {@code version}, as the appliance
+   * does (terraform-provider-oneview #294: {@code ServerProfileTemplateV6} at API 2600; #301:
+   * {@code ServerProfileV9} refused where V12 passes): 400 with message "Invalid JSON type." and
+   * the details those issues quote. The type may be missing (or null) from API 1600 on only. The
+   * errorCode is not quoted anywhere we have; {@code INVALID_JSON_TYPE} is our guess.
+   */
+  static void requireRequestType(String category, Object type, int version) {
+    String expected = type(category, version);
+    if (type == null && version >= TYPE_OPTIONAL_FROM) {
+      return;
+    }
+    if (!expected.equals(type)) {
+      String shown = String.valueOf(type);
+      throw new SimulatorException(400, "INVALID_JSON_TYPE", "Invalid JSON type.",
+          "The \"type\" field content, \"" + shown + "\", included in this request is not valid.",
+          List.of("Use type " + expected + " with X-API-Version " + version + "."), Map.of(),
+          List.of(shown));
+    }
   }
 
   static String collectionType(String category, int version) {

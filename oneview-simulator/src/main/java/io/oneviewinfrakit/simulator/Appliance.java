@@ -48,6 +48,7 @@ final class Appliance {
   private final Set<String> pendingNetworkNames = new java.util.HashSet<>();
   private Duration listingLag;
   private long revision;
+  private long lastHardwareETag;
   private int foreignCount;
   private Faults faults;
 
@@ -96,7 +97,7 @@ final class Appliance {
       d.putIfAbsent("category", store.category);
       d.putIfAbsent("created", now);
       d.putIfAbsent("modified", now);
-      d.putIfAbsent("eTag", eTag());
+      d.putIfAbsent("eTag", eTag(d));
       if (store == profiles) {
         d.putIfAbsent("state", "Normal");
         d.putIfAbsent("status", "OK");
@@ -225,7 +226,7 @@ final class Appliance {
       requireMethod(m, "GET");
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("currentVersion", (long) config.currentVersion());
-      v.put("minimumVersion", (long) ApiVersions.MINIMUM);
+      v.put("minimumVersion", (long) ApiVersions.OLDEST_ACCEPTED);
       return ApiResponse.json(200, v);
     }
     int version = ApiVersions.parse(r.header("X-API-Version"), config.currentVersion());
@@ -494,6 +495,7 @@ final class Appliance {
 
   private ApiResponse createProfile(ApiRequest r, int version) {
     Map<String, Object> body = Json.parseObject(r.body());
+    ApiVersions.requireRequestType("server-profiles", body.get("type"), version);
     String name = string(body.get("name"));
     if (name == null || name.isBlank()) {
       throw SimulatorException.badRequest("INVALID_NAME", "A server profile name is required.");
@@ -590,6 +592,7 @@ final class Appliance {
 
   private ApiResponse updateProfile(ApiRequest r, Map<String, Object> current, int version) {
     Map<String, Object> body = Json.parseObject(r.body());
+    ApiVersions.requireRequestType("server-profiles", body.get("type"), version);
     String uri = (String) current.get("uri");
     if (body.get("uri") != null && !uri.equals(body.get("uri"))) {
       throw SimulatorException.badRequest("INVALID_URI", "The body uri does not match " + uri + ".");
@@ -927,12 +930,26 @@ final class Appliance {
   }
 
   private void bump(Map<String, Object> doc) {
-    doc.put("eTag", eTag());
+    doc.put("eTag", eTag(doc));
     doc.put("modified", Ids.timestamp(clock.instant()));
   }
 
   private String eTag() {
     return clock.millis() + "/" + (++revision);
+  }
+
+  /**
+   * The eTag format of the document's resource, as captured from appliances: server hardware
+   * carries bare epoch milliseconds ({@code "1455803026048"}, python-oneviewclient fixtures),
+   * profiles, templates and the rest {@code "<millis>/<revision>"} (oneview-sdk-java fixtures).
+   * Hardware eTags still change on every change: at least one more than the last one given.
+   */
+  private String eTag(Map<String, Object> doc) {
+    if ("server-hardware".equals(doc.get("category"))) {
+      lastHardwareETag = Math.max(clock.millis(), lastHardwareETag + 1);
+      return Long.toString(lastHardwareETag);
+    }
+    return eTag();
   }
 
   /** The error code a task of {@code kind} is to fail with by fault injection, or null. */

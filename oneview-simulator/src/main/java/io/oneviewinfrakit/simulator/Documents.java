@@ -83,9 +83,24 @@ final class Documents {
     if (settings != null) {
       settings.remove("manageConnections");
     }
+    // The appliance's new-profile is a whole ServerProfile document: what it cannot know before
+    // the profile exists is there as null (and compliance as Unknown), not left out, so a client
+    // sees the full set of fields it may later read.
+    for (String placeholder : NEW_PROFILE_PLACEHOLDERS) {
+      p.putIfAbsent(placeholder, null);
+    }
+    p.put("templateCompliance", "Unknown");
+    for (Map<String, Object> c : ProfileRules.connections(p)) {
+      c.putIfAbsent("mac", null);
+      c.putIfAbsent("wwnn", null);
+      c.putIfAbsent("wwpn", null);
+    }
     p.put("category", "server-profiles");
     return p;
   }
+
+  private static final List<String> NEW_PROFILE_PLACEHOLDERS = List.of("uri", "eTag",
+      "serialNumber", "uuid", "enclosureUri", "enclosureBay", "associatedServer", "taskUri");
 
   private static Object withoutComplianceControl(Object value) {
     if (value instanceof Map<?, ?>) {

@@ -8,8 +8,21 @@ import java.util.Map;
 final class ErrorBodies {
   private ErrorBodies() {}
 
+  /**
+   * The body of an HTTP error answer. Appliances since OneView 5 add {@code messageParameters}
+   * (the values substituted into {@code message}; fixture github-issues/error-session-client-limit
+   * .json), so HTTP errors carry it; task errors keep the older shape of the task captures.
+   */
   static Map<String, Object> of(SimulatorException e) {
-    return of(e.errorCode(), e.getMessage(), e.details(), e.recommendedActions(), e.data());
+    return http(e.errorCode(), e.getMessage(), e.details(), e.recommendedActions(), e.data(),
+        e.messageParameters());
+  }
+
+  static Map<String, Object> http(String errorCode, String message, String details,
+      List<String> recommendedActions, Map<String, Object> data, List<String> messageParameters) {
+    Map<String, Object> body = of(errorCode, message, details, recommendedActions, data);
+    body.put("messageParameters", List.copyOf(messageParameters));
+    return body;
   }
 
   static Map<String, Object> of(String errorCode, String message, String details,

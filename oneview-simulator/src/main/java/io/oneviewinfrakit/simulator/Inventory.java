@@ -226,7 +226,7 @@ public final class Inventory {
     d.put("mpModel", "iLO5");
     d.put("mpFirmwareVersion", "2.72 Sep 04 2022");
     d.put("partNumber", "867959-B21");
-    d.put("position", null);
+    d.put("position", 0L); // rack servers report position 0, not null: no enclosure bay
     d.put("processorCoreCount", 12L);
     d.put("processorCount", 2L);
     d.put("processorSpeedMhz", 2300L);

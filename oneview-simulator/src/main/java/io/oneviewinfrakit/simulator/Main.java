@@ -83,6 +83,15 @@ public final class Main implements Callable<Integer> {
       + " certificates) and the /rest/certificates endpoints.")
   boolean scmb;
 
+  @Option(names = "--admin-port", paramLabel = "PORT",
+      description = "Serve the admin endpoint (faults, tasks, clock; plain HTTP on 127.0.0.1, no"
+          + " login) on this port, 0 for a free one. Off when absent.")
+  Integer adminPort;
+
+  @Option(names = "--manual-clock", description = "Simulated time moves only through the admin"
+      + " endpoint's clock/advance, not by itself.")
+  boolean manualClock;
+
   public static void main(String... args) {
     int code = new CommandLine(new Main()).execute(args);
     if (code != 0) {
@@ -103,6 +112,12 @@ public final class Main implements Callable<Integer> {
         .sessionLimitPerClient(sessionLimit)
         .absoluteTaskLocation(absoluteLocation)
         .scmb(scmb);
+    if (adminPort != null) {
+      builder.adminPort(adminPort);
+    }
+    if (manualClock) {
+      builder.clock(new ManualClock());
+    }
     if (password != null) {
       builder.password(password);
     }
@@ -143,7 +158,8 @@ public final class Main implements Callable<Integer> {
     }, "oneview-simulator-shutdown"));
     System.out.println("OneView simulator listening on " + sim.url() + " (user " + sim.username()
         + ", password " + sim.password() + ")"
-        + (scmb ? ", SCMB on amqps://127.0.0.1:" + sim.scmbPort() : ""));
+        + (scmb ? ", SCMB on amqps://127.0.0.1:" + sim.scmbPort() : "")
+        + (adminPort != null ? ", admin on " + sim.adminUrl() : ""));
     System.out.flush();
     stopped.await();
     return 0;

@@ -63,10 +63,12 @@ public final class OneViewSimulator implements AutoCloseable {
   private final Appliance appliance;
   private final Faults faults;
   private final RequestLog requests = new RequestLog();
+  private final Expectations expectations = new Expectations();
   private final HeldCertificate certificate;
   private final Server server;
   private volatile String url;
   private volatile Scmb scmb;
+  private volatile AdminServer admin;
 
   private OneViewSimulator(Builder b) {
     this.builder = b;
@@ -109,7 +111,8 @@ public final class OneViewSimulator implements AutoCloseable {
     connector.setHost("127.0.0.1");
     connector.setPort(builder.port);
     server.addConnector(connector);
-    SimulatorHandler handler = new SimulatorHandler(appliance, faults, requests, builder.clock);
+    SimulatorHandler handler = new SimulatorHandler(appliance, faults, requests, builder.clock,
+        expectations);
     server.setHandler(handler);
     try {
       server.start();
@@ -122,6 +125,14 @@ public final class OneViewSimulator implements AutoCloseable {
         scmb = new Scmb(appliance, builder.clock);
       } catch (RuntimeException e) {
         LifeCycle.stop(server);
+        throw e;
+      }
+    }
+    if (builder.adminPort >= 0) {
+      try {
+        admin = new AdminServer(this, builder.adminPort);
+      } catch (RuntimeException e) {
+        stop();
         throw e;
       }
     }
@@ -157,6 +168,10 @@ public final class OneViewSimulator implements AutoCloseable {
 
   /** Stops serving; idempotent. */
   public void stop() {
+    AdminServer a = admin;
+    if (a != null) {
+      a.stop();
+    }
     LifeCycle.stop(server);
     Scmb bus = scmb;
     if (bus != null) {
@@ -176,6 +191,19 @@ public final class OneViewSimulator implements AutoCloseable {
       throw new IllegalStateException("not started");
     }
     return u;
+  }
+
+  /**
+   * Base URL of the admin endpoint, such as {@code http://127.0.0.1:40124}.
+   *
+   * @throws IllegalStateException when not started or started without {@link Builder#adminPort(int)}
+   */
+  public String adminUrl() {
+    AdminServer a = admin;
+    if (a == null) {
+      throw new IllegalStateException("no admin endpoint: not started, or Builder.adminPort not set");
+    }
+    return "http://127.0.0.1:" + a.port();
   }
 
   /** The bound port. */
@@ -370,10 +398,21 @@ public final class OneViewSimulator implements AutoCloseable {
   }
 
   /**
+   * Starts a scripted answer for requests with this method (any case; {@code *} for any) and path
+   * pattern ({@code *} = one segment, trailing {@code /**} = any rest); see {@link Expectation}.
+   * {@link #reset()} forgets expectations not yet used up.
+   */
+  public Expectation.Builder expect(String method, String pathPattern) {
+    return new Expectation.Builder(Route.of(method, pathPattern), expectations);
+  }
+
+  /**
    * Back to the starting state: seeded inventory, no sessions, tasks or created profiles, faults
-   * off, request log empty, tasks released; keeps the port, certificate and credentials.
+   * off, request log empty, no expectations, tasks released; keeps the port, certificate and
+   * credentials.
    */
   public OneViewSimulator reset() {
+    expectations.clear();
     faults.clear();
     appliance.reset();
     requests.clear();
@@ -404,6 +443,7 @@ public final class OneViewSimulator implements AutoCloseable {
     private boolean absoluteTaskLocation;
     private int currentApiVersion = ApiVersions.MAXIMUM;
     private boolean scmb;
+    private int adminPort = -1;
 
     private Builder() {
       for (TaskKind k : TaskKind.values()) {
@@ -553,6 +593,19 @@ public final class OneViewSimulator implements AutoCloseable {
      */
     public Builder scmb(boolean enabled) {
       this.scmb = enabled;
+      return this;
+    }
+
+    /**
+     * Serves the admin endpoint (off by default) on this loopback port, 0 for a free one: plain
+     * HTTP, JSON, no login; fault injection, task and clock controls for a simulator running in
+     * another process. See the module README for its operations.
+     */
+    public Builder adminPort(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("admin port not in 0..65535: " + port);
+      }
+      this.adminPort = port;
       return this;
     }
 

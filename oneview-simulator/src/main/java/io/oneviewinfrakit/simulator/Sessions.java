@@ -65,7 +65,7 @@ final class Sessions {
               + " address. Contact the administrator to increase the maximum number of sessions per"
               + " client IP address. Wait 24 hours for idle sessions created by scripts to time out"
               + " and then retry logging in."),
-          Map.of("clientip", clientIp));
+          Map.of("clientip", clientIp), List.of(clientIp));
     }
     byte[] bytes = new byte[24];
     random.nextBytes(bytes);

@@ -13,6 +13,7 @@ final class SimulatorException extends RuntimeException {
   private final String details;
   private final List<String> recommendedActions;
   private final java.util.Map<String, Object> data;
+  private final List<String> messageParameters;
 
   SimulatorException(int status, String errorCode, String message) {
     this(status, errorCode, message, "", List.of());
@@ -25,12 +26,24 @@ final class SimulatorException extends RuntimeException {
 
   SimulatorException(int status, String errorCode, String message, String details,
       List<String> recommendedActions, java.util.Map<String, Object> data) {
+    this(status, errorCode, message, details, recommendedActions, data, List.of());
+  }
+
+  SimulatorException(int status, String errorCode, String message, String details,
+      List<String> recommendedActions, java.util.Map<String, Object> data,
+      List<String> messageParameters) {
     super(message);
+    this.messageParameters = List.copyOf(messageParameters);
     this.status = status;
     this.errorCode = errorCode;
     this.details = details;
     this.recommendedActions = List.copyOf(recommendedActions);
     this.data = Map.copyOf(data);
+  }
+
+  /** The values substituted into the message, in order (ErrorMessage {@code messageParameters}). */
+  List<String> messageParameters() {
+    return messageParameters;
   }
 
   java.util.Map<String, Object> data() {

@@ -29,13 +29,16 @@ final class SimulatorHandler extends Handler.Abstract {
   private final Faults faults;
   private final RequestLog requests;
   private final Clock clock;
+  private final Expectations expectations;
   private volatile String baseUrl = "";
 
-  SimulatorHandler(Appliance appliance, Faults faults, RequestLog requests, Clock clock) {
+  SimulatorHandler(Appliance appliance, Faults faults, RequestLog requests, Clock clock,
+      Expectations expectations) {
     this.appliance = appliance;
     this.faults = faults;
     this.requests = requests;
     this.clock = clock;
+    this.expectations = expectations;
   }
 
   void baseUrl(String baseUrl) {
@@ -48,8 +51,9 @@ final class SimulatorHandler extends Handler.Abstract {
     String method = request.getMethod().toUpperCase(Locale.ROOT);
     String path = request.getHttpURI().getDecodedPath();
     String rawQuery = request.getHttpURI().getQuery() == null ? "" : request.getHttpURI().getQuery();
+    Map<String, String> headers = recordedHeaders(request);
     if (faults.applianceDown()) {
-      return drop(request, callback, method, path, rawQuery, at);
+      return drop(request, callback, method, path, rawQuery, at, headers, "");
     }
     Duration latency = faults.nextLatency();
     if (!latency.isZero()) {
@@ -60,14 +64,27 @@ final class SimulatorHandler extends Handler.Abstract {
       appliance.invalidateSessions();
     }
     if (decision.action() == Faults.Action.DROP) {
-      return drop(request, callback, method, path, rawQuery, at);
+      return drop(request, callback, method, path, rawQuery, at, headers, "");
+    }
+    String body = Content.Source.asString(request, StandardCharsets.UTF_8);
+    String recordedBody = redactBody(method, path, body);
+    // Faults come first (an injected error consumes no expectation); expectations only replace
+    // the appliance's own answer.
+    Expectation scripted = decision.action() == Faults.Action.SERVE
+        ? expectations.take(method, path) : null;
+    if (scripted != null) {
+      Duration delay = scripted.delay();
+      if (!delay.isZero()) {
+        Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
+      }
+      return respond(response, callback, scripted.response(),
+          new RecordedRequest(method, path, rawQuery, scripted.status(), at, headers, recordedBody));
     }
     ApiResponse result;
     try {
       if (decision.action() == Faults.Action.FAIL) {
         throw ErrorBodies.injected(decision.status());
       }
-      String body = Content.Source.asString(request, StandardCharsets.UTF_8);
       ApiRequest api = new ApiRequest(method, path, rawQuery, QueryString.parse(rawQuery),
           name -> request.getHeaders().get(name), body, Request.getRemoteAddr(request), baseUrl);
       result = appliance.handle(api);
@@ -75,27 +92,80 @@ final class SimulatorHandler extends Handler.Abstract {
       result = ApiResponse.json(e.status(), ErrorBodies.of(e));
     } catch (RuntimeException e) {
       log.error("Simulator failure on {} {}", method, path, e);
-      result = ApiResponse.json(500, ErrorBodies.of("INTERNAL_ERROR", "Simulator failure: " + e,
-          "", List.of(), Map.of()));
+      result = ApiResponse.json(500, ErrorBodies.http("INTERNAL_ERROR", "Simulator failure: " + e,
+          "", List.of(), Map.of(), List.of()));
     }
     if (decision.action() == Faults.Action.SERVE && faults.takeLostResponse(method, path)) {
-      return drop(request, callback, method, path, rawQuery, at); // applied, answer lost
+      // applied, answer lost
+      return drop(request, callback, method, path, rawQuery, at, headers, recordedBody);
     }
-    requests.add(new RecordedRequest(method, path, rawQuery, result.status(), at));
+    return respond(response, callback, result,
+        new RecordedRequest(method, path, rawQuery, result.status(), at, headers, recordedBody));
+  }
+
+  private boolean respond(Response response, Callback callback, ApiResponse result,
+      RecordedRequest recorded) {
+    // Recorded before the answer leaves, so a client that got its answer finds its request logged.
+    requests.add(recorded);
     response.setStatus(result.status());
+    if (result.body() != null) {
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=UTF-8");
+    }
     result.headers().forEach((k, v) -> response.getHeaders().put(k, v));
     if (result.body() == null) {
       response.write(true, BufferUtil.EMPTY_BUFFER, callback);
     } else {
-      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=UTF-8");
       Content.Sink.write(response, true, result.body(), callback);
     }
     return true;
   }
 
+  /** Header names whose values are credentials: never kept in the request log. */
+  private static final java.util.Set<String> SECRET_HEADERS =
+      java.util.Set.of("auth", "authorization", "cookie", "session-id", "x-auth-token");
+
+  /** One array of names and values, the Jetty strings themselves: recording must stay cheap. */
+  private static Map<String, String> recordedHeaders(Request request) {
+    org.eclipse.jetty.http.HttpFields fields = request.getHeaders();
+    String[] namesAndValues = new String[fields.size() * 2];
+    int i = 0;
+    for (org.eclipse.jetty.http.HttpField field : fields) {
+      String name = field.getName();
+      namesAndValues[i++] = name;
+      namesAndValues[i++] = isSecret(name) ? RecordedRequest.REDACTED : field.getValue();
+    }
+    return new HeaderMap(namesAndValues);
+  }
+
+  private static boolean isSecret(String headerName) {
+    for (String secret : SECRET_HEADERS) {
+      if (secret.equalsIgnoreCase(headerName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A login body keeps its user name and domain but loses its password. */
+  static String redactBody(String method, String path, String body) {
+    if (body.isEmpty() || !path.startsWith("/rest/login-sessions")) {
+      return body;
+    }
+    try {
+      Map<String, Object> doc = new java.util.LinkedHashMap<>(Json.parseObject(body));
+      if (doc.containsKey("password")) {
+        doc.put("password", RecordedRequest.REDACTED);
+      }
+      return Json.write(doc);
+    } catch (RuntimeException notJson) {
+      return RecordedRequest.REDACTED; // cannot tell where the secret is: keep none of it
+    }
+  }
+
   private boolean drop(Request request, Callback callback, String method, String path,
-      String rawQuery, Instant at) {
-    requests.add(new RecordedRequest(method, path, rawQuery, RecordedRequest.DROPPED, at));
+      String rawQuery, Instant at, Map<String, String> headers, String body) {
+    requests.add(new RecordedRequest(method, path, rawQuery, RecordedRequest.DROPPED, at, headers,
+        body));
     request.getConnectionMetaData().getConnection().getEndPoint().close();
     callback.failed(new IOException("connection dropped by fault injection"));
     return true;

@@ -70,7 +70,7 @@ class ApiVersionTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"199", "8601", "9000", "abc", "120"})
+  @CsvSource({"119", "8601", "9000", "abc", "3"})
   void unsupportedVersionIsRefusedWith412(String version) {
     TestClient ov = new TestClient(sim).login().version(version);
 
@@ -78,6 +78,73 @@ class ApiVersionTest {
 
     assertThat(r.code()).isEqualTo(412);
     assertThat(r.string("errorCode")).isEqualTo("UNSUPPORTED_VERSION");
+  }
+
+  @ParameterizedTest(name = "API {0}: {1}")
+  @CsvSource({"200, TaskResourceV2", "1000, TaskResourceV2", "1200, TaskResourceV3",
+      "2000, TaskResourceV3"})
+  void taskTypeIsV2ThroughApi1000AndV3From1200(String version, String type) {
+    TestClient ov = new TestClient(sim).login().version(version);
+    String hw = (String) ov.hardware("Encl1, bay 2").get("uri"); // powered on: a reset is allowed
+
+    TestClient.Resp r = ov.put(hw + "/powerState", java.util.Map.of("powerState", "On",
+        "powerControl", "ColdBoot"));
+
+    assertThat(r.string("type")).isEqualTo(type);
+    assertThat(ov.task(r.location()).string("type")).isEqualTo(type);
+  }
+
+  @Test
+  void theReportedMinimumVersion120IsAcceptedWithTheApi200Schema() {
+    TestClient ov = new TestClient(sim).login().version("120");
+
+    assertThat(ov.get("/rest/version").map()).containsEntry("minimumVersion", 120.0);
+    assertThat(ov.get("/rest/server-hardware").members().get(0))
+        .containsEntry("type", "server-hardware-1").containsKey("mpIpAddress");
+  }
+
+  @ParameterizedTest(name = "API {0}: type {1} -> {2}")
+  @CsvSource({"200, ServerProfileV5, 202", "200, ServerProfileV6, 400", "200, Bogus, 400",
+      "200, , 400", "1000, ServerProfileV10, 202", "1000, ServerProfileV9, 400",
+      "1200, ServerProfileV11, 202", "1600, , 202", "2600, ServerProfileV12, 202",
+      "2600, ServerProfileV9, 400"})
+  void profileCreateTypeMustBeTheSchemaOfTheVersion(String version, String type, int status) {
+    try (OneViewSimulator own = OneViewSimulator.builder().servers(4).build().start()) {
+      TestClient ov = new TestClient(own).login().version(version);
+      String hw = (String) ov.hardware("Encl1, bay 1").get("uri");
+      java.util.Map<String, Object> profile = ov.newProfile("Docker-Gen8-Template", "web-1", hw);
+      profile.put("type", type);
+
+      TestClient.Resp r = ov.post("/rest/server-profiles", profile);
+
+      assertThat(r.code()).as(r.text()).isEqualTo(status);
+      if (status == 400) {
+        assertThat(r.string("errorCode")).isEqualTo("INVALID_JSON_TYPE");
+        assertThat(r.string("message")).isEqualTo("Invalid JSON type.");
+        assertThat(r.string("details")).isEqualTo(
+            "The \"type\" field content, \"" + type + "\", included in this request is not valid.");
+        assertThat(own.serverProfiles()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void profileUpdateTypeIsCheckedToo() {
+    try (OneViewSimulator own = OneViewSimulator.builder().servers(4).build().start()) {
+      TestClient ov = new TestClient(own).login().version("800");
+      java.util.Map<String, Object> created = ov.createProfile("Docker-Gen8-Template", "web-1", "Encl1, bay 1");
+      assertThat(created.get("type")).isEqualTo("ServerProfileV9");
+      created.put("description", "changed");
+      created.put("type", "ServerProfileV5");
+
+      TestClient.Resp refused = ov.put((String) created.get("uri"), created);
+      created.put("type", "ServerProfileV9");
+      TestClient.Resp accepted = ov.put((String) created.get("uri"), created);
+
+      assertThat(refused.code()).isEqualTo(400);
+      assertThat(refused.string("errorCode")).isEqualTo("INVALID_JSON_TYPE");
+      assertThat(accepted.code()).as(accepted.text()).isEqualTo(202);
+    }
   }
 
   @Test

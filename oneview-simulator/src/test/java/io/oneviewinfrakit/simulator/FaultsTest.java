@@ -74,7 +74,8 @@ class FaultsTest extends SimulatorFixture {
     assertThat(sim.requests().countWithStatus(RecordedRequest.DROPPED)).isEqualTo(1);
     // Only matching requests lose their answer, and only as many as asked.
     assertThat(ov.get("/rest/server-hardware").code()).isEqualTo(200);
-    String hw2 = (String) ov.hardware("Encl1, bay 3").get("uri"); // bay 2 is on
+    // Bay 2 (index 1) is powered on in the standard inventory; bay 3 is off, so it can take a profile.
+    String hw2 = (String) ov.hardware("Encl1, bay 3").get("uri");
     assertThat(ov.post("/rest/server-profiles", ov.newProfile("Docker-Gen8-Template", "web-2", hw2))
         .code()).isEqualTo(202);
   }

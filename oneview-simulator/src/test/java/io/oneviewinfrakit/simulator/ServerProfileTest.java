@@ -319,6 +319,7 @@ class ServerProfileTest extends SimulatorFixture {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void newProfileIsSynthesisedFromTheTemplate() {
     start();
     Map<String, Object> template = ov.template("Docker-Gen8-Template");
@@ -330,9 +331,43 @@ class ServerProfileTest extends SimulatorFixture {
     assertThat(p.get("serverHardwareTypeUri")).isEqualTo(template.get("serverHardwareTypeUri"));
     assertThat(p.get("enclosureGroupUri")).isEqualTo(template.get("enclosureGroupUri"));
     assertThat(p).containsEntry("name", null).containsEntry("serverHardwareUri", null)
-        .doesNotContainKeys("uri", "eTag", "created", "modified", "status", "state",
-            "serverProfileDescription", "scopesUri");
-    assertThat(((Map<?, ?>) p.get("connectionSettings")).containsKey("manageConnections")).isFalse();
+        .doesNotContainKeys("created", "modified", "status", "state", "serverProfileDescription",
+            "scopesUri");
+    // What only exists once the profile does is a null placeholder, as in the appliance's answer.
+    assertThat(p).containsEntry("uri", null).containsEntry("eTag", null)
+        .containsEntry("serialNumber", null).containsEntry("uuid", null)
+        .containsEntry("enclosureUri", null).containsEntry("enclosureBay", null)
+        .containsEntry("associatedServer", null).containsEntry("taskUri", null)
+        .containsEntry("templateCompliance", "Unknown");
+    Map<?, ?> settings = (Map<?, ?>) p.get("connectionSettings");
+    assertThat(settings.containsKey("manageConnections")).isFalse();
+    assertThat((java.util.List<?>) settings.get("connections")).isNotEmpty().allSatisfy(c ->
+        assertThat((Map<String, Object>) c).containsEntry("mac", null).containsEntry("wwpn", null)
+            .containsEntry("wwnn", null));
+  }
+
+  @Test
+  void newProfileWithItsPlaceholdersCreatesAProfileWithRealValues() {
+    start();
+    Map<String, Object> created = ov.createProfile("Docker-Gen8-Template", "web-1", "Encl1, bay 1");
+
+    assertThat(created.get("uri")).asString().startsWith("/rest/server-profiles/");
+    assertThat(created.get("eTag")).isNotNull();
+    assertThat(created.get("templateCompliance")).isEqualTo("Compliant");
+    assertThat(((Map<?, ?>) ((java.util.List<?>) ((Map<?, ?>) created.get("connectionSettings"))
+        .get("connections")).get(0)).get("mac")).asString().matches("([0-9A-F]{2}:){5}[0-9A-F]{2}");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void newProfileAtApi200CarriesThePlaceholdersOnTopLevelConnections() {
+    start();
+    Map<String, Object> template = ov.version("200").template("Docker-Gen8-Template");
+    Map<String, Object> p = ov.get(template.get("uri") + "/new-profile").map();
+
+    assertThat(p.get("type")).isEqualTo("ServerProfileV5");
+    assertThat((java.util.List<?>) p.get("connections")).isNotEmpty().allSatisfy(c ->
+        assertThat((Map<String, Object>) c).containsEntry("mac", null).containsEntry("wwpn", null));
   }
 
   @Test
