@@ -55,6 +55,16 @@ final class TaskTracker implements AutoCloseable {
   /** While it says true, another source (OneView's message bus) reports task ends: poll slowly. */
   private volatile java.util.function.BooleanSupplier eventsLive = () -> false;
   private volatile Duration fallbackPoll = Duration.ZERO;
+  /**
+   * Final states reported by {@link #observed} for tasks nobody watched yet: a fast task's end can
+   * arrive before its watch is added. Confined to the scheduler thread; the newest few thousand.
+   */
+  private final Map<String, Task> endedUnwatched = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Task> eldest) {
+      return size() > 4096;
+    }
+  };
   private boolean tickQueued;
   private long requests;
 
@@ -116,7 +126,11 @@ final class TaskTracker implements AutoCloseable {
     Objects.requireNonNull(task, "task == null");
     runOnScheduler(() -> {
       Tracked t = tracked.get(task.uri());
-      if (t != null && !t.inFlight) {
+      if (t == null) {
+        if (task.state().isTerminal()) {
+          endedUnwatched.put(task.uri(), task);
+        }
+      } else if (!t.inFlight) {
         seen(t, task);
         t.polls--; // not a poll: the backoff is the polls'
         scheduleWakeUp();
@@ -198,6 +212,11 @@ final class TaskTracker implements AutoCloseable {
 
   private void add(Task task, Watch watch) {
     if (watch.future.isDone()) return;
+    Task ended = endedUnwatched.get(task.uri());
+    if (ended != null) { // its end was reported before anyone watched it
+      finish(watch.future, ended);
+      return;
+    }
     Tracked t = tracked.computeIfAbsent(task.uri(), uri -> new Tracked(uri, task, System.nanoTime()));
     t.watches.add(watch);
     if (!t.inFlight && t.polls == 0) {

@@ -136,6 +136,13 @@ final class TaskTrackerTest {
 
       assertThat(watch.get(30, TimeUnit.SECONDS).state()).isEqualTo(TaskState.COMPLETED);
       assertThat(((RealTaskClient) ov.tasks()).tracker().requests()).as("tracker polls").isZero();
+
+      // A fast task's end may be reported before anyone watches it.
+      Task off = ov.serverHardware().powerOff(hw.uri(), PowerControl.PRESS_AND_HOLD);
+      ov.tasks().observed(ov.tasks().get(off.uri()));
+      assertThat(ov.tasks().watch(off, Duration.ofMinutes(5)).get(30, TimeUnit.SECONDS).state())
+          .isEqualTo(TaskState.COMPLETED);
+      assertThat(((RealTaskClient) ov.tasks()).tracker().requests()).as("tracker polls").isZero();
     }
   }
 

@@ -37,6 +37,7 @@ public final class Benchmarks {
     if (only.isEmpty() || only.contains("2")) {
       scenarios.add(() -> ConvergenceBench.run(ConvergenceBench.Params.full(false)));
       scenarios.add(() -> ConvergenceBench.run(ConvergenceBench.Params.full(true)));
+      scenarios.add(() -> ConvergenceBench.run(ConvergenceBench.Params.fullWithBus()));
     }
     if (only.isEmpty() || only.contains("3")) {
       scenarios.add(() -> DescribeBench.run(DescribeBench.Params.full()));

@@ -28,17 +28,28 @@ public final class ConvergenceBench {
    * {@code taskPollInitial}/{@code taskPollMax} null = the SDK default (500 ms growing x1.5 to 10 s).
    */
   public record Params(int instances, Duration powerTask, Duration profileTask, Duration poll,
-      Duration refresh, Duration taskPollInitial, Duration taskPollMax) {
+      Duration refresh, Duration taskPollInitial, Duration taskPollMax, boolean bus) {
 
     public static Params full(boolean sdkDefaultPolling) {
       return new Params(64, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2),
           Duration.ofSeconds(1), sdkDefaultPolling ? null : Duration.ofMillis(200),
-          sdkDefaultPolling ? null : Duration.ofSeconds(1));
+          sdkDefaultPolling ? null : Duration.ofSeconds(1), false);
+    }
+
+    /** As {@code full(true)}, with OneView's State-Change Message Bus (the simulator's broker). */
+    public static Params fullWithBus() {
+      return new Params(64, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2),
+          Duration.ofSeconds(1), null, null, true);
     }
 
     public static Params smoke() {
       return new Params(4, Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(200),
-          Duration.ofMillis(100), Duration.ofMillis(20), Duration.ofMillis(50));
+          Duration.ofMillis(100), Duration.ofMillis(20), Duration.ofMillis(50), false);
+    }
+
+    public static Params smokeWithBus() {
+      return new Params(4, Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(200),
+          Duration.ofMillis(100), null, null, true);
     }
 
     /** The task chain T of one instance. */
@@ -56,6 +67,9 @@ public final class ConvergenceBench {
     }
 
     String polling() {
+      if (bus) {
+        return "State-Change Message Bus (task ends from events; SDK polls only every 30 s)";
+      }
       return taskPollInitial == null ? "SDK default task polling (500 ms growing x1.5 to 10 s)"
           : "SDK task polling " + Durations.of(taskPollInitial) + " doubling to "
               + Durations.of(taskPollMax);
@@ -68,6 +82,7 @@ public final class ConvergenceBench {
     Rig.quietLogs();
     System.out.println(run(Params.full(false)).toMarkdown());
     System.out.println(run(Params.full(true)).toMarkdown());
+    System.out.println(run(Params.fullWithBus()).toMarkdown());
   }
 
   public static ScenarioResult run(Params p) {
@@ -83,21 +98,24 @@ public final class ConvergenceBench {
             + Durations.of(p.poll()) + ", provisions the missing ones; converged = " + p.instances()
             + " listed, all phase Running");
     Map<String, String> tags = Map.of("infrakit.group", "bench2");
-    try (Rig rig = Rig.start(
-        OneViewSimulator.builder().servers(p.servers())
-            .taskDuration(TaskKind.POWER, p.powerTask())
-            .taskDuration(TaskKind.PROFILE_CREATE, p.profileTask()),
-        sim -> {
-          for (ServerHardwareView hw : sim.serverHardware()) {
-            sim.powerState(hw.uri(), "On");
-          }
-        },
+    OneViewSimulator sim = OneViewSimulator.builder().servers(p.servers()).scmb(p.bus())
+        .taskDuration(TaskKind.POWER, p.powerTask())
+        .taskDuration(TaskKind.PROFILE_CREATE, p.profileTask()).build().start();
+    for (ServerHardwareView hw : sim.serverHardware()) {
+      sim.powerState(hw.uri(), "On");
+    }
+    try (Rig rig = Rig.on(sim,
         sdk -> {
           if (p.taskPollInitial() != null) {
             sdk.taskPolling(p.taskPollInitial(), p.taskPollMax());
           }
         },
-        plugin -> plugin.refreshInterval(p.refresh()))) {
+        plugin -> {
+          plugin.refreshInterval(p.refresh());
+          if (p.bus()) {
+            plugin.stateChangeBus(true, Duration.ofMinutes(5)).stateChangeBusPort(sim.scmbPort());
+          }
+        })) {
       rig.describe(tags, true); // warm the socket connection and the handshake
       rig.sim.requests().clear();
       Instant start = Instant.now();
@@ -127,6 +145,8 @@ public final class ConvergenceBench {
       }
       List<RecordedRequest> requests = rig.sim.requests().all();
       Map<String, Long> byClass = RequestClasses.count(requests);
+      long taskPolls = requests.stream()
+          .filter(r -> "GET".equals(r.method()) && r.path().startsWith("/rest/tasks")).count();
       long listing = requests.stream().filter(RequestClasses::isListing).count();
       double target = p.target().toNanos() / 1e9;
       if (converged == null) {
@@ -146,7 +166,9 @@ public final class ConvergenceBench {
           .info("OneView requests, total", requests.size() + " ("
               + String.format(Locale.ROOT, "%.1f", requests.size() / (double) p.instances())
               + " per instance; " + listing + " of them listing pages)")
-          .info("OneView requests by class", RequestClasses.format(byClass));
+          .info("OneView requests by class", RequestClasses.format(byClass))
+          .info("task polls per instance", String.format(Locale.ROOT, "%.1f",
+              taskPolls / (double) p.instances()));
     }
     return result;
   }

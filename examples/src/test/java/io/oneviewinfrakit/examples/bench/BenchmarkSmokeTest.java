@@ -26,6 +26,13 @@ class BenchmarkSmokeTest {
   }
 
   @Test
+  void convergenceWithTheBus() {
+    ScenarioResult r = ConvergenceBench.run(ConvergenceBench.Params.smokeWithBus());
+    assertThat(r.rows().get(0).result()).doesNotContain("did not converge");
+    assertThat(r.rows()).anySatisfy(row -> assertThat(row.figure()).isEqualTo("task polls per instance"));
+  }
+
+  @Test
   void describe() {
     ScenarioResult r = DescribeBench.run(DescribeBench.Params.smoke());
     assertThat(r.rows()).anySatisfy(row -> assertThat(row.figure()).startsWith("DescribeInstances p50"));
