@@ -204,6 +204,14 @@ final class Appliance {
     });
   }
 
+  /**
+   * Moves simulated time on without a request. With the message bus on, OneView's changes must
+   * happen (and be published) on their own, as a real appliance's do, not only when a client asks.
+   */
+  void advanceTime() {
+    locked(this::tick);
+  }
+
   /** Moves simulated time on: scheduled foreign assignments, then task progress. */
   private void tick() {
     if (faults != null) {

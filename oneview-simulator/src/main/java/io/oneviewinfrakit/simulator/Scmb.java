@@ -46,6 +46,14 @@ final class Scmb implements AutoCloseable {
   private long certificateRevision;
   private volatile long messages;
 
+  /** Advances tasks by time while the bus is on: a client that only listens still sees them end. */
+  private final java.util.concurrent.ScheduledExecutorService clockTicker =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "oneview-simulator-scmb-clock");
+        t.setDaemon(true);
+        return t;
+      });
+
   private record ClientCertificate(String alias, HeldCertificate certificate, String created, String eTag) {}
 
   Scmb(Appliance appliance, Clock clock) {
@@ -59,6 +67,13 @@ final class Scmb implements AutoCloseable {
       appliance.extension("certificates", this::handle);
       appliance.afterChange(this::publishChanges);
     });
+    clockTicker.scheduleWithFixedDelay(() -> {
+      try {
+        appliance.advanceTime();
+      } catch (RuntimeException e) {
+        log.warn("Advancing simulated time failed: {}", e.toString());
+      }
+    }, 50, 50, TimeUnit.MILLISECONDS);
   }
 
   private static HeldCertificate newCa() {
@@ -133,6 +148,7 @@ final class Scmb implements AutoCloseable {
 
   @Override
   public void close() {
+    clockTicker.shutdownNow();
     appliance.afterChange(null);
     broker.close();
   }

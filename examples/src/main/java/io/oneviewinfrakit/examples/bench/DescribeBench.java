@@ -68,7 +68,7 @@ public final class DescribeBench {
       long seedStart = System.nanoTime();
       seedForeign(rig, p.foreign());
       for (int i = 0; i < p.owned(); i++) {
-        rig.provision(Map.of("infrakit.group", group(i % p.groups())));
+        rig.provisionPatiently(Map.of("infrakit.group", group(i % p.groups())));
       }
       boolean settled = Rig.await(Duration.ofMinutes(5), () -> rig.sim.pendingTasks() == 0
           && rig.sim.serverProfiles().size() == p.owned() + p.foreign()

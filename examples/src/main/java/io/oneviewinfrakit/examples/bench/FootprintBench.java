@@ -93,7 +93,7 @@ public final class FootprintBench {
         rig.describe(Map.of(), false);
         before = Memory.measure();
         for (int i = 0; i < p.instances(); i++) {
-          rig.provision(Map.of("infrakit.group", "group-" + (i % 10)));
+          rig.provisionPatiently(Map.of("infrakit.group", "group-" + (i % 10)));
         }
         boolean settled = Rig.await(Duration.ofMinutes(5), () -> {
           List<InstanceDescription> all = rig.describe(Map.of(), true);

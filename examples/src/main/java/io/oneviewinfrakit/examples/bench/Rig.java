@@ -115,6 +115,25 @@ public final class Rig implements AutoCloseable {
     return client.provision(InstanceSpec.builder().properties(BLADE_PROPERTIES).tags(tags).build());
   }
 
+  /**
+   * Provisions as InfraKit's group controller does when the plugin's backlog is full: a refused
+   * call ("refused: N provisions are already in progress") is made again a little later.
+   */
+  public InstanceId provisionPatiently(Map<String, String> tags) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (true) {
+      try {
+        return provision(tags);
+      } catch (io.oneviewinfrakit.infrakit.spi.PluginException e) {
+        if (e.getMessage() == null || !e.getMessage().startsWith("refused:")
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        sleep(Duration.ofMillis(100));
+      }
+    }
+  }
+
   public List<InstanceDescription> describe(Map<String, String> tags, boolean properties) {
     return client.describeInstances(tags, properties);
   }
