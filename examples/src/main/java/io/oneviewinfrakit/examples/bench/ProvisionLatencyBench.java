@@ -55,9 +55,12 @@ public final class ProvisionLatencyBench {
             + "(default); client: InstancePluginClient over the plugin's Unix socket")
         .setup("phases: " + p.warmup() + " warm-up provisions (not measured), a burst of " + p.burst()
             + " provisions issued at once from " + p.burst() + " client threads, a second such burst, then "
-            + p.sequential() + " sequential provisions; no task completes during the run");
+            + p.sequential() + " sequential provisions; no task completes during the run (the "
+            + "plugin's --max-backlog raised to hold them all)");
+    // Every provision of the run stays in flight (no task ends): a backlog above the default 256.
     try (Rig rig = Rig.start(OneViewSimulator.builder().servers(p.servers())
-        .taskDurations(p.taskDuration()), b -> {}, b -> {})) {
+        .taskDurations(p.taskDuration()), b -> {},
+        b -> b.maxBacklog(p.warmup() + 2 * p.burst() + p.sequential() + 1))) {
       Map<String, String> tags = Map.of("infrakit.group", "bench1");
       for (int i = 0; i < p.warmup(); i++) {
         rig.provision(tags);
