@@ -337,8 +337,8 @@ final class Destroyer {
     }
     job.lastTaskUri = null;
     if (!task.state().isFailure() && job.lastTaskWhat != null) {
-      log.info("Instance {}: {} done ({})", job.id, job.lastTaskWhat, String.format(
-          java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - job.lastTaskNanos) / 1e9));
+      log.info("Instance {}: {} done ({})", job.id, job.lastTaskWhat,
+          Durations.since(job.lastTaskNanos));
     }
     if (task.state().isFailure()) {
       job.taskFailures++;

@@ -19,4 +19,9 @@ final class Durations {
     long minutes = d.toMinutes();
     return minutes < 120 || minutes % 60 != 0 ? minutes + "m" : d.toHours() + "h";
   }
+
+  /** The time elapsed since {@code startNanos} ({@link System#nanoTime()}), e.g. "4.2 s". */
+  static String since(long startNanos) {
+    return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
+  }
 }

@@ -157,7 +157,7 @@ final class Provisioner {
         gateway.powerOn(instance.serverUri());
         registry.powerOnHandled.add(instance.profileUri());
         log.info("Instance {}: server {} powered on ({})", instance.id,
-            serverName(instance.serverUri()), since(t0));
+            serverName(instance.serverUri()), Durations.since(t0));
       } catch (RuntimeException e) {
         if (work.closing()) {
           return;
@@ -189,7 +189,7 @@ final class Provisioner {
     cache.refresh();
     log.info("Instance {} provisioned: profile {} on server {} ({}, {} in all)", instance.id,
         instance.properties.profileName(instance.id), serverName(instance.serverUri()),
-        outcome.displayName(), since(instance.startedNanos));
+        outcome.displayName(), Durations.since(instance.startedNanos));
   }
 
   /** Checks, powers off and creates the profile on one server; returns with the profile URI set. */
@@ -211,7 +211,7 @@ final class Provisioner {
           instance.id, server.name());
       long t0 = System.nanoTime();
       gateway.powerOff(serverUri);
-      log.info("Instance {}: server {} powered off ({})", instance.id, server.name(), since(t0));
+      log.info("Instance {}: server {} powered off ({})", instance.id, server.name(), Durations.since(t0));
       if (stopRequested(instance)) {
         return;
       }
@@ -244,7 +244,7 @@ final class Provisioner {
     long t0 = System.nanoTime();
     try {
       done = gateway.awaitProfileTask(task, instance::progress);
-      log.info("Instance {}: profile {} created ({})", instance.id, name, since(t0));
+      log.info("Instance {}: profile {} created ({})", instance.id, name, Durations.since(t0));
     } catch (TaskFailedException e) {
       String code = OneViewGateway.errorCode(e);
       String partial = e.task().associatedResourceUri();
@@ -445,11 +445,6 @@ final class Provisioner {
     Duration floor = Duration.ofMinutes(5);
     Duration wait = fourTimes.compareTo(floor) > 0 ? fourTimes : floor;
     return wait.compareTo(settings.createLookupWait()) > 0 ? wait : settings.createLookupWait();
-  }
-
-  /** Elapsed time since {@code nanos} for a log line, e.g. "4.2 s". */
-  private static String since(long nanos) {
-    return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - nanos) / 1e9);
   }
 
   private boolean isOurs(ProfileView profile, String id) {
