@@ -90,6 +90,16 @@ final class ProfileState {
 
   static void requireCompatible(Map<String, Object> hw, String typeUri, String groupUri,
       String what) {
+    if ("Monitored".equals(hw.get("state"))) {
+      // Monitored hardware has no profile support (POSH-HPEOneView #27: "HP OneView does not support
+      // server profiles for this server hardware, so it can only be monitored"). The errorCode of
+      // that refusal on a profile request is not captured anywhere we have; this one is our guess.
+      throw new SimulatorException(400, "SERVER_HARDWARE_MONITORED",
+          "The server hardware " + hw.get("name") + " is monitored only: HPE OneView does not"
+              + " support server profiles for it.", "",
+          List.of("Select server hardware that is managed, or add this one as managed."), Map.of(),
+          List.of(String.valueOf(hw.get("name"))));
+    }
     if (!Objects.equals(typeUri, hw.get("serverHardwareTypeUri"))) {
       throw SimulatorException.badRequest("SERVER_HARDWARE_TYPE_MISMATCH",
           "The server hardware type of " + what + " does not match the server hardware "

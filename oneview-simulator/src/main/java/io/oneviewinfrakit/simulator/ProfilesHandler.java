@@ -45,6 +45,21 @@ final class ProfilesHandler implements Appliance.RestExtension {
     this.enclosureGroups = a.enclosureGroupStore();
   }
 
+  /** Whether {@code force} (a comma list, Go's ForceFlag) lets a profile onto unhealthy hardware. */
+  private static boolean ignoresServerHealth(ApiRequest r) {
+    String force = r.query().first("force");
+    if (force == null) {
+      return false;
+    }
+    for (String flag : force.split(",")) {
+      String f = flag.trim().replace("\"", "");
+      if (f.equalsIgnoreCase("ignoreServerHealth") || f.equalsIgnoreCase("all") || f.equalsIgnoreCase("true")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public ApiResponse handle(ApiRequest r, String[] seg, int version) {
     String m = r.method();
@@ -118,6 +133,18 @@ final class ProfilesHandler implements Appliance.RestExtension {
           "Creating server profile: " + name, "", "ProfileAlreadyExistsInServer",
           "A profile is already assigned to the server hardware {\"name\":\"" + hw.get("name")
               + "\", \"uri\":\"" + hw.get("uri") + "\"}.",
+          "Unable to create server profile: " + name, noOutcome());
+      return a.accepted(r, t, version);
+    }
+    if (hw != null && !"OK".equals(hw.get("status")) && !ignoresServerHealth(r)) {
+      // The appliance runs the task and fails it (oneview-ansible #483); the message is the one
+      // terraform-provider-oneview #548 quotes, the errorCode is our guess. force=ignoreServerHealth
+      // (or all / true) lets it through.
+      Tasks.Task t = a.tasks().start(TaskKind.PROFILE_CREATE, "Create", "server-profiles", null, null,
+          "Creating server profile: " + name, "", "ServerHardwareHealthNotOK",
+          "The selected server hardware has health status other than \"OK\". Select a different"
+              + " server hardware with a healthy status or address the alerts on the server hardware"
+              + " before proceeding.",
           "Unable to create server profile: " + name, noOutcome());
       return a.accepted(r, t, version);
     }
