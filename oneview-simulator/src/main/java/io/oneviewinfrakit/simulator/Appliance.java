@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 final class Appliance {
   private static final Logger log = LoggerFactory.getLogger(Appliance.class);
 
-  record Config(Clock clock, String username, String password, Duration idleTimeout,
+  record Config(Clock clock, String username, String password, String readOnlyUsername,
+      String readOnlyPassword, Duration idleTimeout,
       int sessionLimitPerClient, Map<TaskKind, Duration> taskDurations, Duration listingLag,
       boolean absoluteTaskLocation, int currentVersion, long seed, Inventory inventory) {}
 
@@ -182,7 +183,8 @@ final class Appliance {
   void reset() {
     locked(() -> {
       ids = new Ids(config.seed());
-      sessions = new Sessions(config.username(), config.password(), config.idleTimeout(),
+      sessions = new Sessions(config.username(), config.password(), config.readOnlyUsername(),
+          config.readOnlyPassword(), config.idleTimeout(),
           config.sessionLimitPerClient());
       tasks = new Tasks(clock, ids, config.username(), config.taskDurations());
       for (Store s : List.of(hardwareTypes, enclosureGroups, hardware, templates, profiles,
@@ -361,7 +363,10 @@ final class Appliance {
     if (path.equals("/rest/sessions/idle-timeout")) {
       return sessionsHandler.idleTimeout(r, m);
     }
-    sessions.use(SessionsHandler.authToken(r), clock.instant());
+    boolean readOnly = sessions.use(SessionsHandler.authToken(r), clock.instant());
+    if (readOnly && !m.equals("GET")) {
+      throw ErrorBodies.forbidden(m, path);
+    }
     String[] seg = path.substring(1).split("/");
     if (seg.length < 2 || !seg[0].equals("rest")) {
       throw SimulatorException.notFound(path);
