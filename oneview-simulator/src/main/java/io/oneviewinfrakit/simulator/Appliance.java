@@ -97,6 +97,27 @@ final class Appliance {
     extensions.put(collection, handler);
   }
 
+  /**
+   * The {@code initialScopeUris} of a create body (API 300 and later), each an existing scope; a
+   * URI that names none is 400, as for any body URI.
+   */
+  List<String> initialScopes(Map<String, Object> body) {
+    Object value = body.get("initialScopeUris");
+    if (value == null) {
+      return List.of();
+    }
+    List<Object> list = Json.list(value);
+    if (list == null) {
+      throw SimulatorException.badRequest("INVALID_SCOPE_URIS", "initialScopeUris must be an array of URIs.");
+    }
+    List<String> out = new ArrayList<>();
+    for (Object o : list) {
+      existing(store("scopes"), string(o), "initialScopeUris");
+      out.add((String) o);
+    }
+    return out;
+  }
+
   /** The store of {@code category}, or null. */
   Store store(String category) {
     return stores.get(category);

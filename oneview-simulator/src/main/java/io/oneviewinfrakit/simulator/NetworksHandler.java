@@ -88,6 +88,7 @@ final class NetworksHandler implements Appliance.RestExtension {
     String uri = "/rest/" + store.category + "/" + a.ids().uuid();
     Map<String, Object> doc = set ? networkSetDoc(body, uri) : networkDoc(body, uri);
     String errorCode = a.injectedFailure(TaskKind.NETWORK);
+    List<String> scopes = a.initialScopes(body);
     String key = store.category + "\n" + name;
     pendingNetworkNames.add(key);
     Tasks.Task t = a.tasks().start(TaskKind.NETWORK, "Create", store.category, uri, name,
@@ -102,6 +103,7 @@ final class NetworksHandler implements Appliance.RestExtension {
             doc.put("modified", now);
             doc.put("eTag", a.eTag());
             store.put(doc);
+            scopes.forEach(scope -> a.scopes.add(uri, scope));
           }
 
           @Override

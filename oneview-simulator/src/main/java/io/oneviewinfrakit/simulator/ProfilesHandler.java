@@ -92,6 +92,7 @@ final class ProfilesHandler implements Appliance.RestExtension {
       throw SimulatorException.badRequest("INVALID_NAME", "A server profile name is required.");
     }
     ps.requireUniqueName(name, null);
+    List<String> initialScopes = a.initialScopes(body);
     String templateUri = blankToNull(string(body.get("serverProfileTemplateUri")));
     Map<String, Object> template = templateUri == null ? null : existing(templates, templateUri,
         "serverProfileTemplateUri");
@@ -159,6 +160,7 @@ final class ProfilesHandler implements Appliance.RestExtension {
     doc.put("status", "OK");
     doc.put("inProgress", true);
     profiles.put(doc);
+    initialScopes.forEach(scope -> a.scopes.add(uri, scope));
     ps.profileVisibleAt.put(uri, now.plus(ps.listingLag));
     if (hw != null) {
       ps.applyingProfile(hw, uri);
