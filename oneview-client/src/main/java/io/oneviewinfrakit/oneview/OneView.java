@@ -26,11 +26,20 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * A client for one HPE OneView appliance: it holds the login session and hands out typed clients
- * for templates, server hardware, profiles, tasks, hardware types, enclosure groups and networks.
+ * for templates, server hardware, profiles, tasks, hardware types, enclosures, enclosure groups,
+ * networks, firmware drivers, scopes, labels and alerts, and a generic client ({@link #resources})
+ * for any other collection, with members as lossless JSON documents.
  *
  * <p>Instances are thread-safe; share one per appliance. It logs in lazily on first use, logs in
  * again once when the appliance rejects an expired session, and logs out on {@link #close()}
- * (appliances cap sessions per client, so close it). {@link Builder#build()} does no network I/O.
+ * (appliances cap sessions per client, so close it). An application that holds its own session
+ * passes it with {@link Builder#sessionId} or {@link Builder#sessionToken}; this client then never
+ * logs in or out. {@link Builder#build()} does no network I/O.
+ *
+ * <p>Changes are asynchronous on the appliance. The newer clients return a {@link PendingTask} to
+ * {@link PendingTask#await await}, turn into a {@link PendingTask#future future} or ask for the
+ * {@link PendingTask#awaitResourceUri URI} a create made; the older ones return a {@link Task} for
+ * {@link TaskClient#await} (or {@link TaskClient#handle} to make it a handle).
  *
  * <p>For example:
  *
@@ -53,6 +62,17 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *
  * <p>(The body is {@code SdkQuickStart} in the examples module, which the build runs against the
  * simulator. A profile's server must be powered off before the profile is deleted too.)
+ *
+ * <p>Collections without a typed client, and task handles:
+ *
+ * <pre>{@code
+ * ResourceClient interconnects = ov.resources("/rest/logical-interconnects");
+ * List<Resource> unhealthy = interconnects.list(Query.builder()
+ *     .filter(Filter.or(Filter.eq("status", "Warning"), Filter.eq("status", "Critical")))
+ *     .fields("name", "uri", "status")
+ *     .build());
+ * String scopeUri = ov.scopes().create(Scope.builder("lab").build()).awaitResourceUri(Duration.ofMinutes(1));
+ * }</pre>
  */
 public final class OneView implements AutoCloseable {
   /** The newest API version this SDK knows; negotiation never picks a newer one. */
