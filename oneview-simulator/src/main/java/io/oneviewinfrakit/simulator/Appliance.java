@@ -40,7 +40,6 @@ final class Appliance {
   private final Store profiles = new Store("server-profiles", 64);
   private final Store networks = new Store("ethernet-networks", 64);
   private final Store networkSets = new Store("network-sets", 64);
-  private final Store fcNetworks = new Store("fc-networks", 64);
   private final Store firmwareDrivers = new Store("firmware-drivers", 64);
   private final Map<String, Instant> profileVisibleAt = new HashMap<>();
   private final Map<String, Tasks.Task> profileTask = new HashMap<>();
@@ -56,7 +55,91 @@ final class Appliance {
     this.config = config;
     this.clock = config.clock();
     this.listingLag = config.listingLag();
+    for (Store s : List.of(hardwareTypes, enclosureGroups, hardware, templates, profiles, networks,
+        networkSets, firmwareDrivers)) {
+      register(s);
+    }
+    handler("server-profile-templates", new TemplatesHandler(this));
+    handler("firmware-drivers", new FirmwareDriversHandler(this));
+    handler("fc-networks", new FcNetworksHandler(this));
+    handler("fcoe-networks", new FcoeNetworksHandler(this));
+    handler("enclosures", new EnclosuresHandler(this));
+    handler("scopes", new ScopesHandler(this));
+    handler("labels", new LabelsHandler(this));
+    handler("alerts", new AlertsHandler(this));
     reset();
+  }
+
+  private final Map<String, Store> stores = new LinkedHashMap<>();
+  private final List<RestExtension> handlers = new ArrayList<>();
+  /** Which scopes each resource belongs to; see {@link ScopesHandler}. */
+  final ScopeAssignments scopes = new ScopeAssignments();
+
+  /** Makes {@code store} known to resource look-ups by URI (labels, scopes); call before reset. */
+  void register(Store store) {
+    stores.put(store.category, store);
+  }
+
+  private void handler(String collection, RestExtension handler) {
+    handlers.add(handler);
+    extensions.put(collection, handler);
+  }
+
+  /** The store of {@code category}, or null. */
+  Store store(String category) {
+    return stores.get(category);
+  }
+
+  /** The document at {@code uri} in any registered store, or null. */
+  Map<String, Object> resource(String uri) {
+    if (uri == null || !uri.startsWith("/rest/")) {
+      return null;
+    }
+    String[] seg = uri.substring(1).split("/");
+    Store store = seg.length == 3 ? stores.get(seg[1]) : null;
+    Map<String, Object> doc = store == null ? null : store.get(uri);
+    return doc != null && store == profiles && !visible(doc) ? null : doc;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  Ids ids() {
+    return ids;
+  }
+
+  Tasks tasks() {
+    return tasks;
+  }
+
+  Inventory inventory() {
+    return config.inventory();
+  }
+
+  /** The administrator's user name (task owner, alert changes). */
+  String username() {
+    return config.username();
+  }
+
+  Store hardwareStore() {
+    return hardware;
+  }
+
+  Store templateStore() {
+    return templates;
+  }
+
+  Store profileStore() {
+    return profiles;
+  }
+
+  Store hardwareTypeStore() {
+    return hardwareTypes;
+  }
+
+  Store enclosureGroupStore() {
+    return enclosureGroups;
   }
 
   void faults(Faults faults) {
@@ -71,7 +154,7 @@ final class Appliance {
           config.sessionLimitPerClient());
       tasks = new Tasks(clock, ids, config.username(), config.taskDurations());
       for (Store s : List.of(hardwareTypes, enclosureGroups, hardware, templates, profiles,
-          networks, networkSets, fcNetworks, firmwareDrivers)) {
+          networks, networkSets, firmwareDrivers)) {
         s.clear();
       }
       profileVisibleAt.clear();
@@ -83,14 +166,15 @@ final class Appliance {
       seed(hardware, config.inventory().documents("serverHardware"));
       seed(networks, config.inventory().documents("ethernetNetworks"));
       seed(networkSets, config.inventory().documents("networkSets"));
-      seed(fcNetworks, config.inventory().documents("fcNetworks"));
       seed(firmwareDrivers, config.inventory().documents("firmwareDrivers"));
       seed(templates, config.inventory().documents("serverProfileTemplates"));
       seed(profiles, config.inventory().documents("serverProfiles"));
+      scopes.clear();
+      handlers.forEach(RestExtension::reset);
     });
   }
 
-  private void seed(Store store, List<Map<String, Object>> docs) {
+  void seed(Store store, List<Map<String, Object>> docs) {
     String now = Ids.timestamp(clock.instant());
     for (Map<String, Object> d : docs) {
       d.putIfAbsent("uri", "/rest/" + store.category + "/" + ids.uuid());
@@ -149,6 +233,9 @@ final class Appliance {
   interface RestExtension {
     /** Called under the lock, after authentication; {@code seg} is the path split on '/'. */
     ApiResponse handle(ApiRequest r, String[] seg, int version);
+
+    /** Back to the seeded state; called under the lock after the appliance's own stores are seeded. */
+    default void reset() {}
   }
 
   private final Map<String, RestExtension> extensions = new java.util.concurrent.ConcurrentHashMap<>();
@@ -258,14 +345,6 @@ final class Appliance {
       case "enclosure-groups" -> {
         return readOnly(r, m, seg, enclosureGroups, version);
       }
-      case "server-profile-templates" -> {
-        if (seg.length == 4 && seg[3].equals("new-profile")) {
-          requireMethod(m, "GET");
-          return ApiResponse.json(200, Documents.render(
-              Documents.newProfile(find(templates, uri)), "server-profiles", version));
-        }
-        return readOnly(r, m, seg, templates, version);
-      }
       case "server-hardware" -> {
         if (seg.length == 4 && seg[3].equals("powerState")) {
           requireMethod(m, "PUT");
@@ -280,6 +359,9 @@ final class Appliance {
         if (seg.length == 2) {
           if (m.equals("POST")) {
             return createProfile(r, version);
+          }
+          if (m.equals("DELETE")) {
+            return deleteProfilesMatching(r, version);
           }
           requireMethod(m, "GET");
           return list(r, profiles, version);
@@ -301,12 +383,6 @@ final class Appliance {
       }
       case "network-sets" -> {
         return networkResource(r, m, seg, networkSets, version);
-      }
-      case "fc-networks" -> {
-        return readOnly(r, m, seg, fcNetworks, version);
-      }
-      case "firmware-drivers" -> {
-        return readOnly(r, m, seg, firmwareDrivers, version);
       }
       case "tasks" -> {
         requireMethod(m, "GET");
@@ -346,13 +422,13 @@ final class Appliance {
     }
   }
 
-  private static void requireMethod(String actual, String expected) {
+  static void requireMethod(String actual, String expected) {
     if (!actual.equals(expected)) {
       throw methodNotAllowed(actual);
     }
   }
 
-  private static SimulatorException methodNotAllowed(String method) {
+  static SimulatorException methodNotAllowed(String method) {
     return new SimulatorException(405, "METHOD_NOT_ALLOWED",
         "The method " + method + " is not supported on this resource.", "", List.of());
   }
@@ -424,7 +500,7 @@ final class Appliance {
 
   // ---- reads -----------------------------------------------------------------------------
 
-  private ApiResponse readOnly(ApiRequest r, String m, String[] seg, Store store, int version) {
+  ApiResponse readOnly(ApiRequest r, String m, String[] seg, Store store, int version) {
     requireMethod(m, "GET");
     if (seg.length == 2) {
       return list(r, store, version);
@@ -435,7 +511,7 @@ final class Appliance {
     return single(r, find(store, "/rest/" + seg[1] + "/" + seg[2]), store.category, version);
   }
 
-  private static Map<String, Object> find(Store store, String uri) {
+  static Map<String, Object> find(Store store, String uri) {
     Map<String, Object> doc = store.get(uri);
     if (doc == null) {
       throw SimulatorException.notFound(uri);
@@ -456,7 +532,7 @@ final class Appliance {
     return at == null || !clock.instant().isBefore(at);
   }
 
-  private ApiResponse single(ApiRequest r, Map<String, Object> doc, String category, int version) {
+  ApiResponse single(ApiRequest r, Map<String, Object> doc, String category, int version) {
     String eTag = (String) doc.get("eTag");
     String ifNoneMatch = r.header("If-None-Match");
     if (ifNoneMatch != null && eTag != null && unquote(ifNoneMatch).equals(eTag)) {
@@ -466,7 +542,7 @@ final class Appliance {
     return ApiResponse.json(200, Documents.render(doc, category, version), headers);
   }
 
-  private ApiResponse list(ApiRequest r, Store store, int version) {
+  ApiResponse list(ApiRequest r, Store store, int version) {
     CollectionQuery q = CollectionQuery.parse(r.query());
     String name = q.exactName();
     Iterable<Map<String, Object>> candidates = name != null ? store.named(name) : store.all();
@@ -487,12 +563,21 @@ final class Appliance {
     return page(r, CollectionQuery.parse(r.query()), category, docs, cap, version);
   }
 
-  private ApiResponse page(ApiRequest r, CollectionQuery q, String category,
+  ApiResponse page(ApiRequest r, CollectionQuery q, String category,
       Iterable<Map<String, Object>> candidates, int cap, int version) {
+    if (!q.scopeUris().isEmpty()) {
+      List<Map<String, Object>> inScope = new ArrayList<>();
+      for (Map<String, Object> d : candidates) {
+        if (scopes.inAny((String) d.get("uri"), q.scopeUris())) {
+          inScope.add(d);
+        }
+      }
+      candidates = inScope;
+    }
     CollectionQuery.Page page = q.page(candidates, cap);
     List<Object> members = new ArrayList<>(page.members().size());
     for (Map<String, Object> d : page.members()) {
-      members.add(Documents.render(d, category, version));
+      members.add(q.project(Documents.render(d, category, version)));
     }
     String now = Ids.timestamp(clock.instant());
     return ApiResponse.json(200, q.envelope(r.path(), ApiVersions.collectionType(category, version),
@@ -753,15 +838,97 @@ final class Appliance {
     return accepted(r, t, version);
   }
 
+  /**
+   * {@code DELETE /rest/server-profiles?filter=...} (REST reference p.67): one Delete task for every
+   * visible profile selected, refused as a whole (nothing deleted) if any of them is being changed
+   * by a task or sits on powered-on hardware, as the single delete would be.
+   */
+  private ApiResponse deleteProfilesMatching(ApiRequest r, int version) {
+    CollectionQuery q = CollectionQuery.parse(r.query());
+    if (!q.selects()) {
+      throw SimulatorException.badRequest("INVALID_FILTER",
+          "Deleting from server-profiles needs a filter naming what to delete.");
+    }
+    List<Map<String, Object>> visibleProfiles = new ArrayList<>();
+    profiles.all().forEach(p -> {
+      if (visible(p)) {
+        visibleProfiles.add(p);
+      }
+    });
+    List<Map<String, Object>> matches = q.select(visibleProfiles);
+    for (Map<String, Object> p : matches) {
+      if (profileTask.containsKey((String) p.get("uri"))) {
+        throw SimulatorException.conflict("ProfileInTransitoryState",
+            "The server profile " + p.get("name") + " is being changed by another task.");
+      }
+      Map<String, Object> hw = p.get("serverHardwareUri") == null ? null
+          : hardware.get((String) p.get("serverHardwareUri"));
+      if (hw != null) {
+        requirePoweredOff(hw, "remove a server profile from");
+      }
+    }
+    Map<String, String> previousStates = new HashMap<>();
+    for (Map<String, Object> p : matches) {
+      previousStates.put((String) p.get("uri"), (String) p.get("state"));
+      p.put("state", "Deleting");
+      p.put("inProgress", true);
+      bump(p);
+      Map<String, Object> hw = p.get("serverHardwareUri") == null ? null
+          : hardware.get((String) p.get("serverHardwareUri"));
+      if (hw != null) {
+        hw.put("state", "RemovingProfile");
+        hw.put("powerLock", true);
+        bump(hw);
+      }
+    }
+    String errorCode = injectedFailure(TaskKind.PROFILE_DELETE);
+    Tasks.Task t = tasks.start(TaskKind.PROFILE_DELETE, "Delete", "server-profiles", null, null,
+        "Deleting " + matches.size() + " server profiles", "Deleted " + matches.size()
+            + " server profiles.", errorCode, "Simulated failure of the delete task.",
+        "Unable to delete server profiles",
+        new Tasks.Outcome() {
+          @Override
+          public void completed() {
+            for (Map<String, Object> p : matches) {
+              String uri = (String) p.get("uri");
+              profileTask.remove(uri);
+              if (profiles.get(uri) == p) {
+                removeProfile(p);
+              }
+            }
+          }
+
+          @Override
+          public void failed() {
+            for (Map<String, Object> p : matches) {
+              String uri = (String) p.get("uri");
+              profileTask.remove(uri);
+              String previous = previousStates.get(uri);
+              settle(p, previous == null ? "Normal" : previous);
+              Map<String, Object> hw = p.get("serverHardwareUri") == null ? null
+                  : hardware.get((String) p.get("serverHardwareUri"));
+              if (hw != null) {
+                profileApplied(hw);
+              }
+            }
+          }
+        });
+    for (Map<String, Object> p : matches) {
+      p.put("taskUri", t.uri);
+      profileTask.put((String) p.get("uri"), t);
+    }
+    return accepted(r, t, version);
+  }
+
   /** Connections, boot settings and firmware of a profile body; see {@link ProfileRules}. */
-  private void validateSections(Map<String, Object> profile, Map<String, Object> template) {
+  void validateSections(Map<String, Object> profile, Map<String, Object> template) {
     ProfileRules.validate(profile, template,
         u -> networks.get(u) != null || networkSets.get(u) != null,
         u -> firmwareDrivers.get(u) != null);
   }
 
   /** The template a stored profile names, or null (none, blank, or no longer there). */
-  private Map<String, Object> templateOf(Map<String, Object> profile) {
+  Map<String, Object> templateOf(Map<String, Object> profile) {
     String uri = blankToNull(string(profile.get("serverProfileTemplateUri")));
     return uri == null ? null : templates.get(uri);
   }
@@ -863,7 +1030,7 @@ final class Appliance {
     }
   }
 
-  private void requireCurrentETag(ApiRequest r, Map<String, Object> body, Map<String, Object> current) {
+  void requireCurrentETag(ApiRequest r, Map<String, Object> body, Map<String, Object> current) {
     String ifMatch = r.header("If-Match");
     String sent = ifMatch != null ? unquote(ifMatch) : string(body.get("eTag"));
     if ("*".equals(sent)) {
@@ -900,7 +1067,7 @@ final class Appliance {
     }
   }
 
-  private static Map<String, Object> existing(Store store, String uri, String field) {
+  static Map<String, Object> existing(Store store, String uri, String field) {
     Map<String, Object> doc = store.get(uri);
     if (doc == null) {
       // A body URI naming a missing resource is 400, not 404 (REST reference p.773).
@@ -937,12 +1104,12 @@ final class Appliance {
     bump(profile);
   }
 
-  private void bump(Map<String, Object> doc) {
+  void bump(Map<String, Object> doc) {
     doc.put("eTag", eTag(doc));
     doc.put("modified", Ids.timestamp(clock.instant()));
   }
 
-  private String eTag() {
+  String eTag() {
     return clock.millis() + "/" + (++revision);
   }
 
@@ -961,11 +1128,11 @@ final class Appliance {
   }
 
   /** The error code a task of {@code kind} is to fail with by fault injection, or null. */
-  private String injectedFailure(TaskKind kind) {
+  String injectedFailure(TaskKind kind) {
     return faults == null ? null : faults.taskFailure(kind).orElse(null);
   }
 
-  private static Tasks.Outcome noOutcome() {
+  static Tasks.Outcome noOutcome() {
     return new Tasks.Outcome() {
       @Override
       public void completed() {}
@@ -975,7 +1142,7 @@ final class Appliance {
     };
   }
 
-  private ApiResponse accepted(ApiRequest r, Tasks.Task t, int version) {
+  ApiResponse accepted(ApiRequest r, Tasks.Task t, int version) {
     String location = config.absoluteTaskLocation() ? r.baseUrl() + t.uri : t.uri;
     return ApiResponse.json(202, Documents.render(t.doc, "tasks", version),
         Map.of("Location", location));
@@ -1037,6 +1204,9 @@ final class Appliance {
     }
     if (seg.length == 3 && m.equals("DELETE")) {
       return deleteNetwork(r, find(store, "/rest/" + seg[1] + "/" + seg[2]), store, version);
+    }
+    if (seg.length == 2 && m.equals("DELETE")) {
+      return deleteNetworksMatching(r, store, version);
     }
     return readOnly(r, m, seg, store, version);
   }
@@ -1131,6 +1301,81 @@ final class Appliance {
   private ApiResponse deleteNetwork(ApiRequest r, Map<String, Object> doc, Store store, int version) {
     String uri = (String) doc.get("uri");
     String name = (String) doc.get("name");
+    String user = userOf(uri);
+    if (user != null) {
+      throw SimulatorException.conflict("RESOURCE_IN_USE",
+          "The " + store.category + " resource " + name + " is in use by " + user + ".");
+    }
+    String errorCode = injectedFailure(TaskKind.NETWORK);
+    Tasks.Task t = tasks.start(TaskKind.NETWORK, "Delete", store.category, uri, name,
+        "Deleting " + name, "Deleted " + name + ".", errorCode,
+        "Simulated failure of the delete task.", "Unable to delete " + name,
+        new Tasks.Outcome() {
+          @Override
+          public void completed() {
+            store.remove(uri);
+          }
+
+          @Override
+          public void failed() {}
+        });
+    return accepted(r, t, version);
+  }
+
+  /** {@code DELETE /rest/<networks>?filter=...}: refused as a whole if any selected one is in use. */
+  ApiResponse deleteNetworksMatching(ApiRequest r, Store store, int version) {
+    return deleteMatching(r, store, TaskKind.NETWORK, version, d -> {
+      String user = userOf((String) d.get("uri"));
+      if (user != null) {
+        throw SimulatorException.conflict("RESOURCE_IN_USE",
+            "The " + store.category + " resource " + d.get("name") + " is in use by " + user + ".");
+      }
+    }, d -> store.remove((String) d.get("uri")));
+  }
+
+  /**
+   * {@code DELETE /rest/<collection>?filter=...}: every selected resource goes in one Delete task
+   * (oneview-python's {@code delete_all(filter)}). {@code refuse} throws for a resource that cannot
+   * go (the whole request is refused, nothing is deleted); {@code remove} runs for each when the
+   * task completes. Without a filter or query the request is refused rather than emptying the
+   * collection.
+   */
+  ApiResponse deleteMatching(ApiRequest r, Store store, TaskKind kind, int version,
+      java.util.function.Consumer<Map<String, Object>> refuse,
+      java.util.function.Consumer<Map<String, Object>> remove) {
+    CollectionQuery q = CollectionQuery.parse(r.query());
+    if (!q.selects()) {
+      throw SimulatorException.badRequest("INVALID_FILTER",
+          "Deleting from " + store.category + " needs a filter naming what to delete.");
+    }
+    List<Map<String, Object>> matches = q.select(new ArrayList<>(store.all()));
+    matches.forEach(refuse);
+    String failure = injectedFailure(kind);
+    Tasks.Task t = tasks.start(kind, "Delete", store.category, null, null,
+        "Deleting " + matches.size() + " " + store.category,
+        "Deleted " + matches.size() + " " + store.category + ".", failure,
+        "Simulated failure of the delete task.", "Unable to delete " + store.category,
+        new Tasks.Outcome() {
+          @Override
+          public void completed() {
+            for (Map<String, Object> d : matches) {
+              if (store.get((String) d.get("uri")) == d) {
+                remove.accept(d);
+              }
+            }
+          }
+
+          @Override
+          public void failed() {}
+        });
+    return accepted(r, t, version);
+  }
+
+  /**
+   * The profile, template or network set that uses the network {@code uri} ("name (uri)"), or null:
+   * such references are silent, and refusing the delete keeps them from pointing at nothing.
+   */
+  String userOf(String uri) {
     String user = null;
     for (Store owners : List.of(profiles, templates)) {
       for (Map<String, Object> o : owners.all()) {
@@ -1152,24 +1397,7 @@ final class Appliance {
         }
       }
     }
-    if (user != null) {
-      throw SimulatorException.conflict("RESOURCE_IN_USE",
-          "The " + store.category + " resource " + name + " is in use by " + user + ".");
-    }
-    String errorCode = injectedFailure(TaskKind.NETWORK);
-    Tasks.Task t = tasks.start(TaskKind.NETWORK, "Delete", store.category, uri, name,
-        "Deleting " + name, "Deleted " + name + ".", errorCode,
-        "Simulated failure of the delete task.", "Unable to delete " + name,
-        new Tasks.Outcome() {
-          @Override
-          public void completed() {
-            store.remove(uri);
-          }
-
-          @Override
-          public void failed() {}
-        });
-    return accepted(r, t, version);
+    return user;
   }
 
   // ---- drift: what other OneView users and the appliance itself do ----------------------
@@ -1429,15 +1657,15 @@ final class Appliance {
 
   // ---- helpers ---------------------------------------------------------------------------
 
-  private static String string(Object o) {
+  static String string(Object o) {
     return o == null ? null : o.toString();
   }
 
-  private static String blankToNull(String s) {
+  static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
   }
 
-  private static String unquote(String s) {
+  static String unquote(String s) {
     String t = s.trim();
     if (t.startsWith("W/")) {
       t = t.substring(2);
