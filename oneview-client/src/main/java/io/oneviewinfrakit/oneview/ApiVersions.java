@@ -89,6 +89,7 @@ final class ApiVersions {
   static String fcoeNetworkType(int apiVersion) {
     if (apiVersion >= 1600) return null;
     if (apiVersion >= 600) return "fcoe-networkV4";
+    if (apiVersion >= 300) return "fcoe-networkV300";
     return "fcoe-network";
   }
 

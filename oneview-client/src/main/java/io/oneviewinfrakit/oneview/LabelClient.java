@@ -21,9 +21,9 @@ public final class LabelClient extends TypedResourceClient<Label> {
   }
 
   /**
-   * The labels assigned to the resource at {@code resourceUri}.
+   * The labels assigned to the resource at {@code resourceUri}; none is an empty list.
    *
-   * @throws ResourceNotFoundException if the resource has none assigned (or does not exist).
+   * @throws ResourceNotFoundException if there is no resource at {@code resourceUri}.
    */
   public ResourceLabels labelsOf(String resourceUri) {
     return ResourceLabels.fromJson(Http.body(resources.api().get(RESOURCES + checkResource(resourceUri))));

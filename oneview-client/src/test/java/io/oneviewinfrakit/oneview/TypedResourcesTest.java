@@ -61,7 +61,8 @@ final class TypedResourcesTest extends FakeApplianceFixture {
 
   @ParameterizedTest
   @CsvSource({
-      "500, fcoe-network",
+      "200, fcoe-network",
+      "500, fcoe-networkV300",
       "800, fcoe-networkV4",
       "2000, ''"})
   void fcoeNetworkCreateCarriesTheVersionedTypeBelowApi1600(int apiVersion, String type) throws Exception {
