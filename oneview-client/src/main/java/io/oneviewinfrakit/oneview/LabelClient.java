@@ -30,11 +30,29 @@ public final class LabelClient extends TypedResourceClient<Label> {
   }
 
   /**
-   * Assigns the labels named {@code names} to the resource at {@code resourceUri}, creating labels
-   * that do not exist yet, and returns the labels it then has. The appliance makes the change at once.
+   * Labels the resource at {@code resourceUri}, which has no labels yet, with {@code names}
+   * ({@code POST /rest/labels/resources}), creating labels that do not exist yet, and returns the
+   * labels it then has. The appliance makes the change at once.
    */
   public ResourceLabels assign(String resourceUri, List<String> names) {
     checkResource(resourceUri);
+    Map<String, Object> body = body(resourceUri, names);
+    Http.change(resources.api().post(RESOURCES, body));
+    return labelsOf(resourceUri);
+  }
+
+  /**
+   * Sets the labels of the resource at {@code resourceUri} to exactly {@code names} ({@code PUT
+   * /rest/labels/resources/{resourceUri}}) and returns the labels it then has.
+   */
+  public ResourceLabels replace(String resourceUri, List<String> names) {
+    checkResource(resourceUri);
+    Map<String, Object> body = body(resourceUri, names);
+    Http.change(resources.api().put(RESOURCES + resourceUri, null, body));
+    return labelsOf(resourceUri);
+  }
+
+  private static Map<String, Object> body(String resourceUri, List<String> names) {
     Objects.requireNonNull(names, "names == null");
     if (names.isEmpty()) throw new IllegalArgumentException("names is empty");
     List<Map<String, Object>> labels = new ArrayList<>();
@@ -48,8 +66,7 @@ public final class LabelClient extends TypedResourceClient<Label> {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("resourceUri", resourceUri);
     body.put("labels", labels);
-    Http.change(resources.api().post(RESOURCES, body));
-    return labelsOf(resourceUri);
+    return body;
   }
 
   /** Removes every label from the resource at {@code resourceUri}; labels no resource has any more are deleted. */

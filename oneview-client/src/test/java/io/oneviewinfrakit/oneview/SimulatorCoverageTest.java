@@ -140,6 +140,8 @@ final class SimulatorCoverageTest {
     assertThat(ov.labels().list()).extracting(Label::name).contains("web", "prod");
     assertThat(ov.labels().findByName("web")).isPresent();
 
+    assertThat(ov.labels().replace(hw, List.of("db")).names()).containsExactly("db");
+
     ov.labels().unassignAll(hw);
     assertThat(ov.labels().labelsOf(hw).labels()).isEmpty();
     thrown(ResourceNotFoundException.class, () -> ov.labels().labelsOf("/rest/server-hardware/no-such-server"));
@@ -155,6 +157,11 @@ final class SimulatorCoverageTest {
     assertThat(active).allMatch(a -> a.resourceUri() != null);
 
     Alert first = active.get(0);
+    ov.alerts().setState(first, "Cleared").await(TIMEOUT);
+    assertThat(ov.alerts().get(first.uri()).alertState()).isEqualTo("Cleared");
+    Alert locked = all.stream().filter(a -> a.alertState().equals("Locked")).findFirst().orElseThrow();
+    assertThat(thrown(OneViewException.class, () -> ov.alerts().setState(locked, "Cleared")).httpStatus()).isEqualTo(409);
+
     ov.alerts().delete(first.uri()).await(TIMEOUT);
     thrown(ResourceNotFoundException.class, () -> ov.alerts().get(first.uri()));
 
@@ -253,6 +260,18 @@ final class SimulatorCoverageTest {
       assertThatThrownBy(() -> embedded.enclosures().list()).isInstanceOf(AuthenticationException.class);
     }
     assertThat(SimulatorSupport.logins(sim)).isZero();
+  }
+
+  @Test
+  void aLoginDomainIsSentAndAnUnknownOneIsRefusedNamingIt() {
+    try (OneView local = sdk(sim).authLoginDomain("LOCAL").build()) {
+      assertThat(local.enclosures().list()).hasSize(1);
+    }
+    try (OneView corp = sdk(sim).authLoginDomain("CORP").build()) {
+      assertThatThrownBy(() -> corp.enclosures().list())
+          .isInstanceOf(AuthenticationException.class)
+          .hasMessageContaining("The login domain CORP was not found");
+    }
   }
 
   /** Logs in as an embedding application would, with its own HTTP client. */

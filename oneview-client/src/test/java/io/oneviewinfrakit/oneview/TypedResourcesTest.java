@@ -146,6 +146,37 @@ final class TypedResourcesTest extends FakeApplianceFixture {
   }
 
   @Test
+  void labelsAreReplacedWithAPutAtTheResourcesLabelsUri() throws Exception {
+    String hw = "/rest/server-hardware/H1";
+    appliance.handler = request -> json(200, "{\"uri\":\"/rest/labels/resources" + hw + "\",\"resourceUri\":\"" + hw
+        + "\",\"labels\":[{\"uri\":\"/rest/labels/3\",\"name\":\"db\"}]}");
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      assertThat(ov.labels().replace(hw, List.of("db")).names()).containsExactly("db");
+    }
+    RecordedRequest put = appliance.resourceRequests.get(0);
+    assertThat(put.getMethod()).isEqualTo("PUT");
+    assertThat(put.getPath()).isEqualTo("/rest/labels/resources" + hw);
+    assertThat(put.getBody().readUtf8()).isEqualTo("{\"resourceUri\":\"" + hw + "\",\"labels\":[{\"name\":\"db\"}]}");
+  }
+
+  @Test
+  void anAlertIsClearedWithAPutCarryingItsETag() throws Exception {
+    appliance.handler = request -> json(200, "{\"uri\":\"/rest/alerts/42\",\"alertState\":\"Cleared\"}");
+    Alert alert = new Alert("/rest/alerts/42", "Fan failed.", "Critical", "Active", "Cooling", null, null, null, "5");
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      PendingTask pending = ov.alerts().setState(alert, "Cleared");
+      assertThat(pending.task().state()).isEqualTo(TaskState.COMPLETED);
+      assertThatThrownBy(() -> ov.alerts().setState(alert, "Locked"))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("alertState must be Active or Cleared: Locked");
+    }
+    RecordedRequest put = only();
+    assertThat(put.getMethod()).isEqualTo("PUT");
+    assertThat(put.getPath()).isEqualTo("/rest/alerts/42");
+    assertThat(put.getHeader("If-Match")).isEqualTo("5");
+    assertThat(put.getBody().readUtf8()).isEqualTo("{\"alertState\":\"Cleared\",\"eTag\":\"5\"}");
+  }
+
+  @Test
   void labelArgumentsAreChecked() {
     try (OneView ov = FakeAppliance.builder(server).build()) {
       assertThatThrownBy(() -> ov.labels().assign("/rest/x/1", List.of())).hasMessage("names is empty");
