@@ -73,6 +73,33 @@ final class ApiVersions {
     return "ServerProfileV5";
   }
 
+  /** The {@code type} a server profile template POST/PUT carries at {@code apiVersion}; null from 1600 on. */
+  static String serverProfileTemplateType(int apiVersion) {
+    if (apiVersion >= 1600) return null;
+    if (apiVersion >= 1200) return "ServerProfileTemplateV7";
+    if (apiVersion >= 1000) return "ServerProfileTemplateV6";
+    if (apiVersion >= 800) return "ServerProfileTemplateV5";
+    if (apiVersion >= 600) return "ServerProfileTemplateV4";
+    if (apiVersion >= 500) return "ServerProfileTemplateV3";
+    if (apiVersion >= 300) return "ServerProfileTemplateV2";
+    return "ServerProfileTemplateV1";
+  }
+
+  /** The {@code type} an FCoE network POST carries at {@code apiVersion}; null from 1600 on. */
+  static String fcoeNetworkType(int apiVersion) {
+    if (apiVersion >= 1600) return null;
+    if (apiVersion >= 600) return "fcoe-networkV4";
+    if (apiVersion >= 300) return "fcoe-networkV300";
+    return "fcoe-network";
+  }
+
+  /** The {@code type} a scope POST/PUT carries at {@code apiVersion}. */
+  static String scopeType(int apiVersion) {
+    if (apiVersion >= 800) return "ScopeV3";
+    if (apiVersion >= 500) return "ScopeV2";
+    return "Scope";
+  }
+
   /**
    * The {@code type} to send when creating an Ethernet network at {@code apiVersion}, or null from
    * 1600 on (oneview-python's {@code EthernetNetworks.DEFAULT_VALUES}).

@@ -134,19 +134,50 @@ final class Http {
   static Task task(Call<ResponseBody> call) {
     Response<ResponseBody> response = send(call);
     if (!response.isSuccessful()) throw error(response);
+    return taskOf(response, readObject(response));
+  }
+
+  /**
+   * Executes a change that the appliance may make asynchronously (202 and a task) or at once (200,
+   * 201 or 204, perhaps with the resource): the task, or {@link Task#synchronous} naming the
+   * resource the answer names (its {@code uri}, else a {@code Location} outside /rest/tasks).
+   */
+  static Task change(Call<ResponseBody> call) {
+    Response<ResponseBody> response = send(call);
+    if (!response.isSuccessful()) throw error(response);
+    Map<String, Object> body = readObject(response);
+    String location = location(response);
+    boolean taskAnswer = response.code() == 202 || (body != null && Task.looksLikeTask(body))
+        || (location != null && location.startsWith("/rest/tasks/"));
+    if (taskAnswer) return taskOf(response, body);
+    String resourceUri = body == null ? null : Json.string(body, "uri");
+    if (resourceUri == null) resourceUri = location;
+    return Task.synchronous(response.raw().request().url().encodedPath(), resourceUri);
+  }
+
+  /** The answer's body as a JSON object, or null when it is empty or not an object. */
+  private static Map<String, Object> readObject(Response<ResponseBody> response) {
     Request request = response.raw().request();
-    Map<String, Object> body = null;
     try (ResponseBody raw = response.body()) {
       String text = raw == null ? "" : raw.string();
-      if (!text.isBlank()) body = Json.parseObject(text);
+      return text.isBlank() ? null : Json.parseObject(text);
     } catch (IOException e) {
       throw new OneViewException(describe(request) + " failed reading the answer: " + e, e);
     } catch (IllegalArgumentException e) {
-      body = null; // Not a JSON object: only the Location header can name the task.
+      return null; // Not a JSON object: only the Location header can name the task.
     }
+  }
+
+  /** The path of the answer's {@code Location} (or {@code X-Task-Uri}) header, or null. */
+  private static String location(Response<ResponseBody> response) {
     String location = response.headers().get("Location");
     if (location == null) location = response.headers().get("X-Task-Uri");
-    String uri = location == null || location.isBlank() ? null : resourcePath(location);
+    return location == null || location.isBlank() ? null : resourcePath(location);
+  }
+
+  private static Task taskOf(Response<ResponseBody> response, Map<String, Object> body) {
+    Request request = response.raw().request();
+    String uri = location(response);
     if (body != null && Task.looksLikeTask(body)) {
       Task fromBody = Task.fromJson(body);
       if (uri == null || uri.equals(fromBody.uri())) return fromBody;

@@ -26,11 +26,20 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * A client for one HPE OneView appliance: it holds the login session and hands out typed clients
- * for templates, server hardware, profiles, tasks, hardware types, enclosure groups and networks.
+ * for templates, server hardware, profiles, tasks, hardware types, enclosures, enclosure groups,
+ * networks, firmware drivers, scopes, labels and alerts, and a generic client ({@link #resources})
+ * for any other collection, with members as lossless JSON documents.
  *
  * <p>Instances are thread-safe; share one per appliance. It logs in lazily on first use, logs in
  * again once when the appliance rejects an expired session, and logs out on {@link #close()}
- * (appliances cap sessions per client, so close it). {@link Builder#build()} does no network I/O.
+ * (appliances cap sessions per client, so close it). An application that holds its own session
+ * passes it with {@link Builder#sessionId} or {@link Builder#sessionToken}; this client then never
+ * logs in or out. {@link Builder#build()} does no network I/O.
+ *
+ * <p>Changes are asynchronous on the appliance. The newer clients return a {@link PendingTask} to
+ * {@link PendingTask#await await}, turn into a {@link PendingTask#future future} or ask for the
+ * {@link PendingTask#awaitResourceUri URI} a create made; the older ones return a {@link Task} for
+ * {@link TaskClient#await} (or {@link TaskClient#handle} to make it a handle).
  *
  * <p>For example:
  *
@@ -53,6 +62,17 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *
  * <p>(The body is {@code SdkQuickStart} in the examples module, which the build runs against the
  * simulator. A profile's server must be powered off before the profile is deleted too.)
+ *
+ * <p>Collections without a typed client, and task handles:
+ *
+ * <pre>{@code
+ * ResourceClient interconnects = ov.resources("/rest/logical-interconnects");
+ * List<Resource> unhealthy = interconnects.list(Query.builder()
+ *     .filter(Filter.or(Filter.eq("status", "Warning"), Filter.eq("status", "Critical")))
+ *     .fields("name", "uri", "status")
+ *     .build());
+ * String scopeUri = ov.scopes().create(Scope.builder("lab").build()).awaitResourceUri(Duration.ofMinutes(1));
+ * }</pre>
  */
 public final class OneView implements AutoCloseable {
   /** The newest API version this SDK knows; negotiation never picks a newer one. */
@@ -77,6 +97,13 @@ public final class OneView implements AutoCloseable {
   private final NetworkSetClient networkSets;
   private final CertificateClient certificates;
   private final FcNetworkClient fcNetworks;
+  private final EnclosureClient enclosures;
+  private final FcoeNetworkClient fcoeNetworks;
+  private final FirmwareDriverClient firmwareDrivers;
+  private final ScopeClient scopes;
+  private final LabelClient labels;
+  private final AlertClient alerts;
+  private final OneViewApi api;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Pager pager;
 
@@ -97,7 +124,9 @@ public final class OneView implements AutoCloseable {
         .build()
         .create(OneViewApi.class);
     this.apiVersions = new ApiVersions(bootstrap, settings.apiVersion, url);
-    this.session = new Session(bootstrap, apiVersions, settings.userName, settings.password, settings.authLoginDomain);
+    this.session = settings.sessionToken != null
+        ? Session.external(bootstrap, apiVersions, settings.sessionToken)
+        : new Session(bootstrap, apiVersions, settings.userName, settings.password, settings.authLoginDomain);
 
     // Asynchronous calls (listing pages, task polls) run on OkHttp's dispatcher, bounded to
     // listConcurrency calls in flight on as many threads; no thread waits for another call, so
@@ -123,19 +152,26 @@ public final class OneView implements AutoCloseable {
         .build()
         .create(OneViewApi.class);
 
+    this.api = api;
     Pager pager = new Pager(api, settings.listConcurrency, closed::get);
     this.pager = pager;
-    this.serverProfileTemplates = new RealServerProfileTemplateClient(api, pager);
-    this.serverHardware = new RealServerHardwareClient(api, pager);
-    this.serverProfiles = new RealServerProfileClient(api, pager, apiVersions);
     this.taskTracker = new TaskTracker(api, settings.pollInitial, settings.pollMax, daemonThreads("oneview-tasks-"));
     this.tasks = new RealTaskClient(api, taskTracker, settings.pollInitial, settings.pollMax);
-    this.serverHardwareTypes = new RealServerHardwareTypeClient(api, pager);
-    this.enclosureGroups = new RealEnclosureGroupClient(api, pager);
-    this.ethernetNetworks = new RealEthernetNetworkClient(api, pager, apiVersions);
-    this.networkSets = new RealNetworkSetClient(api, pager, apiVersions);
+    this.serverProfileTemplates = new RealServerProfileTemplateClient(resources(RealServerProfileTemplateClient.COLLECTION), apiVersions);
+    this.serverHardware = new RealServerHardwareClient(resources(RealServerHardwareClient.COLLECTION));
+    this.serverProfiles = new RealServerProfileClient(resources(RealServerProfileClient.COLLECTION), apiVersions);
+    this.serverHardwareTypes = new RealServerHardwareTypeClient(resources(RealServerHardwareTypeClient.COLLECTION));
+    this.enclosureGroups = new RealEnclosureGroupClient(resources(RealEnclosureGroupClient.COLLECTION));
+    this.ethernetNetworks = new RealEthernetNetworkClient(resources(RealEthernetNetworkClient.COLLECTION), apiVersions);
+    this.networkSets = new RealNetworkSetClient(resources(RealNetworkSetClient.COLLECTION), apiVersions);
     this.certificates = new RealCertificateClient(api, apiVersions);
-    this.fcNetworks = new RealFcNetworkClient(api, pager);
+    this.fcNetworks = new RealFcNetworkClient(resources(RealFcNetworkClient.COLLECTION));
+    this.enclosures = new EnclosureClient(resources(EnclosureClient.COLLECTION));
+    this.fcoeNetworks = new FcoeNetworkClient(resources(FcoeNetworkClient.COLLECTION), apiVersions);
+    this.firmwareDrivers = new FirmwareDriverClient(resources(FirmwareDriverClient.COLLECTION));
+    this.scopes = new ScopeClient(resources(ScopeClient.COLLECTION), apiVersions);
+    this.labels = new LabelClient(resources(LabelClient.COLLECTION));
+    this.alerts = new AlertClient(resources(AlertClient.COLLECTION));
   }
 
   public static Builder builder() {
@@ -224,6 +260,69 @@ public final class OneView implements AutoCloseable {
     return fcNetworks;
   }
 
+  /** Enclosures. */
+  public EnclosureClient enclosures() {
+    return enclosures;
+  }
+
+  /** Fibre Channel over Ethernet networks. */
+  public FcoeNetworkClient fcoeNetworks() {
+    return fcoeNetworks;
+  }
+
+  /** Firmware bundles (baselines). */
+  public FirmwareDriverClient firmwareDrivers() {
+    return firmwareDrivers;
+  }
+
+  /** Scopes (API 300 and later). */
+  public ScopeClient scopes() {
+    return scopes;
+  }
+
+  /** Labels and the labels of resources. */
+  public LabelClient labels() {
+    return labels;
+  }
+
+  /** Alerts. */
+  public AlertClient alerts() {
+    return alerts;
+  }
+
+  /**
+   * A client for the collection at {@code collectionUri}, such as {@code "/rest/enclosures"} or
+   * {@code "/rest/logical-interconnects"}, with members as lossless JSON documents: for what the
+   * typed clients do not cover. It shares this instance's session, retries, paging and task
+   * tracking. Cheap: create one whenever needed.
+   *
+   * @throws IllegalArgumentException if {@code collectionUri} is not a path such as {@code /rest/...}
+   *     (without query or trailing slash).
+   */
+  public ResourceClient resources(String collectionUri) {
+    return new ResourceClient(api, pager, tasks, collectionUri);
+  }
+
+  /**
+   * How long the current session may stay idle before the appliance ends it ({@code GET
+   * /rest/sessions/idle-timeout}; 24 hours unless changed).
+   */
+  public Duration sessionIdleTimeout() {
+    checkOpen();
+    return SessionIdleTimeout.read(api, session);
+  }
+
+  /**
+   * Changes how long the current session may stay idle ({@code POST /rest/sessions/idle-timeout});
+   * the appliance allows up to 24 hours.
+   *
+   * @throws IllegalArgumentException if {@code timeout} is not positive, over 24 hours, or not whole milliseconds.
+   */
+  public void sessionIdleTimeout(Duration timeout) {
+    checkOpen();
+    SessionIdleTimeout.write(api, session, timeout);
+  }
+
   /**
    * A snapshot of templates, hardware types, enclosure groups, servers and profiles, listed
    * concurrently, with each server classified for the caller. Only the caller knows which profiles
@@ -290,7 +389,7 @@ public final class OneView implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "OneView{url=" + url + ", user=" + settings.userName + "}";
+    return "OneView{url=" + url + (settings.userName != null ? ", user=" + settings.userName : ", session=application's") + "}";
   }
 
   /**
@@ -303,6 +402,8 @@ public final class OneView implements AutoCloseable {
     private String userName;
     private char[] password;
     private String authLoginDomain;
+    private java.util.function.Supplier<String> sessionToken;
+    private java.net.Proxy proxy;
     private Integer apiVersion;
     private Path trustPath;
     private String trustPem;
@@ -336,6 +437,8 @@ public final class OneView implements AutoCloseable {
       result.userName = userName;
       result.password = password == null ? null : password.clone();
       result.authLoginDomain = authLoginDomain;
+      result.sessionToken = sessionToken;
+      result.proxy = proxy;
       result.apiVersion = apiVersion;
       result.trustPath = trustPath;
       result.trustPem = trustPem;
@@ -375,6 +478,41 @@ public final class OneView implements AutoCloseable {
       if (userName.isBlank()) throw new IllegalArgumentException("userName is blank");
       this.userName = userName;
       this.password = password.clone();
+      this.sessionToken = null;
+      return this;
+    }
+
+    /**
+     * Uses the session {@code sessionId} that the embedding application logged in with, instead of
+     * logging in: this client never logs in or out then, and a session the appliance rejects fails
+     * with {@link AuthenticationException}. Replaces {@link #credentials}.
+     */
+    public Builder sessionId(String sessionId) {
+      Objects.requireNonNull(sessionId, "sessionId == null");
+      if (sessionId.isBlank()) throw new IllegalArgumentException("sessionId is blank");
+      return sessionToken(() -> sessionId);
+    }
+
+    /**
+     * Asks {@code sessionToken} for the session ID to send, instead of logging in: before the
+     * first request, and again once when the appliance rejects the current one (a renewed session
+     * is then retried; the same one again fails with {@link AuthenticationException}). This client
+     * never logs in or out. The supplier is called on the SDK's threads and must be thread-safe.
+     * Replaces {@link #credentials}.
+     */
+    public Builder sessionToken(java.util.function.Supplier<String> sessionToken) {
+      this.sessionToken = Objects.requireNonNull(sessionToken, "sessionToken == null");
+      this.userName = null;
+      this.password = null;
+      return this;
+    }
+
+    /**
+     * Connects through {@code proxy}, such as {@code new Proxy(Proxy.Type.HTTP, new
+     * InetSocketAddress("proxy.example.com", 3128))}; HTTPS is tunnelled with CONNECT.
+     */
+    public Builder proxy(java.net.Proxy proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy == null");
       return this;
     }
 
@@ -529,7 +667,7 @@ public final class OneView implements AutoCloseable {
      */
     public OneView build() {
       if (url == null) throw new IllegalStateException("url required.");
-      if (userName == null) throw new IllegalStateException("credentials required.");
+      if (userName == null && sessionToken == null) throw new IllegalStateException("credentials required.");
       HttpUrl base = HttpUrl.get(url.endsWith("/") ? url : url + "/");
 
       OkHttpClient.Builder http;
@@ -550,6 +688,7 @@ public final class OneView implements AutoCloseable {
       // included, and a re-sent POST can create a second profile. RetryInterceptor retries only what
       // is idempotent.
       http.retryOnConnectionFailure(false);
+      if (proxy != null) http.proxy(proxy);
       X509TrustManager trustManager = null;
       if (trustPath != null) {
         try {

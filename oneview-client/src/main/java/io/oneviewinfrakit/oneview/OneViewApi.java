@@ -62,4 +62,11 @@ interface OneViewApi {
 
   @DELETE
   Call<ResponseBody> delete(@Url String uri, @Query("force") Boolean force);
+
+  /** The session's idle timeout in milliseconds; the session is named by {@code Session-ID}, not {@code auth}. */
+  @GET("rest/sessions/idle-timeout")
+  Call<Map<String, Object>> idleTimeout(@Header("Session-ID") String sessionId);
+
+  @POST("rest/sessions/idle-timeout")
+  Call<ResponseBody> setIdleTimeout(@Header("Session-ID") String sessionId, @Body Map<String, Object> body);
 }

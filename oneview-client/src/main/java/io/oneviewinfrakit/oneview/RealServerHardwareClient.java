@@ -4,38 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
-/** {@link ServerHardwareClient} over the REST API. Thread-safe. */
-final class RealServerHardwareClient implements ServerHardwareClient {
+/** {@link ServerHardwareClient} over the collection's {@link ResourceClient}. Thread-safe. */
+final class RealServerHardwareClient extends TypedResourceClient<ServerHardware> implements ServerHardwareClient {
   static final String COLLECTION = "/rest/server-hardware";
 
   private final OneViewApi api;
-  private final ResourceReader<ServerHardware> reader;
 
-  RealServerHardwareClient(OneViewApi api, Pager pager) {
-    this.api = api;
-    this.reader = new ResourceReader<>(api, pager, COLLECTION, ServerHardware::fromJson, ServerHardware::name);
-  }
-
-  @Override
-  public List<ServerHardware> list() {
-    return reader.list(Query.all());
-  }
-
-  @Override
-  public List<ServerHardware> list(Query query) {
-    return reader.list(query);
-  }
-
-  @Override
-  public Stream<ServerHardware> stream(Query query) {
-    return reader.stream(query);
-  }
-
-  @Override
-  public ServerHardware get(String uri) {
-    return reader.get(uri);
+  RealServerHardwareClient(ResourceClient resources) {
+    super(resources, ServerHardware::fromJson, ServerHardware::name);
+    this.api = resources.api();
   }
 
   @Override

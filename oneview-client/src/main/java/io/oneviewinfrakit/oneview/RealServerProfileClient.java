@@ -2,17 +2,15 @@ package io.oneviewinfrakit.oneview;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@link ServerProfileClient} over the REST API. Thread-safe. */
-final class RealServerProfileClient implements ServerProfileClient {
+final class RealServerProfileClient extends TypedResourceClient<ServerProfile> implements ServerProfileClient {
   static final String COLLECTION = "/rest/server-profiles";
   /** Attempts of a read-modify-update before a stale eTag is given up on. */
   static final int MAX_MODIFY_ATTEMPTS = 3;
@@ -26,32 +24,11 @@ final class RealServerProfileClient implements ServerProfileClient {
 
   private final OneViewApi api;
   private final ApiVersions apiVersions;
-  private final ResourceReader<ServerProfile> reader;
 
-  RealServerProfileClient(OneViewApi api, Pager pager, ApiVersions apiVersions) {
-    this.api = api;
+  RealServerProfileClient(ResourceClient resources, ApiVersions apiVersions) {
+    super(resources, ServerProfile::of, ServerProfile::name);
+    this.api = resources.api();
     this.apiVersions = apiVersions;
-    this.reader = new ResourceReader<>(api, pager, COLLECTION, ServerProfile::of, ServerProfile::name);
-  }
-
-  @Override
-  public List<ServerProfile> list() {
-    return reader.list(Query.all());
-  }
-
-  @Override
-  public List<ServerProfile> list(Query query) {
-    return reader.list(query);
-  }
-
-  @Override
-  public Stream<ServerProfile> stream(Query query) {
-    return reader.stream(query);
-  }
-
-  @Override
-  public ServerProfile get(String uri) {
-    return reader.get(uri);
   }
 
   @Override

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Reads server profile templates ({@code /rest/server-profile-templates}) and derives new profiles
- * from them.
+ * Reads, creates, updates and deletes server profile templates ({@code
+ * /rest/server-profile-templates}) and derives new profiles from them.
  *
  * <p>Implementations are thread-safe. Failures are {@link OneViewException}s.
  */
@@ -53,4 +53,22 @@ public interface ServerProfileTemplateClient {
    * ServerProfileClient#create create} it.
    */
   ServerProfile newProfile(ServerProfileTemplate template);
+
+  /**
+   * Starts creating {@code template} ({@code POST}; below API 1600 the body carries the versioned
+   * {@code type}). {@link PendingTask#awaitResourceUri} gives the new template's URI.
+   */
+  PendingTask create(ServerProfileTemplate template);
+
+  /**
+   * Starts replacing the template at {@code template.uri()} with {@code template} ({@code PUT} with
+   * {@code If-Match} its {@code eTag}; a template changed since it was read fails with {@link
+   * StaleETagException}).
+   *
+   * @throws IllegalArgumentException if {@code template} has no {@code uri} or {@code eTag}.
+   */
+  PendingTask update(ServerProfileTemplate template);
+
+  /** Starts deleting the template at {@code uri}; profiles made from it keep their settings. */
+  PendingTask delete(String uri);
 }

@@ -3,6 +3,7 @@ package io.oneviewinfrakit.oneview;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import retrofit2.Response;
@@ -22,6 +23,8 @@ final class Session {
   private final String userName;
   private final char[] password;
   private final String authLoginDomain;
+  /** The embedding application's session IDs, when it logs in itself; null when we do. */
+  private final Supplier<String> external;
   private volatile String token;
   private boolean closed;
 
@@ -31,6 +34,35 @@ final class Session {
     this.userName = userName;
     this.password = password.clone();
     this.authLoginDomain = authLoginDomain;
+    this.external = null;
+  }
+
+  private Session(OneViewApi api, ApiVersions apiVersions, Supplier<String> external) {
+    this.api = api;
+    this.apiVersions = apiVersions;
+    this.userName = null;
+    this.password = null;
+    this.authLoginDomain = null;
+    this.external = external;
+  }
+
+  /** A session whose IDs {@code external} supplies: never logs in or out. */
+  static Session external(OneViewApi api, ApiVersions apiVersions, Supplier<String> external) {
+    return new Session(api, apiVersions, external);
+  }
+
+  /** The next ID from the embedding application's supplier. */
+  private String supplied() {
+    String supplied;
+    try {
+      supplied = external.get();
+    } catch (RuntimeException e) {
+      throw new AuthenticationException(401, null, "The application's session supplier failed: " + e);
+    }
+    if (supplied == null || supplied.isBlank()) {
+      throw new AuthenticationException(401, null, "The application's session supplier gave no session ID");
+    }
+    return supplied;
   }
 
   /** The current session token, logging in first if there is none. */
@@ -39,7 +71,7 @@ final class Session {
     if (result != null) return result;
     synchronized (this) {
       if (closed) throw new IllegalStateException("OneView client is closed");
-      if (token == null) token = login();
+      if (token == null) token = external != null ? supplied() : login();
       return token;
     }
   }
@@ -53,6 +85,15 @@ final class Session {
     if (closed) throw new IllegalStateException("OneView client is closed");
     if (token != null && !token.equals(rejected)) return token;
     token = null;
+    if (external != null) {
+      String renewed = supplied();
+      if (renewed.equals(rejected)) {
+        throw new AuthenticationException(401, null, "The appliance rejected the application's session"
+            + " (sessionId/sessionToken) and the supplier has no other; this client does not log in itself");
+      }
+      token = renewed;
+      return token;
+    }
     log.info("Session rejected by the appliance; logging in again as {}", userName);
     token = login();
     return token;
@@ -62,7 +103,7 @@ final class Session {
   synchronized void logout() {
     String current = token;
     token = null;
-    if (current == null) return;
+    if (current == null || external != null) return; // The application owns its session.
     Response<Void> response = Http.send(api.logout(apiVersions.version(), current));
     // 401/404: the session already expired or was deleted, which is what we wanted.
     if (!response.isSuccessful() && response.code() != 401 && response.code() != 404) {
@@ -77,7 +118,7 @@ final class Session {
       logout();
     } finally {
       closed = true;
-      Arrays.fill(password, '\0');
+      if (password != null) Arrays.fill(password, '\0');
     }
   }
 

@@ -40,6 +40,14 @@ public record Task(
     return new Task(uri, null, TaskState.UNKNOWN, null, 0, null, List.of(), null);
   }
 
+  /**
+   * The handle of a change the appliance made synchronously (no task): already {@link
+   * TaskState#COMPLETED}, its URI the request's {@code target}, naming {@code resourceUri} (or null).
+   */
+  static Task synchronous(String target, String resourceUri) {
+    return new Task(target, null, TaskState.COMPLETED, null, 100, resourceUri, List.of(), null);
+  }
+
   /** True if {@code json} is a task resource (has a {@code taskState} or a task URI). */
   static boolean looksLikeTask(Map<String, Object> json) {
     if (json.containsKey("taskState")) return true;

@@ -76,4 +76,13 @@ public interface TaskClient {
 
   /** As {@link #await(Task, Duration)}, telling {@code progress} each state a poll reads meanwhile. */
   Task await(Task task, Duration timeout, Consumer<Task> progress);
+
+  /**
+   * {@code task} as a handle bound to this client, to {@link PendingTask#await await} or turn into
+   * a {@link PendingTask#future future} without passing this client around; for the methods that
+   * return a bare {@link Task}.
+   */
+  default PendingTask handle(Task task) {
+    return new PendingTask(this, task);
+  }
 }
