@@ -1,5 +1,6 @@
 package io.oneviewinfrakit.oneview;
 
+import com.squareup.moshi.Json;
 import java.util.Map;
 import java.util.Objects;
 
@@ -27,30 +28,28 @@ public record BootMode(boolean manageMode, Mode mode, String pxeBootPolicy) {
   }
 
   static BootMode fromJson(Map<String, Object> json) {
-    return new BootMode(Boolean.TRUE.equals(Json.bool(json, "manageMode")), Mode.of(Json.string(json, "mode")),
-        Json.string(json, "pxeBootPolicy"));
+    return ModelJson.BOOT_MODE.decode(json);
   }
+
 
   /** A boot mode. Strings this SDK does not know map to {@link #UNKNOWN}. */
   public enum Mode {
-    UEFI("UEFI"),
-    UEFI_OPTIMIZED("UEFIOptimized"),
-    BIOS("BIOS"),
-    UNKNOWN("Unknown");
-
-    private final String wireName;
-
-    Mode(String wireName) {
-      this.wireName = wireName;
-    }
+    @Json(name = "UEFI")
+    UEFI,
+    @Json(name = "UEFIOptimized")
+    UEFI_OPTIMIZED,
+    @Json(name = "BIOS")
+    BIOS,
+    @Json(name = "Unknown")
+    UNKNOWN;
 
     /** The string OneView uses, such as {@code "UEFIOptimized"}. */
     public String wireName() {
-      return wireName;
+      return ModelJson.wireName(this);
     }
 
     static Mode of(String wireName) {
-      return Json.enumOf(Mode.class, wireName, Mode::wireName, UNKNOWN);
+      return ModelJson.enumValue(Mode.class, wireName);
     }
   }
 }

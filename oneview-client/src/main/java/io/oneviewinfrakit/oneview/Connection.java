@@ -30,16 +30,89 @@ public record Connection(
     String bootPriority) {
 
   static Connection fromJson(Map<String, Object> json) {
-    Long id = Json.longValue(json, "id");
-    Map<String, Object> boot = Json.object(json, "boot");
-    return new Connection(
-        id == null ? null : id.intValue(),
-        Json.string(json, "name"),
-        Json.string(json, "functionType"),
-        Json.string(json, "networkUri"),
-        Json.string(json, "portId"),
-        Json.string(json, "requestedMbps"),
-        Json.string(json, "mac"),
-        boot == null ? null : Json.string(boot, "priority"));
+    return ModelJson.CONNECTION.decode(json);
+  }
+
+
+
+  /** A builder for a {@code Connection}, for tests and fakes; {@link #toBuilder()} starts from an existing one. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this {@code Connection}'s values. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.id = id;
+    builder.name = name;
+    builder.functionType = functionType;
+    builder.networkUri = networkUri;
+    builder.portId = portId;
+    builder.requestedMbps = requestedMbps;
+    builder.mac = mac;
+    builder.bootPriority = bootPriority;
+    return builder;
+  }
+
+  /**
+   * Builds a {@link Connection}. Fields OneView adds in later versions get a setter here, so code that
+   * builds models this way keeps compiling. Not thread-safe.
+   */
+  public static final class Builder {
+    private Integer id;
+    private String name;
+    private String functionType;
+    private String networkUri;
+    private String portId;
+    private String requestedMbps;
+    private String mac;
+    private String bootPriority;
+
+    private Builder() {}
+
+    public Builder id(Integer id) {
+      this.id = id;
+      return this;
+    }
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder functionType(String functionType) {
+      this.functionType = functionType;
+      return this;
+    }
+
+    public Builder networkUri(String networkUri) {
+      this.networkUri = networkUri;
+      return this;
+    }
+
+    public Builder portId(String portId) {
+      this.portId = portId;
+      return this;
+    }
+
+    public Builder requestedMbps(String requestedMbps) {
+      this.requestedMbps = requestedMbps;
+      return this;
+    }
+
+    public Builder mac(String mac) {
+      this.mac = mac;
+      return this;
+    }
+
+    public Builder bootPriority(String bootPriority) {
+      this.bootPriority = bootPriority;
+      return this;
+    }
+
+    /** The {@code Connection}. */
+    public Connection build() {
+      return new Connection(id, name, functionType, networkUri, portId, requestedMbps, mac, bootPriority);
+    }
   }
 }

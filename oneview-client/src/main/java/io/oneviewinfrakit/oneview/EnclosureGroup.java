@@ -21,10 +21,63 @@ public record EnclosureGroup(String uri, String name, Integer enclosureCount, St
   }
 
   static EnclosureGroup fromJson(Map<String, Object> json) {
-    String uri = Json.string(json, "uri");
-    if (uri == null) throw new OneViewException("enclosure group has no uri: " + Json.string(json, "name"));
-    Long count = Json.longValue(json, "enclosureCount");
-    return new EnclosureGroup(uri, Json.string(json, "name"), count == null ? null : count.intValue(),
-        Json.string(json, "enclosureTypeUri"));
+    return ModelJson.ENCLOSURE_GROUP.decode(json);
+  }
+
+  /** A builder for an {@code EnclosureGroup}, for tests and fakes; {@link #toBuilder()} starts from an existing one. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this {@code EnclosureGroup}'s values. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.uri = uri;
+    builder.name = name;
+    builder.enclosureCount = enclosureCount;
+    builder.enclosureTypeUri = enclosureTypeUri;
+    return builder;
+  }
+
+  /**
+   * Builds a {@link EnclosureGroup}. Fields OneView adds in later versions get a setter here, so code that
+   * builds models this way keeps compiling. Not thread-safe.
+   */
+  public static final class Builder {
+    private String uri;
+    private String name;
+    private Integer enclosureCount;
+    private String enclosureTypeUri;
+
+    private Builder() {}
+
+    public Builder uri(String uri) {
+      this.uri = uri;
+      return this;
+    }
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder enclosureCount(Integer enclosureCount) {
+      this.enclosureCount = enclosureCount;
+      return this;
+    }
+
+    public Builder enclosureTypeUri(String enclosureTypeUri) {
+      this.enclosureTypeUri = enclosureTypeUri;
+      return this;
+    }
+
+    /**
+     * The {@code EnclosureGroup}.
+     *
+     * @throws NullPointerException if {@code uri} is not set.
+     */
+    public EnclosureGroup build() {
+      return new EnclosureGroup(uri, name, enclosureCount, enclosureTypeUri);
+    }
   }
 }

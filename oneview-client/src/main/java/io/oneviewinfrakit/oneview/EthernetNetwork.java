@@ -49,20 +49,9 @@ public record EthernetNetwork(
   }
 
   static EthernetNetwork fromJson(Map<String, Object> json) {
-    String uri = Json.string(json, "uri");
-    if (uri == null) throw new OneViewException("ethernet network has no uri: " + Json.string(json, "name"));
-    Long vlan = Json.longValue(json, "vlanId");
-    String name = Json.string(json, "name");
-    return new EthernetNetwork(
-        uri,
-        name == null ? "" : name,
-        vlan == null ? null : vlan.intValue(),
-        Json.string(json, "purpose"),
-        Boolean.TRUE.equals(Json.bool(json, "smartLink")),
-        Boolean.TRUE.equals(Json.bool(json, "privateNetwork")),
-        EthernetNetworkType.of(Json.string(json, "ethernetNetworkType")),
-        Json.string(json, "connectionTemplateUri"));
+    return ModelJson.ETHERNET_NETWORK.decode(json);
   }
+
 
   /** The creation body: only the settable fields, {@code vlanId} only when there is one. */
   Map<String, Object> createBody(String type) {

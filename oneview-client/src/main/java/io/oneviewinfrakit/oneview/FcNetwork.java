@@ -21,9 +21,63 @@ public record FcNetwork(String uri, String name, String fabricType, String manag
   }
 
   static FcNetwork fromJson(Map<String, Object> json) {
-    String uri = Json.string(json, "uri");
-    if (uri == null) throw new OneViewException("Fibre Channel network has no uri: " + Json.string(json, "name"));
-    return new FcNetwork(uri, Json.string(json, "name"), Json.string(json, "fabricType"),
-        Json.string(json, "managedSanUri"));
+    return ModelJson.FC_NETWORK.decode(json);
+  }
+
+  /** A builder for a {@code FcNetwork}, for tests and fakes; {@link #toBuilder()} starts from an existing one. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this {@code FcNetwork}'s values. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.uri = uri;
+    builder.name = name;
+    builder.fabricType = fabricType;
+    builder.managedSanUri = managedSanUri;
+    return builder;
+  }
+
+  /**
+   * Builds a {@link FcNetwork}. Fields OneView adds in later versions get a setter here, so code that
+   * builds models this way keeps compiling. Not thread-safe.
+   */
+  public static final class Builder {
+    private String uri;
+    private String name;
+    private String fabricType;
+    private String managedSanUri;
+
+    private Builder() {}
+
+    public Builder uri(String uri) {
+      this.uri = uri;
+      return this;
+    }
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder fabricType(String fabricType) {
+      this.fabricType = fabricType;
+      return this;
+    }
+
+    public Builder managedSanUri(String managedSanUri) {
+      this.managedSanUri = managedSanUri;
+      return this;
+    }
+
+    /**
+     * The {@code FcNetwork}.
+     *
+     * @throws NullPointerException if {@code uri} is not set.
+     */
+    public FcNetwork build() {
+      return new FcNetwork(uri, name, fabricType, managedSanUri);
+    }
   }
 }

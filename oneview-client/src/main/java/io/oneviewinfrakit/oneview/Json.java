@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import okio.Buffer;
 
 /**
@@ -197,14 +196,6 @@ final class Json {
       else if (element != null) result.add(element instanceof Map || element instanceof List ? toJson(element) : element.toString());
     }
     return result;
-  }
-
-  static <E extends Enum<E>> E enumOf(Class<E> type, String wireName, Function<E, String> names, E fallback) {
-    if (wireName == null) return fallback;
-    for (E constant : type.getEnumConstants()) {
-      if (names.apply(constant).equalsIgnoreCase(wireName)) return constant;
-    }
-    return fallback;
   }
 
   /** Reads any JSON value into a tree; writes a tree back. */

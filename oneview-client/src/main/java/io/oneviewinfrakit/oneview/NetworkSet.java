@@ -36,12 +36,9 @@ public record NetworkSet(String uri, String name, List<String> networkUris, Stri
   }
 
   static NetworkSet fromJson(Map<String, Object> json) {
-    String uri = Json.string(json, "uri");
-    if (uri == null) throw new OneViewException("network set has no uri: " + Json.string(json, "name"));
-    String name = Json.string(json, "name");
-    return new NetworkSet(uri, name == null ? "" : name, Json.strings(json, "networkUris"),
-        Json.string(json, "nativeNetworkUri"));
+    return ModelJson.NETWORK_SET.decode(json);
   }
+
 
   Map<String, Object> createBody(String type) {
     Map<String, Object> body = new LinkedHashMap<>();

@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.tls.HandshakeCertificates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import retrofit2.Retrofit;
@@ -689,25 +689,25 @@ public final class OneView implements AutoCloseable {
       // is idempotent.
       http.retryOnConnectionFailure(false);
       if (proxy != null) http.proxy(proxy);
-      X509TrustManager trustManager = null;
+      HandshakeCertificates trust = null;
       if (trustPath != null) {
         try {
-          trustManager = Tls.trustManager(Tls.keyStore(Files.readString(trustPath, StandardCharsets.US_ASCII)));
+          trust = Tls.trusting(Files.readString(trustPath, StandardCharsets.US_ASCII));
         } catch (IOException e) {
           throw new IllegalArgumentException("Cannot read trusted certificates from " + trustPath + ": " + e, e);
         }
       } else if (trustPem != null) {
-        trustManager = Tls.trustManager(Tls.keyStore(trustPem));
+        trust = Tls.trusting(trustPem);
       } else if (trustStore != null) {
-        trustManager = Tls.trustManager(trustStore);
+        trust = Tls.trusting(trustStore);
       } else if (insecure) {
         log.warn("TLS certificate and host name verification is disabled for {}: "
             + "credentials can be intercepted. Use trust(...) instead of insecure().", base);
-        trustManager = Tls.trustAll();
+        trust = Tls.trustingAnyCertificateFrom(base.host());
         http.hostnameVerifier((host, sslSession) -> true);
       }
-      if (trustManager != null) {
-        http.sslSocketFactory(Tls.socketFactory(trustManager), trustManager);
+      if (trust != null) {
+        http.sslSocketFactory(trust.sslSocketFactory(), trust.trustManager());
       }
       if (!base.isHttps()) {
         log.warn("Connecting to {} without TLS: credentials are sent in clear text.", base);

@@ -1,9 +1,7 @@
 package io.oneviewinfrakit.oneview;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * An error as OneView reports it, in an HTTP error body or in a task's {@code taskErrors}.
@@ -11,8 +9,9 @@ import java.util.Objects;
  * @param errorCode OneView's code, such as {@code "AUTHN_SESSION_CLIENT_LIMIT_CROSSED"}, or null.
  * @param message the human-readable message, or null.
  * @param details more detail, or null.
- * @param recommendedActions what the appliance suggests doing next; possibly empty.
- * @param nestedErrors errors that caused this one; possibly empty.
+ * @param recommendedActions what the appliance suggests doing next; possibly empty (null reads as
+ *     empty).
+ * @param nestedErrors errors that caused this one; possibly empty (null reads as empty).
  * @param errorSource the resource or attribute the error is about, or null.
  */
 public record OneViewError(
@@ -24,23 +23,14 @@ public record OneViewError(
     String errorSource) {
 
   public OneViewError {
-    recommendedActions = List.copyOf(Objects.requireNonNull(recommendedActions, "recommendedActions == null"));
-    nestedErrors = List.copyOf(Objects.requireNonNull(nestedErrors, "nestedErrors == null"));
+    // Absent in many error bodies; Moshi passes null for them.
+    recommendedActions = ModelJson.nonNulls(recommendedActions);
+    nestedErrors = ModelJson.nonNulls(nestedErrors);
   }
 
   /** Reads an error from a parsed OneView {@code ErrorMessage} object. */
   static OneViewError fromJson(Map<String, Object> json) {
-    List<OneViewError> nested = new ArrayList<>();
-    for (Map<String, Object> n : Json.objects(json, "nestedErrors")) {
-      nested.add(fromJson(n));
-    }
-    return new OneViewError(
-        Json.string(json, "errorCode"),
-        Json.string(json, "message"),
-        Json.string(json, "details"),
-        Json.strings(json, "recommendedActions"),
-        nested,
-        Json.string(json, "errorSource"));
+    return ModelJson.ERROR.decode(json);
   }
 
   /** True if {@code json} looks like an {@code ErrorMessage}: it has an error code or a message. */
@@ -54,5 +44,72 @@ public record OneViewError(
     if (message != null) return message;
     if (errorCode != null) return errorCode;
     return details != null ? details : "(no error details)";
+  }
+
+  /** A builder for an {@code OneViewError}, for tests and fakes; {@link #toBuilder()} starts from an existing one. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this {@code OneViewError}'s values. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.errorCode = errorCode;
+    builder.message = message;
+    builder.details = details;
+    builder.recommendedActions = recommendedActions;
+    builder.nestedErrors = nestedErrors;
+    builder.errorSource = errorSource;
+    return builder;
+  }
+
+  /**
+   * Builds a {@link OneViewError}. Fields OneView adds in later versions get a setter here, so code that
+   * builds models this way keeps compiling. Not thread-safe.
+   */
+  public static final class Builder {
+    private String errorCode;
+    private String message;
+    private String details;
+    private List<String> recommendedActions = List.of();
+    private List<OneViewError> nestedErrors = List.of();
+    private String errorSource;
+
+    private Builder() {}
+
+    public Builder errorCode(String errorCode) {
+      this.errorCode = errorCode;
+      return this;
+    }
+
+    public Builder message(String message) {
+      this.message = message;
+      return this;
+    }
+
+    public Builder details(String details) {
+      this.details = details;
+      return this;
+    }
+
+    public Builder recommendedActions(List<String> recommendedActions) {
+      this.recommendedActions = recommendedActions;
+      return this;
+    }
+
+    public Builder nestedErrors(List<OneViewError> nestedErrors) {
+      this.nestedErrors = nestedErrors;
+      return this;
+    }
+
+    public Builder errorSource(String errorSource) {
+      this.errorSource = errorSource;
+      return this;
+    }
+
+    /** The {@code OneViewError}. */
+    public OneViewError build() {
+      return new OneViewError(errorCode, message, details, recommendedActions, nestedErrors, errorSource);
+    }
   }
 }

@@ -1,26 +1,28 @@
 package io.oneviewinfrakit.oneview;
 
+import com.squareup.moshi.Json;
+
 /** The {@code powerState} of a server. Strings this SDK does not know map to {@link #UNKNOWN}. */
 public enum PowerState {
-  ON("On"),
-  OFF("Off"),
-  POWERING_ON("PoweringOn"),
-  POWERING_OFF("PoweringOff"),
-  RESETTING("Resetting"),
-  UNKNOWN("Unknown");
-
-  private final String wireName;
-
-  PowerState(String wireName) {
-    this.wireName = wireName;
-  }
+  @Json(name = "On")
+  ON,
+  @Json(name = "Off")
+  OFF,
+  @Json(name = "PoweringOn")
+  POWERING_ON,
+  @Json(name = "PoweringOff")
+  POWERING_OFF,
+  @Json(name = "Resetting")
+  RESETTING,
+  @Json(name = "Unknown")
+  UNKNOWN;
 
   /** The string OneView uses for this state, such as {@code "On"}. */
   public String wireName() {
-    return wireName;
+    return ModelJson.wireName(this);
   }
 
   static PowerState of(String wireName) {
-    return Json.enumOf(PowerState.class, wireName, PowerState::wireName, UNKNOWN);
+    return ModelJson.enumValue(PowerState.class, wireName);
   }
 }

@@ -96,58 +96,182 @@ public record ServerHardware(
    * The server hardware a JSON document describes, as a GET returns it (for example the resource of
    * a State-Change Message Bus event); values must be JSON values.
    *
-   * @throws OneViewException if the document has no {@code uri}
+   * @throws OneViewException if the document has no {@code uri} or a field of the wrong type
    */
-  @SuppressWarnings("unchecked")
   public static ServerHardware of(Map<String, ?> json) {
-    return fromJson((Map<String, Object>) json);
+    return ModelJson.SERVER_HARDWARE.decode(json);
   }
 
   static ServerHardware fromJson(Map<String, Object> json) {
-    String uri = Json.string(json, "uri");
-    if (uri == null) throw new OneViewException("server hardware has no uri: " + Json.string(json, "name"));
-    Long processors = Json.longValue(json, "processorCount");
-    Long cores = Json.longValue(json, "processorCoreCount");
-    Long speed = Json.longValue(json, "processorSpeedMhz");
-    Boolean maintenance = Json.bool(json, "maintenanceMode");
-    return new ServerHardware(
-        uri,
-        Json.string(json, "name"),
-        Json.string(json, "serialNumber"),
-        Json.string(json, "model"),
-        Json.string(json, "serverHardwareTypeUri"),
-        emptyToNull(Json.string(json, "serverGroupUri")),
-        emptyToNull(Json.string(json, "serverProfileUri")),
-        ServerHardwareState.of(Json.string(json, "state")),
-        Status.of(Json.string(json, "status")),
-        PowerState.of(Json.string(json, "powerState")),
-        maintenance != null && maintenance,
-        Json.longValue(json, "memoryMb"),
-        processors == null ? null : processors.intValue(),
-        cores == null ? null : cores.intValue(),
-        macs(json),
-        Json.string(json, "formFactor"),
-        Json.string(json, "processorType"),
-        speed == null ? null : speed.intValue(),
-        Boolean.TRUE.equals(Json.bool(json, "powerLock")));
+    return ModelJson.SERVER_HARDWARE.decode(json);
   }
 
-  private static List<String> macs(Map<String, Object> json) {
-    Set<String> macs = new LinkedHashSet<>();
-    Map<String, Object> portMap = Json.object(json, "portMap");
-    if (portMap == null) return List.of();
-    for (Map<String, Object> slot : Json.objects(portMap, "deviceSlots")) {
-      for (Map<String, Object> port : Json.objects(slot, "physicalPorts")) {
-        addIfPresent(macs, Json.string(port, "mac"));
-        for (Map<String, Object> virtual : Json.objects(port, "virtualPorts")) {
-          addIfPresent(macs, Json.string(virtual, "mac"));
-        }
-      }
+
+
+
+
+
+  /** A builder for a {@code ServerHardware}, for tests and fakes; {@link #toBuilder()} starts from an existing one. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this {@code ServerHardware}'s values. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.uri = uri;
+    builder.name = name;
+    builder.serialNumber = serialNumber;
+    builder.model = model;
+    builder.serverHardwareTypeUri = serverHardwareTypeUri;
+    builder.serverGroupUri = serverGroupUri;
+    builder.serverProfileUri = serverProfileUri;
+    builder.state = state;
+    builder.status = status;
+    builder.powerState = powerState;
+    builder.maintenanceMode = maintenanceMode;
+    builder.memoryMb = memoryMb;
+    builder.processorCount = processorCount;
+    builder.processorCoreCount = processorCoreCount;
+    builder.macs = macs;
+    builder.formFactor = formFactor;
+    builder.processorType = processorType;
+    builder.processorSpeedMhz = processorSpeedMhz;
+    builder.powerLock = powerLock;
+    return builder;
+  }
+
+  /**
+   * Builds a {@link ServerHardware}. Fields OneView adds in later versions get a setter here, so code that
+   * builds models this way keeps compiling. Not thread-safe.
+   */
+  public static final class Builder {
+    private String uri;
+    private String name;
+    private String serialNumber;
+    private String model;
+    private String serverHardwareTypeUri;
+    private String serverGroupUri;
+    private String serverProfileUri;
+    private ServerHardwareState state = ServerHardwareState.UNKNOWN;
+    private Status status = Status.UNKNOWN;
+    private PowerState powerState = PowerState.UNKNOWN;
+    private boolean maintenanceMode = false;
+    private Long memoryMb;
+    private Integer processorCount;
+    private Integer processorCoreCount;
+    private List<String> macs = List.of();
+    private String formFactor;
+    private String processorType;
+    private Integer processorSpeedMhz;
+    private boolean powerLock = false;
+
+    private Builder() {}
+
+    public Builder uri(String uri) {
+      this.uri = uri;
+      return this;
     }
-    return new ArrayList<>(macs);
-  }
 
-  private static void addIfPresent(Set<String> macs, String mac) {
-    if (mac != null && !mac.isEmpty()) macs.add(mac);
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder serialNumber(String serialNumber) {
+      this.serialNumber = serialNumber;
+      return this;
+    }
+
+    public Builder model(String model) {
+      this.model = model;
+      return this;
+    }
+
+    public Builder serverHardwareTypeUri(String serverHardwareTypeUri) {
+      this.serverHardwareTypeUri = serverHardwareTypeUri;
+      return this;
+    }
+
+    public Builder serverGroupUri(String serverGroupUri) {
+      this.serverGroupUri = serverGroupUri;
+      return this;
+    }
+
+    public Builder serverProfileUri(String serverProfileUri) {
+      this.serverProfileUri = serverProfileUri;
+      return this;
+    }
+
+    public Builder state(ServerHardwareState state) {
+      this.state = state;
+      return this;
+    }
+
+    public Builder status(Status status) {
+      this.status = status;
+      return this;
+    }
+
+    public Builder powerState(PowerState powerState) {
+      this.powerState = powerState;
+      return this;
+    }
+
+    public Builder maintenanceMode(boolean maintenanceMode) {
+      this.maintenanceMode = maintenanceMode;
+      return this;
+    }
+
+    public Builder memoryMb(Long memoryMb) {
+      this.memoryMb = memoryMb;
+      return this;
+    }
+
+    public Builder processorCount(Integer processorCount) {
+      this.processorCount = processorCount;
+      return this;
+    }
+
+    public Builder processorCoreCount(Integer processorCoreCount) {
+      this.processorCoreCount = processorCoreCount;
+      return this;
+    }
+
+    public Builder macs(List<String> macs) {
+      this.macs = macs;
+      return this;
+    }
+
+    public Builder formFactor(String formFactor) {
+      this.formFactor = formFactor;
+      return this;
+    }
+
+    public Builder processorType(String processorType) {
+      this.processorType = processorType;
+      return this;
+    }
+
+    public Builder processorSpeedMhz(Integer processorSpeedMhz) {
+      this.processorSpeedMhz = processorSpeedMhz;
+      return this;
+    }
+
+    public Builder powerLock(boolean powerLock) {
+      this.powerLock = powerLock;
+      return this;
+    }
+
+    /**
+     * The {@code ServerHardware}.
+     *
+     * @throws NullPointerException if {@code uri} is not set.
+     */
+    public ServerHardware build() {
+      return new ServerHardware(uri, name, serialNumber, model, serverHardwareTypeUri, serverGroupUri,
+          serverProfileUri, state, status, powerState, maintenanceMode, memoryMb, processorCount,
+          processorCoreCount, macs, formFactor, processorType, processorSpeedMhz, powerLock);
+    }
   }
 }

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param formFactor such as {@code "HalfHeight"} or {@code "1U"}, or null.
  * @param family such as {@code "BL"} or {@code "DL"}, or null.
  * @param bootModes the boot modes the type supports, such as {@code ["BIOS", "UEFI"]}; possibly
- *     empty.
+ *     empty (null reads as empty).
  * @param bootCapabilities the boot devices the type supports, such as {@code ["CD", "HardDisk",
  *     "PXE"]}; possibly empty.
  */
@@ -31,20 +31,89 @@ public record ServerHardwareType(
 
   public ServerHardwareType {
     Objects.requireNonNull(uri, "uri == null");
-    bootModes = List.copyOf(Objects.requireNonNull(bootModes, "bootModes == null"));
-    bootCapabilities = List.copyOf(Objects.requireNonNull(bootCapabilities, "bootCapabilities == null"));
+    bootModes = ModelJson.nonNulls(bootModes);
+    bootCapabilities = ModelJson.nonNulls(bootCapabilities);
   }
 
   static ServerHardwareType fromJson(Map<String, Object> json) {
-    String uri = Json.string(json, "uri");
-    if (uri == null) throw new OneViewException("server hardware type has no uri: " + Json.string(json, "name"));
-    return new ServerHardwareType(
-        uri,
-        Json.string(json, "name"),
-        Json.string(json, "model"),
-        Json.string(json, "formFactor"),
-        Json.string(json, "family"),
-        Json.strings(json, "bootModes"),
-        Json.strings(json, "bootCapabilities"));
+    return ModelJson.SERVER_HARDWARE_TYPE.decode(json);
+  }
+
+  /** A builder for a {@code ServerHardwareType}, for tests and fakes; {@link #toBuilder()} starts from an existing one. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this {@code ServerHardwareType}'s values. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.uri = uri;
+    builder.name = name;
+    builder.model = model;
+    builder.formFactor = formFactor;
+    builder.family = family;
+    builder.bootModes = bootModes;
+    builder.bootCapabilities = bootCapabilities;
+    return builder;
+  }
+
+  /**
+   * Builds a {@link ServerHardwareType}. Fields OneView adds in later versions get a setter here, so code that
+   * builds models this way keeps compiling. Not thread-safe.
+   */
+  public static final class Builder {
+    private String uri;
+    private String name;
+    private String model;
+    private String formFactor;
+    private String family;
+    private List<String> bootModes = List.of();
+    private List<String> bootCapabilities = List.of();
+
+    private Builder() {}
+
+    public Builder uri(String uri) {
+      this.uri = uri;
+      return this;
+    }
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder model(String model) {
+      this.model = model;
+      return this;
+    }
+
+    public Builder formFactor(String formFactor) {
+      this.formFactor = formFactor;
+      return this;
+    }
+
+    public Builder family(String family) {
+      this.family = family;
+      return this;
+    }
+
+    public Builder bootModes(List<String> bootModes) {
+      this.bootModes = bootModes;
+      return this;
+    }
+
+    public Builder bootCapabilities(List<String> bootCapabilities) {
+      this.bootCapabilities = bootCapabilities;
+      return this;
+    }
+
+    /**
+     * The {@code ServerHardwareType}.
+     *
+     * @throws NullPointerException if {@code uri} is not set.
+     */
+    public ServerHardwareType build() {
+      return new ServerHardwareType(uri, name, model, formFactor, family, bootModes, bootCapabilities);
+    }
   }
 }

@@ -1,25 +1,26 @@
 package io.oneviewinfrakit.oneview;
 
+import com.squareup.moshi.Json;
+
 /** The health {@code status} of a resource. Strings this SDK does not know map to {@link #UNKNOWN}. */
 public enum Status {
-  OK("OK"),
-  WARNING("Warning"),
-  CRITICAL("Critical"),
-  DISABLED("Disabled"),
-  UNKNOWN("Unknown");
-
-  private final String wireName;
-
-  Status(String wireName) {
-    this.wireName = wireName;
-  }
+  @Json(name = "OK")
+  OK,
+  @Json(name = "Warning")
+  WARNING,
+  @Json(name = "Critical")
+  CRITICAL,
+  @Json(name = "Disabled")
+  DISABLED,
+  @Json(name = "Unknown")
+  UNKNOWN;
 
   /** The string OneView uses for this status, such as {@code "OK"}. */
   public String wireName() {
-    return wireName;
+    return ModelJson.wireName(this);
   }
 
   static Status of(String wireName) {
-    return Json.enumOf(Status.class, wireName, Status::wireName, UNKNOWN);
+    return ModelJson.enumValue(Status.class, wireName);
   }
 }

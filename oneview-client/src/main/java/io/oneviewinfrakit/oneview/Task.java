@@ -1,6 +1,5 @@
 package io.oneviewinfrakit.oneview;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,29 +57,102 @@ public record Task(
   /**
    * The task a JSON document describes, as a GET returns it (for example the resource of a
    * State-Change Message Bus event); values must be JSON values.
+   *
+   * @throws OneViewException if the document has no {@code uri} or a field of the wrong type
    */
-  @SuppressWarnings("unchecked")
   public static Task of(Map<String, ?> json) {
-    return fromJson((Map<String, Object>) json);
+    return ModelJson.TASK.decode(json);
   }
 
   static Task fromJson(Map<String, Object> json) {
-    String uri = Json.string(json, "uri");
-    if (uri == null) throw new OneViewException("task has no uri: " + Json.string(json, "name"));
-    List<OneViewError> errors = new ArrayList<>();
-    for (Map<String, Object> e : Json.objects(json, "taskErrors")) {
-      errors.add(OneViewError.fromJson(e));
+    return ModelJson.TASK.decode(json);
+  }
+
+
+
+  /** A builder for a {@code Task}, for tests and fakes; {@link #toBuilder()} starts from an existing one. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this {@code Task}'s values. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.uri = uri;
+    builder.name = name;
+    builder.state = state;
+    builder.stateReason = stateReason;
+    builder.percentComplete = percentComplete;
+    builder.associatedResourceUri = associatedResourceUri;
+    builder.errors = errors;
+    builder.status = status;
+    return builder;
+  }
+
+  /**
+   * Builds a {@link Task}. Fields OneView adds in later versions get a setter here, so code that
+   * builds models this way keeps compiling. Not thread-safe.
+   */
+  public static final class Builder {
+    private String uri;
+    private String name;
+    private TaskState state = TaskState.UNKNOWN;
+    private String stateReason;
+    private int percentComplete = 0;
+    private String associatedResourceUri;
+    private List<OneViewError> errors = List.of();
+    private String status;
+
+    private Builder() {}
+
+    public Builder uri(String uri) {
+      this.uri = uri;
+      return this;
     }
-    Long percent = Json.longValue(json, "percentComplete");
-    Map<String, Object> associated = Json.object(json, "associatedResource");
-    return new Task(
-        uri,
-        Json.string(json, "name"),
-        TaskState.of(Json.string(json, "taskState")),
-        Json.string(json, "stateReason"),
-        percent == null ? 0 : (int) Math.max(0, Math.min(100, percent)),
-        associated == null ? null : Json.string(associated, "resourceUri"),
-        errors,
-        Json.string(json, "taskStatus"));
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder state(TaskState state) {
+      this.state = state;
+      return this;
+    }
+
+    public Builder stateReason(String stateReason) {
+      this.stateReason = stateReason;
+      return this;
+    }
+
+    public Builder percentComplete(int percentComplete) {
+      this.percentComplete = percentComplete;
+      return this;
+    }
+
+    public Builder associatedResourceUri(String associatedResourceUri) {
+      this.associatedResourceUri = associatedResourceUri;
+      return this;
+    }
+
+    public Builder errors(List<OneViewError> errors) {
+      this.errors = errors;
+      return this;
+    }
+
+    public Builder status(String status) {
+      this.status = status;
+      return this;
+    }
+
+    /**
+     * The {@code Task}.
+     *
+     * @throws NullPointerException if {@code uri} is not set.
+     */
+    public Task build() {
+      return new Task(uri, name, state, stateReason, percentComplete, associatedResourceUri, errors,
+          status);
+    }
   }
 }

@@ -1,30 +1,39 @@
 package io.oneviewinfrakit.oneview;
 
+import com.squareup.moshi.Json;
+
 /** The {@code taskState} of an appliance task. Strings this SDK does not know map to {@link #UNKNOWN}. */
 public enum TaskState {
-  NEW("New"),
-  PENDING("Pending"),
-  STARTING("Starting"),
-  RUNNING("Running"),
-  SUSPENDED("Suspended"),
-  STOPPING("Stopping"),
-  COMPLETED("Completed"),
-  WARNING("Warning"),
-  ERROR("Error"),
-  INTERRUPTED("Interrupted"),
-  KILLED("Killed"),
-  TERMINATED("Terminated"),
-  UNKNOWN("Unknown");
-
-  private final String wireName;
-
-  TaskState(String wireName) {
-    this.wireName = wireName;
-  }
+  @Json(name = "New")
+  NEW,
+  @Json(name = "Pending")
+  PENDING,
+  @Json(name = "Starting")
+  STARTING,
+  @Json(name = "Running")
+  RUNNING,
+  @Json(name = "Suspended")
+  SUSPENDED,
+  @Json(name = "Stopping")
+  STOPPING,
+  @Json(name = "Completed")
+  COMPLETED,
+  @Json(name = "Warning")
+  WARNING,
+  @Json(name = "Error")
+  ERROR,
+  @Json(name = "Interrupted")
+  INTERRUPTED,
+  @Json(name = "Killed")
+  KILLED,
+  @Json(name = "Terminated")
+  TERMINATED,
+  @Json(name = "Unknown")
+  UNKNOWN;
 
   /** The string OneView uses for this state, such as {@code "Completed"}. */
   public String wireName() {
-    return wireName;
+    return ModelJson.wireName(this);
   }
 
   /** True if the task ended successfully: {@link #COMPLETED} or {@link #WARNING}. */
@@ -43,6 +52,6 @@ public enum TaskState {
   }
 
   static TaskState of(String wireName) {
-    return Json.enumOf(TaskState.class, wireName, TaskState::wireName, UNKNOWN);
+    return ModelJson.enumValue(TaskState.class, wireName);
   }
 }

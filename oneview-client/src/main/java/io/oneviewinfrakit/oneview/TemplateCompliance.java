@@ -1,26 +1,25 @@
 package io.oneviewinfrakit.oneview;
 
+import com.squareup.moshi.Json;
+
 /**
  * Whether a profile matches its template ({@code templateCompliance}). Absent values and strings
  * this SDK does not know map to {@link #UNKNOWN}.
  */
 public enum TemplateCompliance {
-  COMPLIANT("Compliant"),
-  NON_COMPLIANT("NonCompliant"),
-  UNKNOWN("Unknown");
-
-  private final String wireName;
-
-  TemplateCompliance(String wireName) {
-    this.wireName = wireName;
-  }
+  @Json(name = "Compliant")
+  COMPLIANT,
+  @Json(name = "NonCompliant")
+  NON_COMPLIANT,
+  @Json(name = "Unknown")
+  UNKNOWN;
 
   /** The string OneView uses, such as {@code "NonCompliant"}. */
   public String wireName() {
-    return wireName;
+    return ModelJson.wireName(this);
   }
 
   static TemplateCompliance of(String wireName) {
-    return Json.enumOf(TemplateCompliance.class, wireName, TemplateCompliance::wireName, UNKNOWN);
+    return ModelJson.enumValue(TemplateCompliance.class, wireName);
   }
 }

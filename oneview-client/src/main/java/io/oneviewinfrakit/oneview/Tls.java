@@ -1,78 +1,82 @@
 package io.oneviewinfrakit.oneview;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Collection;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.tls.Certificates;
+import okhttp3.tls.HandshakeCertificates;
 
-/** Builds trust managers for appliances with self-signed or private-CA certificates. Stateless. */
+/**
+ * The certificates an appliance with a self-signed or private-CA certificate is trusted by, built
+ * with okhttp-tls {@link HandshakeCertificates}. Stateless.
+ */
 final class Tls {
+  private static final Pattern PEM_CERTIFICATE =
+      Pattern.compile("-----BEGIN CERTIFICATE-----.*?-----END CERTIFICATE-----", Pattern.DOTALL);
+
   private Tls() {}
 
-  /** A key store holding the certificates in {@code pem}. */
-  static KeyStore keyStore(String pem) {
-    try {
-      Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
-          .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-      if (certificates.isEmpty()) throw new IllegalArgumentException("No certificate found in the trusted PEM");
-      KeyStore keyStore = KeyStore.getInstance(KeyStore.getDefaultType());
-      keyStore.load(null, null);
-      int i = 0;
-      for (Certificate certificate : certificates) {
-        keyStore.setCertificateEntry("trusted-" + i++, certificate);
+  /**
+   * Trusts only the certificates in {@code pem}, PEM text with one or more certificates.
+   *
+   * @throws IllegalArgumentException if {@code pem} holds no certificate or a malformed one.
+   */
+  static HandshakeCertificates trusting(String pem) {
+    Matcher matcher = PEM_CERTIFICATE.matcher(pem);
+    HandshakeCertificates.Builder builder = new HandshakeCertificates.Builder();
+    int count = 0;
+    while (matcher.find()) {
+      X509Certificate certificate;
+      try {
+        certificate = Certificates.decodeCertificatePem(matcher.group());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "Cannot read the trusted PEM certificates: certificate " + (count + 1) + " is malformed", e);
       }
-      return keyStore;
-    } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalArgumentException("Cannot read the trusted PEM certificates: " + e.getMessage(), e);
+      builder.addTrustedCertificate(certificate);
+      count++;
     }
+    if (count == 0) {
+      throw new IllegalArgumentException("Cannot read the trusted PEM certificates: not a PEM certificate"
+          + " (no -----BEGIN CERTIFICATE----- block)");
+    }
+    return builder.build();
   }
 
-  static X509TrustManager trustManager(KeyStore keyStore) {
+  /** Trusts only the certificates in {@code trustStore}. */
+  static HandshakeCertificates trusting(KeyStore trustStore) {
+    HandshakeCertificates.Builder builder = new HandshakeCertificates.Builder();
     try {
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(keyStore);
-      for (TrustManager manager : factory.getTrustManagers()) {
-        if (manager instanceof X509TrustManager x509) return x509;
+      List<String> aliases = new ArrayList<>(Collections.list(trustStore.aliases()));
+      int count = 0;
+      for (String alias : aliases) {
+        Certificate certificate = trustStore.getCertificate(alias);
+        if (certificate instanceof X509Certificate x509) {
+          builder.addTrustedCertificate(x509);
+          count++;
+        }
       }
-      throw new IllegalArgumentException("No X.509 trust manager for the trusted certificates");
+      if (count == 0) throw new IllegalArgumentException("The trust store holds no X.509 certificate");
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("Cannot use the trusted certificates: " + e.getMessage(), e);
+      throw new IllegalArgumentException("Cannot use the trust store: " + e.getMessage(), e);
     }
+    return builder.build();
   }
 
-  static SSLSocketFactory socketFactory(X509TrustManager trustManager) {
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {trustManager}, null);
-      return context.getSocketFactory();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("TLS is not available: " + e.getMessage(), e);
-    }
-  }
-
-  /** Accepts every certificate: only for {@code insecure()}. */
-  static X509TrustManager trustAll() {
-    return new X509TrustManager() {
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-      @Override
-      public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
-      }
-    };
+  /**
+   * Accepts any certificate from {@code host}, and only from it: only for {@code insecure()}, against
+   * test appliances and the simulator. Other hosts are still verified against the platform's CAs.
+   */
+  static HandshakeCertificates trustingAnyCertificateFrom(String host) {
+    return new HandshakeCertificates.Builder()
+        .addPlatformTrustedCertificates()
+        .addInsecureHost(host)
+        .build();
   }
 }

@@ -90,6 +90,32 @@ final class TlsTest extends FakeApplianceFixture {
         .hasMessageContaining("missing.pem");
     assertThatThrownBy(() -> FakeAppliance.builder(server).trust("not a certificate").build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("Cannot read the trusted PEM certificates");
+        .hasMessage("Cannot read the trusted PEM certificates: not a PEM certificate"
+            + " (no -----BEGIN CERTIFICATE----- block)");
+  }
+
+  @Test
+  void malformedPemCertificateIsRejectedAtBuild() {
+    String broken = "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n";
+    assertThatThrownBy(() -> FakeAppliance.builder(server).trust(broken).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Cannot read the trusted PEM certificates: certificate 1 is malformed");
+  }
+
+  @Test
+  void pemBundleTrustsEveryCertificateInIt() {
+    String other = new HeldCertificate.Builder().addSubjectAlternativeName("localhost").build().certificatePem();
+    try (OneView ov = FakeAppliance.builder(server).trust(other + certificate.certificatePem()).build()) {
+      assertThat(ov.apiVersion()).isEqualTo(8600);
+    }
+  }
+
+  @Test
+  void emptyTrustStoreIsRejectedAtBuild() throws Exception {
+    KeyStore empty = KeyStore.getInstance(KeyStore.getDefaultType());
+    empty.load(null, null);
+    assertThatThrownBy(() -> FakeAppliance.builder(server).trust(empty).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("The trust store holds no X.509 certificate");
   }
 }
