@@ -185,6 +185,27 @@ final class OneViewGateway {
 
   // ---------------------------------------------------------------- single steps (no waiting)
 
+  /** Starts powering a server on; the caller watches the task. */
+  Task startPowerOn(String serverUri) {
+    return oneView.serverHardware().powerOn(serverUri);
+  }
+
+  /** Watches a power task (on, off) with the power task timeout; never holds a thread. */
+  java.util.concurrent.CompletableFuture<Task> watchPowerTask(Task task) {
+    return oneView.tasks().watch(task, powerTaskTimeout);
+  }
+
+  /** Watches a profile task with the profile task timeout; never holds a thread. */
+  java.util.concurrent.CompletableFuture<Task> watchProfileTask(Task task) {
+    return oneView.tasks().watch(task, profileTaskTimeout);
+  }
+
+  /** As {@link #watchProfileTask(Task)}, telling {@code progress} each state a poll reads meanwhile. */
+  java.util.concurrent.CompletableFuture<Task> watchProfileTask(Task task,
+      java.util.function.Consumer<Task> progress) {
+    return oneView.tasks().watch(task, profileTaskTimeout, progress);
+  }
+
   /** Starts an immediate power-off (PressAndHold); the caller checks the outcome later. */
   Task startPowerOff(String serverUri) {
     return oneView.serverHardware().powerOff(serverUri, PowerControl.PRESS_AND_HOLD);
