@@ -227,8 +227,9 @@ final class TaskTracker implements AutoCloseable {
     Tracked t = tracked.computeIfAbsent(task.uri(), uri -> new Tracked(uri, task, System.nanoTime()));
     t.watches.add(watch);
     if (!t.inFlight && t.polls == 0) {
-      // First poll right away, unless events report the task's end.
-      t.interval = pollWait(0);
+      // The caller has just read the task's state: the first poll after the first interval (a poll
+      // right away would almost never find a OneView task over), or later while events report ends.
+      t.interval = pollWait(pollInitial.toNanos());
       t.nextPollAt = System.nanoTime() + t.interval;
     }
     // One tick for a burst of new watches already queued behind this one, so their first polls share a listing.

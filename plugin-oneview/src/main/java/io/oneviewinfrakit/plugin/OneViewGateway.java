@@ -111,7 +111,7 @@ final class OneViewGateway {
     if (sdkTemplate == null) {
       sdkTemplate = oneView.serverProfileTemplates().get(template.uri());
     }
-    ServerProfile profile = oneView.serverProfileTemplates().newProfile(sdkTemplate)
+    ServerProfile profile = newProfile(sdkTemplate)
         .withName(name)
         .withDescription(description)
         .withServerHardwareUri(serverUri);
@@ -340,12 +340,34 @@ final class OneViewGateway {
    */
   Task startCreate(TemplateView template, String name, String description, String serverUri,
       java.util.function.UnaryOperator<ServerProfile> customize) {
-    ServerProfile profile = oneView.serverProfileTemplates().newProfile(sdkTemplate(template.uri()))
+    ServerProfile profile = newProfile(sdkTemplate(template.uri()))
         .withName(name)
         .withDescription(description)
         .withServerHardwareUri(serverUri);
     return oneView.serverProfiles().create(customize.apply(profile));
   }
+
+  /**
+   * The template's new-profile document, read once per version of the template (its URI and eTag):
+   * it is the same for every profile made from that version, so a burst of provisions costs one
+   * read, not one each. Documents are immutable; each provision fills in its own copy.
+   */
+  private ServerProfile newProfile(ServerProfileTemplate template) {
+    String key = template.uri() + " " + template.eTag();
+    ServerProfile known = template.eTag() == null ? null : newProfiles.get(key);
+    if (known != null) {
+      return known;
+    }
+    ServerProfile fresh = oneView.serverProfileTemplates().newProfile(template);
+    if (template.eTag() != null) {
+      newProfiles.keySet().removeIf(k -> k.startsWith(template.uri() + " "));
+      newProfiles.put(key, fresh);
+    }
+    return fresh;
+  }
+
+  /** New-profile documents by template URI and eTag (see {@link #newProfile}). */
+  private final Map<String, ServerProfile> newProfiles = new ConcurrentHashMap<>();
 
   /** What a failed task says (error code and message), or null when it did not fail. */
   String taskFailure(String taskUri) {

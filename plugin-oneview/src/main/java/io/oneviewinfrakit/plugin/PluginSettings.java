@@ -73,7 +73,7 @@ record PluginSettings(
 
   static PluginSettings defaults() {
     return new PluginSettings(DEFAULT_NAMESPACE, Duration.ofSeconds(5), Duration.ofSeconds(30),
-        Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofMinutes(5), 16, Integer.MAX_VALUE,
+        Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofMinutes(5), 8, Integer.MAX_VALUE,
         false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(1),
         Duration.ofSeconds(15), 256);
   }

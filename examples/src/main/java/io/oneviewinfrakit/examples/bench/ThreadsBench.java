@@ -70,7 +70,7 @@ public final class ThreadsBench {
         .setup("part B: a TCP relay in front of the simulator stops relaying (connections accepted, "
             + "nothing answered) for " + Durations.of(p.hang()) + "; " + p.attempts()
             + " provisions spread over the hang from " + p.callers() + " client threads")
-        .setup("plugin: defaults (16 workers, backlog 256, refresh 5 s, staleness limit 30 s); SDK "
+        .setup("plugin: defaults (8 workers, backlog 256, refresh 5 s, staleness limit 30 s); SDK "
             + "defaults (read timeout 60 s)")
         .setup("plugin threads = live threads of this JVM except the simulator's "
             + "(oneview-simulator*) and the benchmark's own (bench-*)");
