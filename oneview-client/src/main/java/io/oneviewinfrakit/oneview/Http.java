@@ -16,6 +16,30 @@ import retrofit2.Response;
 final class Http {
   private Http() {}
 
+  /**
+   * A pool of at most {@code max} threads that starts a thread only when none is idle (a plain
+   * {@code ThreadPoolExecutor} starts a new core thread for every task until it has {@code max},
+   * even while the others sit idle); past {@code max} tasks wait in line. Threads idle for
+   * {@code keepAliveSeconds} end.
+   */
+  static java.util.concurrent.ThreadPoolExecutor threadsOnDemand(int max, long keepAliveSeconds,
+      java.util.concurrent.ThreadFactory threads) {
+    java.util.concurrent.LinkedTransferQueue<Runnable> queue =
+        new java.util.concurrent.LinkedTransferQueue<>() {
+          @Override
+          public boolean offer(Runnable task) {
+            return tryTransfer(task); // to an idle thread, or not at all: then the pool grows
+          }
+        };
+    return new java.util.concurrent.ThreadPoolExecutor(0, max, keepAliveSeconds,
+        java.util.concurrent.TimeUnit.SECONDS, queue, threads, (task, pool) -> {
+          if (pool.isShutdown()) {
+            throw new java.util.concurrent.RejectedExecutionException("OneView client is closed");
+          }
+          queue.put(task); // every thread busy: wait in line (put does not go through offer)
+        });
+  }
+
   /** Executes {@code call}; any answer, successful or not, is returned. */
   static <T> Response<T> send(Call<T> call) {
     try {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -131,9 +130,8 @@ public final class OneView implements AutoCloseable {
     // Asynchronous calls (listing pages, task polls) run on OkHttp's dispatcher, bounded to
     // listConcurrency calls in flight on as many threads; no thread waits for another call, so
     // listings may nest and a listing never waits for a free thread held by another listing.
-    this.httpExecutor = new ThreadPoolExecutor(settings.listConcurrency, settings.listConcurrency,
-        30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads("oneview-http-"));
-    httpExecutor.allowCoreThreadTimeOut(true);
+    this.httpExecutor = Http.threadsOnDemand(settings.listConcurrency, 30,
+        daemonThreads("oneview-http-"));
     Dispatcher dispatcher = new Dispatcher(httpExecutor);
     dispatcher.setMaxRequests(settings.listConcurrency);
     dispatcher.setMaxRequestsPerHost(settings.listConcurrency);

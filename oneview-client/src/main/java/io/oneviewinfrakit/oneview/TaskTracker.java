@@ -39,6 +39,12 @@ final class TaskTracker implements AutoCloseable {
   static final int BATCH = 32;
   /** Polls that may fail in a row (after the HTTP layer's own retries) before a watch gives up. */
   static final int MAX_FAILED_POLLS = 3;
+  /**
+   * Requests the tracker has in flight at most. Tasks that fall due meanwhile wait for an answer and
+   * then go together in one listing: a burst of new tasks costs a few requests and a few of the
+   * dispatcher's threads, not one of each per task.
+   */
+  static final int MAX_REQUESTS_IN_FLIGHT = 4;
 
   private static final Logger log = LoggerFactory.getLogger(OneView.class);
 
@@ -67,6 +73,7 @@ final class TaskTracker implements AutoCloseable {
   };
   private boolean tickQueued;
   private long requests;
+  private int requestsInFlight;
 
   TaskTracker(OneViewApi api, Duration pollInitial, Duration pollMax, ThreadFactory threads) {
     this.api = api;
@@ -220,8 +227,9 @@ final class TaskTracker implements AutoCloseable {
     Tracked t = tracked.computeIfAbsent(task.uri(), uri -> new Tracked(uri, task, System.nanoTime()));
     t.watches.add(watch);
     if (!t.inFlight && t.polls == 0) {
-      // First poll right away, unless events report the task's end.
-      t.interval = pollWait(0);
+      // The caller has just read the task's state: the first poll after the first interval (a poll
+      // right away would almost never find a OneView task over), or later while events report ends.
+      t.interval = pollWait(pollInitial.toNanos());
       t.nextPollAt = System.nanoTime() + t.interval;
     }
     // One tick for a burst of new watches already queued behind this one, so their first polls share a listing.
@@ -271,15 +279,23 @@ final class TaskTracker implements AutoCloseable {
       alone.addAll(together);
       together.clear();
     }
-    for (Tracked t : alone) readOne(t);
-    for (int i = 0; i < together.size(); i += BATCH) readMany(together.subList(i, Math.min(together.size(), i + BATCH)));
+    // Listings first (each serves many), then lone reads, while requests may still be sent; the
+    // rest stay due and go when an answer comes back.
+    for (int i = 0; i < together.size() && requestsInFlight < MAX_REQUESTS_IN_FLIGHT; i += BATCH) {
+      readMany(together.subList(i, Math.min(together.size(), i + BATCH)));
+    }
+    for (int i = 0; i < alone.size() && requestsInFlight < MAX_REQUESTS_IN_FLIGHT; i++) {
+      readOne(alone.get(i));
+    }
     scheduleWakeUp();
   }
 
   private void scheduleWakeUp() {
     long next = Long.MAX_VALUE;
+    // With every request slot taken, the next answer ticks: wake up only for deadlines.
+    boolean canSend = requestsInFlight < MAX_REQUESTS_IN_FLIGHT;
     for (Tracked t : tracked.values()) {
-      if (!t.inFlight) next = Math.min(next, t.nextPollAt);
+      if (!t.inFlight && canSend) next = Math.min(next, t.nextPollAt);
       for (Watch w : t.watches) next = Math.min(next, w.deadline);
     }
     if (next == Long.MAX_VALUE) return;
@@ -294,7 +310,9 @@ final class TaskTracker implements AutoCloseable {
   private void readOne(Tracked t) {
     t.inFlight = true;
     requests++;
+    requestsInFlight++;
     Http.bodyAsync(api.get(t.uri)).whenComplete((json, failure) -> runOnScheduler(() -> {
+      requestsInFlight--;
       t.inFlight = false;
       t.readAlone = false;
       if (failure != null) {
@@ -310,9 +328,11 @@ final class TaskTracker implements AutoCloseable {
     List<Tracked> tasks = List.copyOf(batch);
     for (Tracked t : tasks) t.inFlight = true;
     requests++;
+    requestsInFlight++;
     String query = "\"uri IN (" + tasks.stream().map(t -> "'" + t.uri + "'").collect(Collectors.joining(",")) + ")\"";
     Http.bodyAsync(api.listTasks(RealTaskClient.COLLECTION, query, tasks.size())).whenComplete((json, failure) ->
         runOnScheduler(() -> {
+          requestsInFlight--;
           for (Tracked t : tasks) t.inFlight = false;
           if (failure != null) {
             RuntimeException e = Http.unwrap(failure, "listing tasks");

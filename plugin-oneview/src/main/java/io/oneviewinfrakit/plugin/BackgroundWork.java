@@ -2,8 +2,11 @@ package io.oneviewinfrakit.plugin;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +52,26 @@ final class BackgroundWork implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       // shutting down
     }
+  }
+
+  /**
+   * The worker pool: at most {@code max} threads, a thread started only when none is idle (a plain
+   * {@code ThreadPoolExecutor} starts one per task until it has {@code max}, idle or not); past
+   * {@code max} steps wait in line. A worker idle for 30 s ends.
+   */
+  static ThreadPoolExecutor threadsOnDemand(int max, ThreadFactory threads) {
+    LinkedTransferQueue<Runnable> queue = new LinkedTransferQueue<>() {
+      @Override
+      public boolean offer(Runnable step) {
+        return tryTransfer(step); // to an idle worker, or not at all: then the pool grows
+      }
+    };
+    return new ThreadPoolExecutor(0, max, 30, TimeUnit.SECONDS, queue, threads, (step, pool) -> {
+      if (pool.isShutdown()) {
+        throw new RejectedExecutionException("the plugin is shutting down");
+      }
+      queue.put(step); // every worker busy: wait in line (put does not go through offer)
+    });
   }
 
   boolean closing() {

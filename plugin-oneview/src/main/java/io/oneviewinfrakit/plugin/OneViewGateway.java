@@ -111,7 +111,7 @@ final class OneViewGateway {
     if (sdkTemplate == null) {
       sdkTemplate = oneView.serverProfileTemplates().get(template.uri());
     }
-    ServerProfile profile = oneView.serverProfileTemplates().newProfile(sdkTemplate)
+    ServerProfile profile = newProfile(sdkTemplate)
         .withName(name)
         .withDescription(description)
         .withServerHardwareUri(serverUri);
@@ -184,6 +184,27 @@ final class OneViewGateway {
   }
 
   // ---------------------------------------------------------------- single steps (no waiting)
+
+  /** Starts powering a server on; the caller watches the task. */
+  Task startPowerOn(String serverUri) {
+    return oneView.serverHardware().powerOn(serverUri);
+  }
+
+  /** Watches a power task (on, off) with the power task timeout; never holds a thread. */
+  java.util.concurrent.CompletableFuture<Task> watchPowerTask(Task task) {
+    return oneView.tasks().watch(task, powerTaskTimeout);
+  }
+
+  /** Watches a profile task with the profile task timeout; never holds a thread. */
+  java.util.concurrent.CompletableFuture<Task> watchProfileTask(Task task) {
+    return oneView.tasks().watch(task, profileTaskTimeout);
+  }
+
+  /** As {@link #watchProfileTask(Task)}, telling {@code progress} each state a poll reads meanwhile. */
+  java.util.concurrent.CompletableFuture<Task> watchProfileTask(Task task,
+      java.util.function.Consumer<Task> progress) {
+    return oneView.tasks().watch(task, profileTaskTimeout, progress);
+  }
 
   /** Starts an immediate power-off (PressAndHold); the caller checks the outcome later. */
   Task startPowerOff(String serverUri) {
@@ -319,12 +340,34 @@ final class OneViewGateway {
    */
   Task startCreate(TemplateView template, String name, String description, String serverUri,
       java.util.function.UnaryOperator<ServerProfile> customize) {
-    ServerProfile profile = oneView.serverProfileTemplates().newProfile(sdkTemplate(template.uri()))
+    ServerProfile profile = newProfile(sdkTemplate(template.uri()))
         .withName(name)
         .withDescription(description)
         .withServerHardwareUri(serverUri);
     return oneView.serverProfiles().create(customize.apply(profile));
   }
+
+  /**
+   * The template's new-profile document, read once per version of the template (its URI and eTag):
+   * it is the same for every profile made from that version, so a burst of provisions costs one
+   * read, not one each. Documents are immutable; each provision fills in its own copy.
+   */
+  private ServerProfile newProfile(ServerProfileTemplate template) {
+    String key = template.uri() + " " + template.eTag();
+    ServerProfile known = template.eTag() == null ? null : newProfiles.get(key);
+    if (known != null) {
+      return known;
+    }
+    ServerProfile fresh = oneView.serverProfileTemplates().newProfile(template);
+    if (template.eTag() != null) {
+      newProfiles.keySet().removeIf(k -> k.startsWith(template.uri() + " "));
+      newProfiles.put(key, fresh);
+    }
+    return fresh;
+  }
+
+  /** New-profile documents by template URI and eTag (see {@link #newProfile}). */
+  private final Map<String, ServerProfile> newProfiles = new ConcurrentHashMap<>();
 
   /** What a failed task says (error code and message), or null when it did not fail. */
   String taskFailure(String taskUri) {

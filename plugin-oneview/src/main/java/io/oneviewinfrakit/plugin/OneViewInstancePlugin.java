@@ -25,7 +25,6 @@ import io.oneviewinfrakit.infrakit.spi.Attachment;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -86,9 +85,8 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
         settings.maxStaleness());
     this.cache = new InventoryCache(this::loadInventory, this::refreshed, b.clock,
         settings.refreshInterval(), settings.maxStaleness());
-    ThreadPoolExecutor executor = new ThreadPoolExecutor(settings.workers(), settings.workers(), 30,
-        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), InventoryCache.daemon("oneview-work"));
-    executor.allowCoreThreadTimeOut(true);
+    ThreadPoolExecutor executor = BackgroundWork.threadsOnDemand(settings.workers(),
+        InventoryCache.daemon("oneview-work"));
     this.work = new BackgroundWork(executor,
         Executors.newSingleThreadScheduledExecutor(InventoryCache.daemon("oneview-timer")));
     Runnable refresh = cache::refresh;

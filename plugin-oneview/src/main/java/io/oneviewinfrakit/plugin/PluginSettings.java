@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param failureCooldown how long a server that failed a provision is kept out of the choices
  * @param profileTaskTimeout how long to wait for a profile create/update/delete task
  * @param powerTaskTimeout how long to wait for a power task
- * @param workers how many background jobs run at once (each mostly waits on a OneView task)
+ * @param workers how many background steps run at once, i.e. the most OneView calls the background
+ *     work makes at a time (no step waits for a OneView task: the SDK's tracker watches them)
  * @param maxServerAttempts how many servers one provision tries when others take them first (by
  *     default as many as there are candidates)
  * @param powerOffFreeServers whether a free server (no profile) that is powered on may be chosen and
@@ -72,7 +73,7 @@ record PluginSettings(
 
   static PluginSettings defaults() {
     return new PluginSettings(DEFAULT_NAMESPACE, Duration.ofSeconds(5), Duration.ofSeconds(30),
-        Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofMinutes(5), 64, Integer.MAX_VALUE,
+        Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofMinutes(5), 8, Integer.MAX_VALUE,
         false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(1),
         Duration.ofSeconds(15), 256);
   }

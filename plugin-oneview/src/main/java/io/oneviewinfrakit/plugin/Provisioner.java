@@ -1,6 +1,7 @@
 package io.oneviewinfrakit.plugin;
 
 import io.oneviewinfrakit.oneview.OneViewException;
+import io.oneviewinfrakit.oneview.StaleETagException;
 import io.oneviewinfrakit.oneview.Task;
 import io.oneviewinfrakit.oneview.TaskFailedException;
 import io.oneviewinfrakit.oneview.TaskTimeoutException;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,120 +89,83 @@ final class Provisioner {
     this.clock = clock;
   }
 
+  /**
+   * Starts the slow half of a provision and returns: each step makes its OneView calls on the
+   * worker pool, then hands the next step to the task tracker (a running task) or the timer (a
+   * backoff), so no thread waits while OneView works.
+   */
   void provision(InFlightInstance instance) {
-    Set<String> tried = new HashSet<>();
+    new Run(instance).next(Run::checkServer);
+  }
+
+  /** One provision's steps and the little state they carry from one to the next. */
+  private final class Run {
+    final InFlightInstance instance;
+    /** Servers this provision saw taken: never chosen again. */
+    final Set<String> tried = new HashSet<>();
     int attempt = 1;
-    while (true) {
+    ServerView server;
+    String name;
+    /** Until the profile exists, a failure ends the provision (or moves it to another server). */
+    boolean applied;
+    /** The lost-create lookup: why, until when, how many looks so far. */
+    OneViewException lostCreate;
+    Instant lookupUntil;
+    int looks;
+
+    Run(InFlightInstance instance) {
+      this.instance = instance;
+    }
+
+    /** Runs {@code step} on the worker pool; a failure it throws goes to {@link #failed}. */
+    void next(java.util.function.Consumer<Run> step) {
+      try {
+        work.submit(() -> run(step));
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // closing: what exists in OneView carries our envelope; the next run lists it
+      }
+    }
+
+    /** Runs {@code step} on the worker pool after {@code delay} (held by the timer, not a worker). */
+    void later(java.util.function.Consumer<Run> step, Duration delay) {
+      work.schedule(() -> run(step), delay);
+    }
+
+    /** Runs {@code then} on the worker pool once {@code task} ends, with its outcome. */
+    void whenDone(CompletableFuture<Task> task, java.util.function.BiConsumer<Task, Throwable> then) {
+      task.whenComplete((done, failure) -> next(r -> then.accept(done, unwrap(failure))));
+    }
+
+    private void run(java.util.function.Consumer<Run> step) {
+      if (work.closing()) {
+        return;
+      }
+      try {
+        step.accept(this);
+      } catch (RuntimeException e) {
+        failed(e);
+      }
+    }
+
+    // ------------------------------------------------------------ until the profile exists
+
+    /** Reads the reserved server: still free and off (or powered off now), then creates. */
+    void checkServer() {
       if (stopRequested(instance)) {
         finishCancelled(instance);
         return;
       }
       String serverUri = instance.serverUri();
-      try {
-        applyProfile(instance, serverUri);
-        break;
-      } catch (ServerTakenException e) {
-        tried.add(serverUri);
-        reservations.release(serverUri, instance.id);
-        reservations.markTaken(serverUri);
-        instance.lastError(e.getMessage());
-        if (work.closing()) {
-          return;
-        }
-        Optional<ServerView> next = attempt < settings.maxServerAttempts()
-            ? chooseAnother(instance, tried) : Optional.empty();
-        if (next.isEmpty()) {
-          fail(instance, serverUri, e.getMessage() + "; no other free compatible server to try after "
-              + attempt + " attempt(s)", false, null, false);
-          return;
-        }
-        log.info("Instance {}: {}; moving to server {}", instance.id, e.getMessage(), next.get().name());
-        instance.serverUri(next.get().uri());
-        attempt++;
-      } catch (CreateOutcomeUnknownException e) {
-        fail(instance, serverUri, e.getMessage(), false, null, true);
-        return;
-      } catch (RuntimeException e) {
-        if (work.closing()) {
-          return; // shutting down: what exists in OneView carries our envelope; the next run lists it
-        }
-        String uri = instance.profileUri();
-        boolean mayExist = false;
-        if (e instanceof CreateTimedOutException t) {
-          uri = t.task.associatedResourceUri();
-          mayExist = true;
-        } else if (e instanceof TaskFailedException f && f.task().associatedResourceUri() != null) {
-          uri = f.task().associatedResourceUri();
-        }
-        fail(instance, serverUri, OneViewGateway.describe(e), isTheServersFault(e), uri, mayExist);
+      server = gateway.server(serverUri);
+      if (!server.isFree()) {
+        throw new ServerTakenException("server " + server.name() + " is no longer free ("
+            + (server.hasProfile() ? "it has profile " + server.profileUri() : "state "
+                + server.state() + (server.maintenance() ? ", in maintenance" : "")) + ")", null);
+      }
+      if (server.isPoweredOff()) {
+        create();
         return;
       }
-    }
-    if (stopRequested(instance)) {
-      finishCancelled(instance);
-      return;
-    }
-    try {
-      writePendingLabels(instance);
-    } catch (RuntimeException e) {
-      instance.lastError("writing labels: " + OneViewGateway.describe(e));
-      log.warn("Instance {}: writing tags merged by Label during provisioning failed: {}. The "
-          + "group controller relabels on its next check", instance.id, OneViewGateway.describe(e));
-    }
-    boolean poweredAsAsked = true;
-    if (instance.properties.powerOn()) {
-      instance.phase(Phase.POWERING_ON);
-      log.info("Instance {}: profile applied, powering on server {}", instance.id,
-          serverName(instance.serverUri()));
-      try {
-        long t0 = System.nanoTime();
-        gateway.powerOn(instance.serverUri());
-        registry.powerOnHandled.add(instance.profileUri());
-        log.info("Instance {}: server {} powered on ({})", instance.id,
-            serverName(instance.serverUri()), Durations.since(t0));
-      } catch (RuntimeException e) {
-        if (work.closing()) {
-          return;
-        }
-        String reason = OneViewGateway.describe(e);
-        poweredAsAsked = false;
-        instance.lastError("power on: " + reason);
-        registry.lastErrors.put(instance.id, "power on: " + reason);
-        registry.powerOnFailures.merge(instance.profileUri(), 1, Integer::sum);
-        log.warn("Instance {}: powering on server {} failed: {}. The instance exists (its profile is "
-            + "applied); the plugin retries the power-on on a later refresh if the server stays off "
-            + "(up to {} attempts), or power it on in OneView", instance.id,
-            serverName(instance.serverUri()), reason, InstanceRegistry.MAX_POWER_ON_ATTEMPTS);
-      }
-    } else {
-      registry.powerOnHandled.add(instance.profileUri());
-    }
-    if (work.closing()) {
-      return;
-    }
-    // The in-flight entry keeps the phase of its last own step: Running or PoweredOff are reported
-    // only from a listing taken after the work finished (profile and server read together), never
-    // from the plugin's belief, which an older listing's hardware snapshot would contradict.
-    Phase outcome = instance.properties.powerOn() && poweredAsAsked ? Phase.RUNNING : Phase.POWERED_OFF;
-    if (!instance.finishUnlessDestroyed(cache.startedSeq(), cache.now())) {
-      finishCancelled(instance);
-      return;
-    }
-    cache.refresh();
-    log.info("Instance {} provisioned: profile {} on server {} ({}, {} in all)", instance.id,
-        instance.properties.profileName(instance.id), serverName(instance.serverUri()),
-        outcome.displayName(), Durations.since(instance.startedNanos));
-  }
-
-  /** Checks, powers off and creates the profile on one server; returns with the profile URI set. */
-  private void applyProfile(InFlightInstance instance, String serverUri) {
-    ServerView server = gateway.server(serverUri);
-    if (!server.isFree()) {
-      throw new ServerTakenException("server " + server.name() + " is no longer free ("
-          + (server.hasProfile() ? "it has profile " + server.profileUri() : "state " + server.state()
-              + (server.maintenance() ? ", in maintenance" : "")) + ")", null);
-    }
-    if (!server.isPoweredOff()) {
       if (!settings.powerOffFreeServers()) {
         throw new ServerTakenException("server " + server.name() + " has no profile but is powered "
             + server.powerState() + " (someone may be using it); it is not taken (--power-off-free-"
@@ -210,82 +175,58 @@ final class Provisioner {
       log.info("Instance {}: powering off free server {} to apply a profile (--power-off-free-servers)",
           instance.id, server.name());
       long t0 = System.nanoTime();
-      gateway.powerOff(serverUri);
-      log.info("Instance {}: server {} powered off ({})", instance.id, server.name(), Durations.since(t0));
-      if (stopRequested(instance)) {
-        return;
-      }
-    }
-    instance.phase(Phase.CREATING_PROFILE);
-    String name = instance.properties.profileName(instance.id);
-    log.info("Instance {}: creating profile {} from template \"{}\" on server {}", instance.id, name,
-        instance.template.name(), server.name());
-    Envelope written = instance.envelope();
-    instance.writtenTags(written.tags());
-    Task task;
-    try {
-      task = gateway.startCreate(instance.template, name, EnvelopeCodec.encode(written), serverUri,
-          instance.customize);
-    } catch (OneViewException e) {
-      if (SERVER_POWERED_ON.equals(OneViewGateway.errorCode(e))) {
-        throw new ServerTakenException("server " + server.name() + " was powered on by someone "
-            + "before the profile was assigned", e);
-      }
-      if (e.httpStatus() != 0 && e.httpStatus() < 500) {
-        throw e;
-      }
-      task = createdAnyway(instance, name, e);
-      if (task == null) {
-        instance.lastError(null);
-        return;
-      }
-    }
-    Task done;
-    long t0 = System.nanoTime();
-    try {
-      done = gateway.awaitProfileTask(task, instance::progress);
-      log.info("Instance {}: profile {} created ({})", instance.id, name, Durations.since(t0));
-    } catch (TaskFailedException e) {
-      String code = OneViewGateway.errorCode(e);
-      String partial = e.task().associatedResourceUri();
-      if (code != null && SERVER_TAKEN_ERRORS.contains(code)) {
-        if (partial != null) {
-          removePartial(instance, partial);
+      whenDone(gateway.watchPowerTask(gateway.startPowerOff(serverUri)), (done, failure) -> {
+        if (failure != null) {
+          throw asRuntime(failure);
         }
-        throw new ServerTakenException("OneView refused server " + server.name() + " ("
-            + OneViewGateway.describe(e) + ")", e);
-      }
-      throw e;
-    } catch (TaskTimeoutException e) {
-      throw new CreateTimedOutException("profile create task " + task.uri() + " did not finish within "
-          + Durations.human(gateway.profileTaskTimeout()), e.task() != null ? e.task() : task);
+        log.info("Instance {}: server {} powered off ({})", instance.id, server.name(),
+            Durations.since(t0));
+        if (stopRequested(instance)) {
+          finishCancelled(instance);
+          return;
+        }
+        create();
+      });
     }
-    String profileUri = done.associatedResourceUri();
-    if (profileUri == null) {
-      profileUri = gateway.profilesNamed(name).stream()
-          .filter(p -> isOurs(p, instance.id)).map(ProfileView::uri).findFirst()
-          .orElseThrow(() -> new IllegalStateException("profile create task " + done.uri()
-              + " completed without naming the profile it created"));
-    }
-    synchronized (instance) {
-      instance.profileUri(profileUri);
-      instance.lastError(null);
-    }
-  }
 
-  /**
-   * The create request got no answer (the connection dropped, or a gateway answered 5xx): OneView
-   * may or may not have created the profile. Its name is unique to this instance, so look for it
-   * (with this instance's envelope) for a bounded time: found, the provision carries on with the
-   * profile's own task; not found, it counts as not created and the {@link Destroyer} keeps
-   * watching for it, so a late profile is removed instead of becoming a surprise instance.
-   */
-  private Task createdAnyway(InFlightInstance instance, String name, OneViewException cause) {
-    // Returns the found profile's running task, or null when it has none (settled; URI set).
-    log.info("Instance {}: the create request for profile {} got no answer ({}); looking for the "
-        + "profile by name", instance.id, name, OneViewGateway.describe(cause));
-    Instant until = clock.instant().plus(settings.createLookupWait());
-    for (int look = 1; ; look++) {
+    void create() {
+      instance.phase(Phase.CREATING_PROFILE);
+      name = instance.properties.profileName(instance.id);
+      log.info("Instance {}: creating profile {} from template \"{}\" on server {}", instance.id,
+          name, instance.template.name(), server.name());
+      Envelope written = instance.envelope();
+      instance.writtenTags(written.tags());
+      Task task;
+      try {
+        task = gateway.startCreate(instance.template, name, EnvelopeCodec.encode(written),
+            server.uri(), instance.customize);
+      } catch (OneViewException e) {
+        if (SERVER_POWERED_ON.equals(OneViewGateway.errorCode(e))) {
+          throw new ServerTakenException("server " + server.name() + " was powered on by someone "
+              + "before the profile was assigned", e);
+        }
+        if (e.httpStatus() != 0 && e.httpStatus() < 500) {
+          throw e;
+        }
+        // No answer (the connection dropped, or a gateway answered 5xx): OneView may or may not
+        // have created the profile. Its name is unique to this instance, so look for it.
+        log.info("Instance {}: the create request for profile {} got no answer ({}); looking for "
+            + "the profile by name", instance.id, name, OneViewGateway.describe(e));
+        lostCreate = e;
+        lookupUntil = clock.instant().plus(settings.createLookupWait());
+        lookForLostCreate();
+        return;
+      }
+      watchCreate(task);
+    }
+
+    /**
+     * One look for a profile whose create got no answer: found, the provision carries on with the
+     * profile's own task; not found by the deadline, it counts as not created and the {@link
+     * Destroyer} keeps watching for it, so a late profile is removed, never a surprise instance.
+     */
+    void lookForLostCreate() {
+      looks++;
       Optional<ProfileView> found = Optional.empty();
       try {
         found = gateway.profilesNamed(name).stream().filter(p -> isOurs(p, instance.id)).findFirst();
@@ -300,22 +241,251 @@ final class Provisioner {
             instance.id, p.name());
         instance.profileUri(p.uri());
         if (p.taskUri() != null && !p.taskUri().isEmpty()) {
-          return gateway.task(p.taskUri());
+          watchCreate(gateway.task(p.taskUri()));
+        } else {
+          applied(); // no task on the profile: it is settled
         }
-        return null; // no task on the profile: it is settled, carry on with its URI set
+        return;
       }
-      if (!clock.instant().isBefore(until) || stopRequested(instance)) {
-        throw new CreateOutcomeUnknownException("the create request for profile " + name + " got no "
-            + "answer (" + OneViewGateway.describe(cause) + ") and no such profile appeared within "
-            + Durations.human(settings.createLookupWait()), cause);
+      if (!clock.instant().isBefore(lookupUntil) || stopRequested(instance)) {
+        throw new CreateOutcomeUnknownException("the create request for profile " + name + " got "
+            + "no answer (" + OneViewGateway.describe(lostCreate) + ") and no such profile appeared "
+            + "within " + Durations.human(settings.createLookupWait()), lostCreate);
       }
-      try {
-        Thread.sleep(settings.retryDelay(look).toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CreateOutcomeUnknownException("interrupted while looking for profile " + name, e);
-      }
+      later(Run::lookForLostCreate, settings.retryDelay(looks));
     }
+
+    void watchCreate(Task task) {
+      long t0 = System.nanoTime();
+      whenDone(gateway.watchProfileTask(task, instance::progress), (done, failure) -> {
+        if (failure instanceof TaskFailedException e) {
+          String code = OneViewGateway.errorCode(e);
+          String partial = e.task().associatedResourceUri();
+          if (code != null && SERVER_TAKEN_ERRORS.contains(code)) {
+            if (partial != null) {
+              removePartial(instance, partial);
+            }
+            throw new ServerTakenException("OneView refused server " + server.name() + " ("
+                + OneViewGateway.describe(e) + ")", e);
+          }
+          throw e;
+        }
+        if (failure instanceof TaskTimeoutException e) {
+          throw new CreateTimedOutException("profile create task " + task.uri() + " did not finish "
+              + "within " + Durations.human(gateway.profileTaskTimeout()),
+              e.task() != null ? e.task() : task);
+        }
+        if (failure != null) {
+          throw asRuntime(failure);
+        }
+        log.info("Instance {}: profile {} created ({})", instance.id, name, Durations.since(t0));
+        String profileUri = done.associatedResourceUri();
+        if (profileUri == null) {
+          profileUri = gateway.profilesNamed(name).stream()
+              .filter(p -> isOurs(p, instance.id)).map(ProfileView::uri).findFirst()
+              .orElseThrow(() -> new IllegalStateException("profile create task " + done.uri()
+                  + " completed without naming the profile it created"));
+        }
+        instance.profileUri(profileUri);
+        applied();
+      });
+    }
+
+    /** A failure before the profile exists: move to another server, or drop the instance. */
+    void failed(RuntimeException e) {
+      if (work.closing()) {
+        return; // shutting down: what exists in OneView carries our envelope; the next run lists it
+      }
+      String serverUri = instance.serverUri();
+      if (applied) {
+        // A bug in a step after the profile exists: the instance is there; say so and finish.
+        instance.lastError(OneViewGateway.describe(e));
+        log.warn("Instance {}: {}; its profile exists and it is listed as it is", instance.id,
+            OneViewGateway.describe(e), e);
+        finish(false);
+        return;
+      }
+      if (e instanceof ServerTakenException) {
+        moveOn(serverUri, e.getMessage());
+        return;
+      }
+      if (e instanceof CreateOutcomeUnknownException) {
+        fail(instance, serverUri, e.getMessage(), false, null, true);
+        return;
+      }
+      String uri = instance.profileUri();
+      boolean mayExist = false;
+      if (e instanceof CreateTimedOutException t) {
+        uri = t.task.associatedResourceUri();
+        mayExist = true;
+      } else if (e instanceof TaskFailedException f && f.task().associatedResourceUri() != null) {
+        uri = f.task().associatedResourceUri();
+      }
+      fail(instance, serverUri, OneViewGateway.describe(e), isTheServersFault(e), uri, mayExist);
+    }
+
+    /** Someone else took the server: another one from a fresh listing, for as long as any remains. */
+    void moveOn(String serverUri, String why) {
+      tried.add(serverUri);
+      reservations.release(serverUri, instance.id);
+      reservations.markTaken(serverUri);
+      instance.lastError(why);
+      Optional<ServerView> another = attempt < settings.maxServerAttempts()
+          ? chooseAnother(instance, tried) : Optional.empty();
+      if (another.isEmpty()) {
+        fail(instance, serverUri, why + "; no other free compatible server to try after " + attempt
+            + " attempt(s)", false, null, false);
+        return;
+      }
+      log.info("Instance {}: {}; moving to server {}", instance.id, why, another.get().name());
+      instance.serverUri(another.get().uri());
+      attempt++;
+      next(Run::checkServer);
+    }
+
+    // ------------------------------------------------------------ once the profile exists
+
+    void applied() {
+      applied = true;
+      instance.lastError(null);
+      if (stopRequested(instance)) {
+        finishCancelled(instance);
+        return;
+      }
+      writePendingLabels(1);
+    }
+
+    /**
+     * Writes tags that Label merged into the instance after its profile was created. A 412 (someone
+     * changed the profile) reads again at once; a 409 (a task still runs on it) looks again later.
+     */
+    void writePendingLabels(int attemptNo) {
+      if (instance.tags().equals(instance.writtenTags())) {
+        powerOn();
+        return;
+      }
+      AtomicReference<Map<String, String>> written = new AtomicReference<>();
+      Task task;
+      try {
+        task = gateway.updateDescriptionOnce(instance.profileUri(), profile -> {
+          Envelope envelope = EnvelopeCodec
+              .decodeInstance(profile.description(), settings.namespace(), instance.id)
+              .filter(e -> !e.destroying())
+              .orElseThrow(() -> new IllegalStateException("profile " + profile.uri()
+                  + " no longer carries this instance's live envelope"));
+          // The instance's tags as of THIS attempt, never a snapshot taken before the first read:
+          // once the profile exists, Label also writes it directly, and this PUT may land after
+          // such a Label's. Label merges into the instance before its own PUT, so a write that
+          // OneView accepts after that PUT (its eTag read after it) merges tags at least as new.
+          Map<String, String> current = instance.tags();
+          written.set(current);
+          return EnvelopeCodec.encode(envelope.withMergedTags(current));
+        });
+      } catch (RuntimeException e) {
+        boolean retry = attemptNo < OneViewGateway.MAX_ETAG_ATTEMPTS && (e instanceof StaleETagException
+            || OneViewGateway.BUSY_PROFILE.equals(OneViewGateway.errorCode(e)));
+        if (!retry) {
+          labelsFailed(e);
+        } else if (e instanceof StaleETagException) {
+          next(r -> r.writePendingLabels(attemptNo + 1));
+        } else {
+          later(r -> r.writePendingLabels(attemptNo + 1), settings.retryDelay(attemptNo));
+        }
+        return;
+      }
+      whenDone(gateway.watchProfileTask(task), (done, failure) -> {
+        if (failure != null) {
+          labelsFailed(failure);
+          return;
+        }
+        instance.writtenTags(written.get());
+        powerOn();
+      });
+    }
+
+    void labelsFailed(Throwable e) {
+      instance.lastError("writing labels: " + OneViewGateway.describe(e));
+      log.warn("Instance {}: writing tags merged by Label during provisioning failed: {}. The "
+          + "group controller relabels on its next check", instance.id, OneViewGateway.describe(e));
+      powerOn();
+    }
+
+    void powerOn() {
+      if (!instance.properties.powerOn()) {
+        registry.powerOnHandled.add(instance.profileUri());
+        finish(true);
+        return;
+      }
+      instance.phase(Phase.POWERING_ON);
+      log.info("Instance {}: profile applied, powering on server {}", instance.id,
+          serverName(instance.serverUri()));
+      long t0 = System.nanoTime();
+      CompletableFuture<Task> task;
+      try {
+        task = gateway.watchPowerTask(gateway.startPowerOn(instance.serverUri()));
+      } catch (RuntimeException e) {
+        powerOnFailed(e);
+        return;
+      }
+      whenDone(task, (done, failure) -> {
+        if (failure != null) {
+          powerOnFailed(failure);
+          return;
+        }
+        registry.powerOnHandled.add(instance.profileUri());
+        log.info("Instance {}: server {} powered on ({})", instance.id,
+            serverName(instance.serverUri()), Durations.since(t0));
+        finish(true);
+      });
+    }
+
+    void powerOnFailed(Throwable e) {
+      if (work.closing()) {
+        return;
+      }
+      String reason = OneViewGateway.describe(e);
+      instance.lastError("power on: " + reason);
+      registry.lastErrors.put(instance.id, "power on: " + reason);
+      registry.powerOnFailures.merge(instance.profileUri(), 1, Integer::sum);
+      log.warn("Instance {}: powering on server {} failed: {}. The instance exists (its profile is "
+          + "applied); the plugin retries the power-on on a later refresh if the server stays off "
+          + "(up to {} attempts), or power it on in OneView", instance.id,
+          serverName(instance.serverUri()), reason, InstanceRegistry.MAX_POWER_ON_ATTEMPTS);
+      finish(false);
+    }
+
+    void finish(boolean poweredAsAsked) {
+      if (work.closing()) {
+        return;
+      }
+      // The in-flight entry keeps the phase of its last own step: Running or PoweredOff are
+      // reported only from a listing taken after the work finished (profile and server read
+      // together), never from the plugin's belief, which an older listing's hardware snapshot
+      // would contradict.
+      Phase outcome = instance.properties.powerOn() && poweredAsAsked ? Phase.RUNNING
+          : Phase.POWERED_OFF;
+      if (!instance.finishUnlessDestroyed(cache.startedSeq(), cache.now())) {
+        finishCancelled(instance);
+        return;
+      }
+      cache.refresh();
+      log.info("Instance {} provisioned: profile {} on server {} ({}, {} in all)", instance.id,
+          instance.properties.profileName(instance.id), serverName(instance.serverUri()),
+          outcome.displayName(), Durations.since(instance.startedNanos));
+    }
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    while (failure instanceof java.util.concurrent.CompletionException
+        && failure.getCause() != null) {
+      failure = failure.getCause();
+    }
+    return failure;
+  }
+
+  private static RuntimeException asRuntime(Throwable failure) {
+    return failure instanceof RuntimeException r ? r
+        : new OneViewException(failure.toString(), failure);
   }
 
   /** Another free compatible server from a fresh listing, never one this provision saw taken. */
@@ -331,30 +501,6 @@ final class Provisioner {
     // The group's hardware properties hold for the next server too.
     return reservations.reserve(instance.id, instance.template, fresh, tried,
         instance.properties.hardware().accepts(instance.logicalId)).server();
-  }
-
-  /** Writes tags that Label merged into the instance after its profile was created. */
-  private void writePendingLabels(InFlightInstance instance) {
-    if (instance.tags().equals(instance.writtenTags())) {
-      return;
-    }
-    AtomicReference<Map<String, String>> written = new AtomicReference<>();
-    Task task = gateway.updateDescription(instance.profileUri(), profile -> {
-      Envelope envelope = EnvelopeCodec
-          .decodeInstance(profile.description(), settings.namespace(), instance.id)
-          .filter(e -> !e.destroying())
-          .orElseThrow(() -> new IllegalStateException("profile " + profile.uri()
-              + " no longer carries this instance's live envelope"));
-      // The instance's tags as of THIS attempt, never a snapshot taken before the first read: once
-      // the profile exists, Label also writes it directly, and this PUT may land after such a Label's
-      // (it is retried on 412 and 409). Label merges into the instance before its own PUT, so a
-      // write that OneView accepts after that PUT (its eTag read after it) merges tags at least as new.
-      Map<String, String> current = instance.tags();
-      written.set(current);
-      return EnvelopeCodec.encode(envelope.withMergedTags(current));
-    });
-    gateway.awaitProfileTask(task);
-    instance.writtenTags(written.get());
   }
 
   private boolean stopRequested(InFlightInstance instance) {

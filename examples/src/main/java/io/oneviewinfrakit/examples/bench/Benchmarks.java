@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Runs the six benchmark scenarios of BENCHMARKS.md one after another and prints one Markdown
+ * Runs the benchmark scenarios of BENCHMARKS.md one after another and prints one Markdown
  * section per scenario (setup, figure / target / result / met?), framed by the machine's load.
  *
  * <pre>
@@ -53,6 +53,9 @@ public final class Benchmarks {
     }
     if (only.isEmpty() || only.contains("7")) {
       scenarios.add(() -> BusBench.run(BusBench.Params.full()));
+    }
+    if (only.isEmpty() || only.contains("8")) {
+      scenarios.add(() -> ThreadsBench.run(ThreadsBench.Params.full()));
     }
     String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     System.out.println("## Benchmark run " + started);

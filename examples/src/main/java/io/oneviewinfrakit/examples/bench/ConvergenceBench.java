@@ -92,7 +92,7 @@ public final class ConvergenceBench {
             + Durations.of(p.powerTask()) + ", profile create " + Durations.of(p.profileTask())
             + ": T = " + Durations.of(p.powerTask()) + " + " + Durations.of(p.profileTask()) + " + "
             + Durations.of(p.powerTask()) + " = " + Durations.of(p.chain()))
-        .setup("plugin: refresh interval " + Durations.of(p.refresh()) + ", 64 workers; "
+        .setup("plugin: refresh interval " + Durations.of(p.refresh()) + ", 8 workers (the default); "
             + p.polling())
         .setup("group controller: DescribeInstances(group tag, Properties) every "
             + Durations.of(p.poll()) + ", provisions the missing ones; converged = " + p.instances()

@@ -51,7 +51,7 @@ public final class ProvisionLatencyBench {
     ScenarioResult result = new ScenarioResult("1. Provision RPC latency with provisions in flight");
     result.setup("simulator: " + p.servers() + " servers, every task (power, profile create) "
         + p.taskDuration().toSeconds() + " s; HTTPS on loopback")
-        .setup("plugin: defaults (refresh 5 s, 64 workers); SDK default task polling (500 ms growing x1.5 to 10 s) "
+        .setup("plugin: defaults (refresh 5 s, 8 workers); SDK default task polling (500 ms growing x1.5 to 10 s) "
             + "(default); client: InstancePluginClient over the plugin's Unix socket")
         .setup("phases: " + p.warmup() + " warm-up provisions (not measured), a burst of " + p.burst()
             + " provisions issued at once from " + p.burst() + " client threads, a second such burst, then "

@@ -19,6 +19,13 @@ class BenchmarkSmokeTest {
   }
 
   @Test
+  void threadsWhileWaitingAndWhileTheApplianceHangs() {
+    ScenarioResult r = ThreadsBench.run(ThreadsBench.Params.smoke());
+    assertThat(r.rows()).anySatisfy(row -> assertThat(row.figure()).startsWith("A: plugin threads"));
+    assertThat(r.rows()).anySatisfy(row -> assertThat(row.figure()).startsWith("B: slowest Provision"));
+  }
+
+  @Test
   void convergence() {
     ScenarioResult r = ConvergenceBench.run(ConvergenceBench.Params.smoke());
     assertThat(r.rows().get(0).result()).doesNotContain("did not converge");
