@@ -75,10 +75,13 @@ final class Appliances implements AutoCloseable {
 
   /** Serves the default appliance untyped and, unless the configuration is the implicit one, each by name. */
   PluginServer.Builder register(PluginServer.Builder server) {
-    server.instancePlugin(defaultAppliance().plugin());
-    if (config.typed()) {
-      appliances.forEach(a -> server.instancePlugin(a.name(), a.plugin()));
+    if (!config.typed()) {
+      return server.instancePlugin(defaultAppliance().plugin());
     }
+    Appliance main = defaultAppliance();
+    server.instancePlugin(new NamedAppliancePlugin(main.config().label(), main.plugin()));
+    appliances.forEach(a -> server.instancePlugin(a.name(),
+        new NamedAppliancePlugin(a.config().label(), a.plugin())));
     return server;
   }
 
