@@ -85,6 +85,14 @@ class ConfigFileTest {
   }
 
   @Test
+  void theExampleConfigurationOfTheReadmeIsValid() {
+    PluginConfig config = ConfigFile.read(Path.of("../examples/config/oneview.yml"), FLAGS, "default");
+    assertThat(config.appliances()).extracting(ApplianceConfig::name).containsExactly("lab", "prod");
+    assertThat(config.defaultName()).isEqualTo("lab");
+    assertThat(config.appliances().get(1).namespace()).isEqualTo("prod");
+  }
+
+  @Test
   void theFirstApplianceIsTheDefaultUnlessDefaultSaysOtherwise() throws IOException {
     PluginConfig config = read("""
         appliances:
