@@ -97,13 +97,14 @@ final class Appliances implements AutoCloseable {
     return appliances.stream().filter(a -> a.name().equals(config.defaultName())).findFirst().orElseThrow();
   }
 
-  /** The ready line's part on the appliances: each with its state. */
-  String status() {
+  /** The ready line's part on the appliances of plugin {@code name}: each with its state. */
+  String status(String name) {
     if (!config.typed()) {
       return appliances.get(0).status();
     }
-    StringBuilder s = new StringBuilder(appliances.size() + " appliances (group plugin names NAME/appliance; "
-        + "the untyped name serves \"" + config.defaultName() + "\"): ");
+    StringBuilder s = new StringBuilder(appliances.size() + " appliances (groups use "
+        + String.join(", ", appliances.stream().map(a -> name + "/" + a.name()).toList()) + "; plain "
+        + name + " serves " + config.defaultName() + "): ");
     for (int i = 0; i < appliances.size(); i++) {
       Appliance a = appliances.get(i);
       s.append(i == 0 ? "" : "; ").append(a.name()).append(" (").append(a.state()).append("): ")

@@ -8,7 +8,7 @@ final class ReadyLine {
   private ReadyLine() {}
 
   static String ready(PluginOptions options, PluginServer server, Appliances appliances) {
-    return options.name() + " ready: socket " + server.socketPath() + ", " + appliances.status();
+    return options.name() + " ready: socket " + server.socketPath() + ", " + appliances.status(options.name());
   }
 
   /**

@@ -197,6 +197,22 @@ class SeveralAppliancesTest {
   }
 
   @Test
+  void aSlowApplianceDoesNotHoldUpTheOther() {
+    simB.faults().latency(Duration.ofMinutes(2)); // every answer of b takes longer than this test waits
+    InstanceId slow = b.provision(spec("workers-b")); // accepted at once; b's work crawls behind it
+
+    InstanceId onA = a.provision(spec("workers-a"));
+    awaitRunning(a, "workers-a", 1);
+    assertThat(owned(simA)).hasSize(1);
+    assertThat(b.describeInstances(Map.of("infrakit.group", "workers-b"), true))
+        .filteredOn(d -> d.id().equals(slow))
+        .allSatisfy(d -> assertThat(Json.field(d.properties(), "phase")).isNotEqualTo("Running"));
+    a.destroy(onA, DestroyContext.TERMINATE);
+    PluginHarness.await("a's instance destroyed while b crawls", WAIT, () -> owned(simA).isEmpty());
+    simB.faults().clear();
+  }
+
+  @Test
   void aRestartedPluginReportsTheInstancesOfBothAppliances() {
     InstanceId onA = a.provision(spec("workers-a"));
     InstanceId onB = b.provision(spec("workers-b"));
