@@ -94,6 +94,29 @@ class GroupConfigsTest {
             + "Docker-Gen8-Template, Rack-DL360-Template");
   }
 
+  /** workers-lab.yml and workers-prod.yml: one group per appliance of a plugin serving several. */
+  @Test
+  void eachPerApplianceGroupAddressesItsAppliancesTypedPluginAndPassesValidate() throws IOException {
+    Map<String, String> plugins = new LinkedHashMap<>();
+    for (String appliance : java.util.List.of("lab", "prod")) {
+      Map<String, Object> group = new Yaml().load(Files.readString(Path.of("groups/workers-" + appliance + ".yml")));
+      assertThat(group).containsOnlyKeys("kind", "metadata", "properties");
+      assertThat(group.get("kind")).isEqualTo("group");
+      assertThat(map(group.get("metadata"))).containsEntry("name", "workers-" + appliance);
+      Map<String, Object> properties = map(group.get("properties"));
+      assertThat(properties).containsOnlyKeys("Allocation", "Instance", "Flavor");
+      assertThat(map(properties.get("Flavor"))).containsEntry("Plugin", "vanilla");
+      Map<String, Object> instance = map(properties.get("Instance"));
+      plugins.put(appliance, (String) instance.get("Plugin"));
+      client.validate(RawJson.of(JSON.toJson(map(instance.get("Properties")))));
+    }
+    assertThat(plugins).containsEntry("lab", "instance-oneview/lab").containsEntry("prod", "instance-oneview/prod");
+    // The sample configuration names exactly these appliances (plugin-oneview's ConfigFileTest reads it).
+    Map<String, Object> config = new Yaml().load(Files.readString(Path.of("config/oneview.yml")));
+    assertThat(((java.util.List<?>) config.get("appliances")).stream().map(a -> map(a).get("name")))
+        .containsExactly("lab", "prod");
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> map(Object value) {
     assertThat(value).isInstanceOf(Map.class);

@@ -16,5 +16,8 @@ final class EnvironmentVariables {
   /** The OneView API version to pin; negotiated with the appliance when absent. */
   static final String API_VERSION = "INFRAKIT_ONEVIEW_OVAPI";
 
+  /** The configuration file listing several appliances (as {@code --config}). */
+  static final String CONFIG = "INFRAKIT_ONEVIEW_CONFIG";
+
   private EnvironmentVariables() {}
 }

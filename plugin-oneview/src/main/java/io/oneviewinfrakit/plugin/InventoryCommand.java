@@ -11,10 +11,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
  * {@code --json} (the SDK's {@link io.oneviewinfrakit.oneview.Inventory#toJson()}) for scripts.
  *
  * <p>Read-only: it lists five collections and changes nothing. It takes the plugin's connection
- * flags (here or before the subcommand) and environment.
+ * flags (here or before the subcommand) and environment, or its configuration file: then it covers
+ * every appliance, one after the other (or the one of {@code --appliance}).
  */
 @Command(
     name = "inventory",
@@ -41,10 +44,12 @@ import picocli.CommandLine.Spec;
         "enclosure group; per template the compatible servers as free / owned (profile carries this",
         "plugin's envelope with --namespace) / used-by-others / maintenance / unavailable (Critical,",
         "or in transition); flavors (hardware type, enclosure group, CPU cores, memory, local disk)",
-        "with the MAC addresses of each server. Connection flags and environment as for the plugin.",
+        "with the MAC addresses of each server. Connection flags and environment as for the plugin;",
+        "with a configuration file (--config), every appliance in it, or the one of --appliance.",
         ""},
     footer = {"", "Examples:",
         "  java -jar infrakit-instance-oneview.jar inventory --simulator",
+        "  java -jar infrakit-instance-oneview.jar inventory --config appliances.yml --appliance lab",
         "  java -jar infrakit-instance-oneview.jar inventory --json --ca-cert ov-ca.pem | jq '.flavors'"})
 final class InventoryCommand implements Callable<Integer> {
 
@@ -56,6 +61,13 @@ final class InventoryCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "print JSON for scripts instead of tables")
   boolean json;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "as for the plugin")
+  Path config;
+
+  @Option(names = "--appliance", paramLabel = "NAME",
+      description = "only this appliance of the configuration file (default: every one)")
+  String appliance;
 
   @Option(names = "--url", paramLabel = "URL", description = "as for the plugin")
   String url;
@@ -79,11 +91,11 @@ final class InventoryCommand implements Callable<Integer> {
       description = "whose profiles count as owned (default: the plugin's, \"default\")")
   String namespace;
 
-  @Option(names = "--simulator", paramLabel = "N", arity = "0..1",
+  @Option(names = "--simulator", paramLabel = "N[,N...]", arity = "0..1", split = ",",
       fallbackValue = "" + PluginOptions.DEFAULT_SIMULATOR_SERVERS,
       description = "list an embedded simulator with N servers (default N: "
-          + PluginOptions.DEFAULT_SIMULATOR_SERVERS + ")")
-  Integer simulatorServers;
+          + PluginOptions.DEFAULT_SIMULATOR_SERVERS + "); several counts, several simulators")
+  List<Integer> simulatorServers;
 
   @Override
   public Integer call() throws Exception {
@@ -96,26 +108,74 @@ final class InventoryCommand implements Callable<Integer> {
     if (insecure) main.insecure = true;
     if (namespace != null) main.namespace = namespace;
     if (simulatorServers != null) main.simulatorServers = simulatorServers;
+    if (config != null) main.config = config;
     PluginOptions options = main.options();
+    PluginConfig pluginConfig = main.configuration(options);
+    List<ApplianceConfig> selected = pluginConfig.appliances().stream()
+        .filter(a -> appliance == null || a.name().equals(appliance)).toList();
+    if (selected.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--appliance " + appliance
+          + ": no such appliance (configured: " + String.join(", ",
+              pluginConfig.appliances().stream().map(ApplianceConfig::name).toList()) + ")");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    boolean several = pluginConfig.typed();
+    Map<String, String> json = new LinkedHashMap<>();
+    int failed = 0;
+    OneViewConnector connector = new OneViewConnector(main.environment);
+    for (ApplianceConfig a : selected) {
+      try {
+        String listed = list(a, connector);
+        if (this.json) {
+          json.put(a.name(), listed);
+        } else {
+          out.print(several ? "== appliance " + a.name() + " ==\n" + listed + "\n" : listed);
+        }
+      } catch (IllegalArgumentException e) {
+        if (!several) {
+          throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        failed++;
+        err.println("infrakit-instance-oneview inventory: " + e.getMessage());
+      } catch (RuntimeException e) {
+        if (!several) {
+          throw e;
+        }
+        failed++; // one appliance down does not hide the others
+        err.println("infrakit-instance-oneview inventory: appliance " + a.name() + ": "
+            + OneViewGateway.describe(e));
+      }
+    }
+    if (this.json) {
+      // Several appliances: one object, the SDK's inventory of each under its name.
+      out.print(several ? "{" + json.entrySet().stream()
+          .map(e -> "\"" + e.getKey() + "\":" + e.getValue()) // names are [A-Za-z0-9_-]
+          .collect(java.util.stream.Collectors.joining(",")) + "}\n" : json.values().iterator().next() + "\n");
+    }
+    out.flush();
+    err.flush();
+    return failed == 0 ? 0 : 1;
+  }
+
+  /** The inventory of one appliance, as a table or (with --json) the SDK's JSON. */
+  private String list(ApplianceConfig a, OneViewConnector connector) {
     OneViewSimulator simulator = null;
     OneView oneView = null;
     try {
-      if (options.simulator()) {
-        simulator = OneViewSimulator.builder().servers(options.simulatorServers()).build().start();
+      if (a.simulator()) {
+        simulator = OneViewSimulator.builder().servers(a.simulatorServers()).build().start();
         oneView = OneView.builder().url(simulator.url())
             .credentials(simulator.username(), simulator.password().toCharArray())
             .trust(simulator.certificatePem()).build();
       } else {
-        oneView = main.buildOneView(options);
+        oneView = connector.connect(a);
       }
-      String ns = options.namespace();
+      String ns = a.namespace();
       Predicate<ServerProfile> owned =
           profile -> EnvelopeCodec.decodeOwned(profile.description(), ns).isPresent();
       io.oneviewinfrakit.oneview.Inventory inventory = oneView.inventory(owned);
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(json ? inventory.toJson() + "\n" : table(inventory, oneView.url(), ns));
-      out.flush();
-      return 0;
+      return json ? inventory.toJson() : table(inventory, oneView.url(), ns);
     } finally {
       if (oneView != null) {
         oneView.close();

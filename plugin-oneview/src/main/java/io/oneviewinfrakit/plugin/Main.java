@@ -2,17 +2,13 @@ package io.oneviewinfrakit.plugin;
 
 import io.oneviewinfrakit.infrakit.rpc.PluginServer;
 import io.oneviewinfrakit.oneview.OneView;
-import io.oneviewinfrakit.simulator.OneViewSimulator;
-import io.oneviewinfrakit.simulator.TaskKind;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -45,6 +41,7 @@ import picocli.CommandLine.Spec;
         "  " + EnvironmentVariables.USER + "  OneView user",
         "  " + EnvironmentVariables.PASSWORD + "  the OneView password itself (or --password-file)",
         "  " + EnvironmentVariables.API_VERSION + "   API version to pin (negotiated when absent)",
+        "  " + EnvironmentVariables.CONFIG + "  configuration file listing several appliances (as --config)",
         "  INFRAKIT_PLUGINS_DIR, INFRAKIT_HOME      where the socket goes (default ~/.infrakit/plugins)",
         ""},
     footer = {
@@ -82,21 +79,22 @@ import picocli.CommandLine.Spec;
         "InfraKit v0.5 (May 2017): the same JSON with \"Plugin\": \"flavor-vanilla\" in Flavor,",
         "  committed with: infrakit group commit workers.json",
         "",
+        "Several appliances: list them in a YAML or JSON file given with --config; each is the typed",
+        "  sub-plugin instance-oneview/NAME (\"Plugin\": \"instance-oneview/lab\"); see the README.",
+        "",
         "Try it without an appliance:  java -jar infrakit-instance-oneview.jar --simulator",
+        "  (two appliances: --simulator 16,8 serves instance-oneview/sim1 and instance-oneview/sim2)",
         "Real appliance:  INFRAKIT_ONEVIEW_OVURL=https://ov.example.com INFRAKIT_ONEVIEW_OVUSER=infrakit \\",
         "                 INFRAKIT_ONEVIEW_OVPASS=... java -jar infrakit-instance-oneview.jar --ca-cert ov-ca.pem"})
 public final class Main implements Callable<Integer> {
 
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
-  /**
-   * Every background worker mostly polls a OneView task; keeping one idle connection per worker spares
-   * each burst of polls a new TLS handshake.
-   */
-  private static final int WORKER_CONNECTIONS = PluginSettings.defaults().workers();
-
-  /** With the message bus, how often OneView is still listed in full (what the bus might miss). */
-  private static final Duration SAFETY_NET = Duration.ofMinutes(5);
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "YAML or JSON file listing several appliances, each served as the typed plugin "
+          + "NAME/appliance (default: $" + EnvironmentVariables.CONFIG + "; without it the flags below "
+          + "describe the one appliance)")
+  Path config;
 
   @Option(names = "--url", paramLabel = "URL",
       description = "OneView appliance URL (default: $" + EnvironmentVariables.URL + ")")
@@ -185,11 +183,12 @@ public final class Main implements Callable<Integer> {
           + "plugin powers the server on (finishes provisions whose process died; default: 1m)")
   Duration powerOnGrace;
 
-  @Option(names = "--simulator", paramLabel = "N", arity = "0..1",
+  @Option(names = "--simulator", paramLabel = "N[,N...]", arity = "0..1", split = ",",
       fallbackValue = "" + PluginOptions.DEFAULT_SIMULATOR_SERVERS,
       description = "use an embedded OneView simulator with N servers (default N: "
-          + PluginOptions.DEFAULT_SIMULATOR_SERVERS + ") instead of an appliance; tasks take 2-5 s")
-  Integer simulatorServers;
+          + PluginOptions.DEFAULT_SIMULATOR_SERVERS + ") instead of an appliance; tasks take 2-5 s. "
+          + "Several counts (16,8) start several simulators, served as NAME/sim1, NAME/sim2, ...")
+  List<Integer> simulatorServers;
 
   /** Where environment variables come from (tests substitute it). */
   Function<String, String> environment = System::getenv;
@@ -240,58 +239,51 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PluginOptions options = options();
-    OneViewSimulator simulator = null;
-    OneView oneView = null;
-    OneViewInstancePlugin plugin = null;
+    PluginConfig config = configuration(options);
+    Appliances appliances = null;
     PluginServer server = null;
-    SimulatorAccess simulatorAccess = null;
+    List<SimulatorAccess> simulatorAccess = new ArrayList<>();
     try {
-      if (options.simulator()) {
-        simulator = startSimulator(options.simulatorServers());
-        oneView = OneView.builder().url(simulator.url())
-            .credentials(simulator.username(), simulator.password().toCharArray())
-            .trust(simulator.certificatePem())
-            .taskPolling(Duration.ofMillis(250), Duration.ofSeconds(1)) // its tasks take seconds
-            .maxIdleConnections(WORKER_CONNECTIONS)
-            .build();
-      } else {
-        oneView = buildOneView(options);
-      }
+      appliances = connect(config);
       // Refuse at once what would otherwise fail only after the first listing (up to minutes).
       preflightSocket(options);
-      StartupProbe.check(oneView, options);
-      OneViewInstancePlugin.Builder pluginBuilder = OneViewInstancePlugin.builder();
-      if (simulator != null && simulator.scmbPort() > 0) {
-        pluginBuilder.stateChangeBusPort(simulator.scmbPort());
-      }
-      plugin = pluginBuilder.oneView(oneView).namespace(options.namespace())
-          .refreshInterval(options.refreshInterval()).failureCooldown(options.failureCooldown())
-          .profileTaskTimeout(options.profileTaskTimeout())
-          .powerTaskTimeout(options.powerTaskTimeout())
-          .reconcileInterval(reconcileInterval)
-          .powerOffFreeServers(powerOffFreeServers)
-          .stateChangeBus(!noScmb, SAFETY_NET)
-          .maxBacklog(maxBacklog != null ? maxBacklog : PluginSettings.defaults().maxBacklog())
-          .powerOnGrace(powerOnGrace != null ? powerOnGrace : PluginSettings.defaults().powerOnGrace())
-          .build().start();
-      PluginServer.Builder serverBuilder = PluginServer.builder().name(options.name())
-          .instancePlugin(plugin).shutdownHook(false).environment(environment);
+      appliances.probeAndStart();
+      PluginServer.Builder serverBuilder = appliances.register(PluginServer.builder().name(options.name())
+          .shutdownHook(false).environment(environment));
       if (options.pluginsDir() != null) {
         serverBuilder.pluginsDirectory(options.pluginsDir());
       }
       server = serverBuilder.build().start();
-      if (simulator != null) {
-        simulatorAccess = SimulatorAccess.write(server.socketPath(), simulator);
+      for (Appliance appliance : appliances.all()) {
+        if (appliance.simulator() != null) {
+          simulatorAccess.add(SimulatorAccess.write(server.socketPath(),
+              config.typed() ? appliance.name() : null, appliance.simulator()));
+        }
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(
-          closer(server, plugin, oneView, simulator, simulatorAccess), "infrakit-instance-oneview-shutdown"));
+      Runtime.getRuntime().addShutdownHook(new Thread(closer(server, appliances, simulatorAccess),
+          "infrakit-instance-oneview-shutdown"));
       // One line: what is ready and what to try next, so a person reading only it can go on.
-      log.info("{}. {}", startupLine(options, server, oneView, plugin), nextStepLine(options, server, simulator));
+      log.info("{}. {}", ReadyLine.ready(options, server, appliances), ReadyLine.nextStep(options, server, appliances));
       server.join();
       return 0;
-    } catch (RuntimeException | IOException e) {
-      closer(server, plugin, oneView, simulator, simulatorAccess).run();
+    } catch (Exception e) {
+      closer(server, appliances, simulatorAccess).run();
       throw e;
+    }
+  }
+
+  /**
+   * Every appliance's OneView client; a setting that cannot work is a usage error for the flags (as
+   * before several appliances existed) and a one-line start-up failure for a configuration file.
+   */
+  Appliances connect(PluginConfig config) {
+    try {
+      return Appliances.connect(config, new OneViewConnector(environment));
+    } catch (IllegalArgumentException e) {
+      if (config.appliances().get(0).fromFile()) {
+        throw new StartupException(e.getMessage(), e);
+      }
+      throw new CommandLine.ParameterException(commandLineForErrors(), e.getMessage());
     }
   }
 
@@ -328,7 +320,24 @@ public final class Main implements Callable<Integer> {
       throw new CommandLine.ParameterException(cmd, "use either --ca-cert (verify the appliance) or "
           + "--insecure (do not), not both");
     }
-    if (simulatorServers == null) {
+    Path effectiveConfig = config;
+    String configText = environment.apply(EnvironmentVariables.CONFIG);
+    boolean applianceFlags = url != null || user != null || passwordFile != null || apiVersion != null
+        || caCert != null || insecure;
+    if (config != null && (applianceFlags || simulatorServers != null)) {
+      throw new CommandLine.ParameterException(cmd, "--config lists the appliances: give --url, --user, "
+          + "--password-file, --api-version, --ca-cert, --insecure and --simulator in the file's "
+          + "appliances instead, or leave --config out");
+    }
+    // Flags beat the environment: single-appliance flags (or --simulator) set aside the variable.
+    if (effectiveConfig == null && configText != null && !configText.isBlank() && !applianceFlags
+        && simulatorServers == null) {
+      effectiveConfig = Path.of(configText.strip());
+    }
+    List<Integer> simulators = simulatorServers == null ? List.of() : simulatorServers;
+    if (effectiveConfig != null) {
+      // The file names each appliance's URL and user.
+    } else if (simulators.isEmpty()) {
       if (effectiveUrl == null || effectiveUrl.isBlank()) {
         throw new CommandLine.ParameterException(cmd, "no OneView appliance: set "
             + EnvironmentVariables.URL + " or --url (or try --simulator)");
@@ -337,132 +346,43 @@ public final class Main implements Callable<Integer> {
         throw new CommandLine.ParameterException(cmd, "no OneView user: set "
             + EnvironmentVariables.USER + " or --user");
       }
-    } else if (simulatorServers < 1 || simulatorServers > 4096) {
-      throw new CommandLine.ParameterException(cmd, "--simulator takes 1 to 4096 servers, got "
-          + simulatorServers);
+    } else {
+      for (Integer servers : simulators) {
+        if (servers == null || servers < 1 || servers > 4096) {
+          throw new CommandLine.ParameterException(cmd, "--simulator takes 1 to 4096 servers per "
+              + "simulator, got " + servers);
+        }
+      }
+      if (simulators.size() > 16) {
+        throw new CommandLine.ParameterException(cmd, "--simulator starts at most 16 simulators, got "
+            + simulators.size());
+      }
     }
     return new PluginOptions(effectiveUrl, effectiveUser, passwordFile, effectiveApi, caCert, insecure,
         name, pluginsDir, namespace, refreshInterval, failureCooldown, profileTaskTimeout,
-        powerTaskTimeout, simulatorServers);
+        powerTaskTimeout, simulators, effectiveConfig);
   }
 
-  /** The OneView client for these options (also used by the {@code inventory} command). */
-  OneView buildOneView(PluginOptions options) throws IOException {
-    char[] password = password(options);
-    try {
-      OneView.Builder builder = OneView.builder().url(options.url())
-          .credentials(options.user(), password)
-          .maxIdleConnections(WORKER_CONNECTIONS);
-      if (options.apiVersion() != null) {
-        builder.apiVersion(options.apiVersion());
-      }
-      if (options.insecure()) {
-        log.warn("TLS CERTIFICATE VERIFICATION IS OFF (--insecure): anyone on the network path can "
-            + "impersonate {} and capture the OneView password. Use --ca-cert with the appliance's "
-            + "certificate instead", options.url());
-        builder.insecure();
-      } else if (options.caCert() != null) {
-        builder.trust(checkedPem(options.caCert()));
-      }
-      return builder.build();
-    } finally {
-      Arrays.fill(password, '\0');
-    }
+  /** The tuning flags, which every appliance has unless its entry in the file says otherwise. */
+  Tuning tuning() {
+    return new Tuning(refreshInterval, failureCooldown, profileTaskTimeout, powerTaskTimeout,
+        reconcileInterval, powerOffFreeServers, !noScmb,
+        maxBacklog != null ? maxBacklog : PluginSettings.defaults().maxBacklog(),
+        powerOnGrace != null ? powerOnGrace : PluginSettings.defaults().powerOnGrace());
   }
 
-  private char[] password(PluginOptions options) throws IOException {
-    CommandLine cmd = commandLineForErrors();
-    if (options.passwordFile() != null) {
-      if (!Files.isRegularFile(options.passwordFile()) || !Files.isReadable(options.passwordFile())) {
-        throw new CommandLine.ParameterException(cmd, "--password-file " + options.passwordFile()
-            + ": " + (Files.exists(options.passwordFile()) ? "not a readable file" : "no such file"));
-      }
-      String text = Files.readString(options.passwordFile(), StandardCharsets.UTF_8).strip();
-      if (text.isEmpty()) {
-        throw new CommandLine.ParameterException(cmd, "password file " + options.passwordFile()
-            + " is empty");
-      }
-      return text.toCharArray();
-    }
-    String fromEnv = environment.apply(EnvironmentVariables.PASSWORD);
-    if (fromEnv == null || fromEnv.isEmpty()) {
-      throw new CommandLine.ParameterException(cmd, "no OneView password: set "
-          + EnvironmentVariables.PASSWORD + " or --password-file");
-    }
-    return fromEnv.toCharArray();
+  /** The appliances these options describe (see {@link PluginConfig#of}). */
+  PluginConfig configuration(PluginOptions options) {
+    return PluginConfig.of(options, tuning());
   }
 
-  /**
-   * The {@code --ca-cert} file, refused with what to do when it cannot be a PEM certificate: the SDK's
-   * own message would name a parser exception, not the flag.
-   */
-  private Path checkedPem(Path file) throws IOException {
-    CommandLine cmd = commandLineForErrors();
-    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw new CommandLine.ParameterException(cmd, "--ca-cert " + file + ": "
-          + (Files.exists(file) ? "not a readable file" : "no such file"));
-    }
-    String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-    if (!text.contains("-----BEGIN CERTIFICATE-----")) {
-      throw new CommandLine.ParameterException(cmd, "--ca-cert " + file + " is not a PEM certificate "
-          + "(no -----BEGIN CERTIFICATE----- line); export it with: openssl s_client -connect "
-          + "APPLIANCE:443 -showcerts </dev/null | openssl x509 > oneview-ca.pem");
-    }
-    return file;
-  }
-
-  private static OneViewSimulator startSimulator(int servers) {
-    return OneViewSimulator.builder().servers(servers).scmb(true)
-        .taskDuration(TaskKind.POWER, Duration.ofSeconds(2))
-        .taskDuration(TaskKind.PROFILE_CREATE, Duration.ofSeconds(5))
-        .taskDuration(TaskKind.PROFILE_UPDATE, Duration.ofSeconds(1))
-        .taskDuration(TaskKind.PROFILE_DELETE, Duration.ofSeconds(3))
-        .build().start();
-  }
-
-  private static String startupLine(PluginOptions options, PluginServer server, OneView oneView,
-      OneViewInstancePlugin plugin) {
-    String appliance = options.simulator()
-        ? "embedded simulator " + oneView.url() + " (" + options.simulatorServers() + " servers)"
-        : "OneView " + oneView.url();
-    String api;
-    try {
-      api = "API " + oneView.apiVersion();
-    } catch (RuntimeException e) {
-      api = "API version not negotiated yet (appliance unreachable)";
-    }
-    List<String> templates = plugin.templateNames();
-    return "instance-oneview ready: socket " + server.socketPath() + ", " + appliance + ", " + api
-        + ", namespace \"" + plugin.namespace() + "\", changes: " + plugin.changeFeed() + ", "
-        + (templates.isEmpty() ? "no templates found yet" : templates.size() + " templates: "
-            + String.join(", ", templates));
-  }
-
-  /**
-   * What a person can do next: the one command that shows the plugin answering, and with
-   * {@code --simulator} where the simulator's URL, user, password and certificate are, so
-   * {@code inventory} and SDK code can reach the same simulator.
-   */
-  static String nextStepLine(PluginOptions options, PluginServer server, OneViewSimulator simulator) {
-    String line = "Try: curl -sS --unix-socket " + server.socketPath()
-        + " -H 'Content-Type: application/json' -d '{\"jsonrpc\":\"2.0\",\"method\":"
-        + "\"Instance.DescribeInstances\",\"params\":{\"Tags\":{}},\"id\":1}' http://h/"
-        + "  (or: infrakit local " + options.name() + " describe)";
-    if (simulator != null) {
-      line += ". Simulator " + simulator.url() + ", user " + simulator.username()
-          + "; its password and certificate are in " + SimulatorAccess.directory(server.socketPath())
-          + " (owner-only): java -jar infrakit-instance-oneview.jar inventory --url " + simulator.url()
-          + " --user " + simulator.username() + " --password-file "
-          + SimulatorAccess.passwordFile(server.socketPath()) + " --ca-cert "
-          + SimulatorAccess.certificateFile(server.socketPath());
-    }
-    return line;
-  }
-
-  private static Runnable closer(PluginServer server, OneViewInstancePlugin plugin, OneView oneView,
-      OneViewSimulator simulator, SimulatorAccess simulatorAccess) {
+  private static Runnable closer(PluginServer server, Appliances appliances, List<SimulatorAccess> access) {
     return () -> {
-      for (AutoCloseable c : new AutoCloseable[] {server, plugin, oneView, simulator, simulatorAccess}) {
+      List<AutoCloseable> all = new ArrayList<>();
+      all.add(server);
+      all.add(appliances);
+      all.addAll(access);
+      for (AutoCloseable c : all) {
         if (c == null) {
           continue;
         }

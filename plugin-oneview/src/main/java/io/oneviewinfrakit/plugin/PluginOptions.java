@@ -2,6 +2,7 @@ package io.oneviewinfrakit.plugin;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Everything the executable was told, after flags and environment were merged, with the defaults in
@@ -20,7 +21,8 @@ import java.time.Duration;
  * @param failureCooldown how long a failed server is avoided
  * @param profileTaskTimeout how long to wait for profile tasks
  * @param powerTaskTimeout how long to wait for power tasks
- * @param simulatorServers the number of servers of an embedded simulator, or null for a real appliance
+ * @param simulators the number of servers of each embedded simulator; empty for real appliances
+ * @param config the configuration file listing the appliances, or null for the single-appliance flags
  */
 record PluginOptions(
     String url,
@@ -36,7 +38,8 @@ record PluginOptions(
     Duration failureCooldown,
     Duration profileTaskTimeout,
     Duration powerTaskTimeout,
-    Integer simulatorServers) {
+    List<Integer> simulators,
+    Path config) {
 
   static final String DEFAULT_NAME = "instance-oneview";
   static final String DEFAULT_NAMESPACE = PluginSettings.DEFAULT_NAMESPACE;
@@ -46,7 +49,16 @@ record PluginOptions(
   static final String DEFAULT_POWER_TASK_TIMEOUT = "5m";
   static final int DEFAULT_SIMULATOR_SERVERS = 16;
 
+  PluginOptions {
+    simulators = List.copyOf(simulators);
+  }
+
   boolean simulator() {
-    return simulatorServers != null;
+    return !simulators.isEmpty();
+  }
+
+  /** The servers of the (first) embedded simulator, or null for real appliances. */
+  Integer simulatorServers() {
+    return simulators.isEmpty() ? null : simulators.get(0);
   }
 }

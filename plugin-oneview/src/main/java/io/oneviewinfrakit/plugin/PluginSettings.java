@@ -52,11 +52,7 @@ record PluginSettings(
   static final String DEFAULT_NAMESPACE = "default";
 
   PluginSettings {
-    requireNonNull(namespace, "namespace");
-    if (!namespace.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-      throw new IllegalArgumentException("namespace must be 1 to 64 letters, digits, '.', '_' or '-' "
-          + "starting with a letter or digit, got \"" + namespace + "\"");
-    }
+    checkNamespace(namespace);
     requirePositive(refreshInterval, "refresh interval");
     requirePositive(maxStaleness, "max staleness");
     requireNonNull(failureCooldown, "failureCooldown");
@@ -68,6 +64,15 @@ record PluginSettings(
     requireNonNull(createLookupWait, "createLookupWait");
     if (workers < 1 || maxServerAttempts < 1 || maxBacklog < 1) {
       throw new IllegalArgumentException("workers, maxServerAttempts and maxBacklog must be at least 1");
+    }
+  }
+
+  /** Throws {@link IllegalArgumentException} saying what a namespace may be when it is not one. */
+  static void checkNamespace(String namespace) {
+    requireNonNull(namespace, "namespace");
+    if (!namespace.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+      throw new IllegalArgumentException("namespace must be 1 to 64 letters, digits, '.', '_' or '-' "
+          + "starting with a letter or digit, got \"" + namespace + "\"");
     }
   }
 

@@ -23,6 +23,12 @@ final class SimulatorAccess implements AutoCloseable {
     return socket.resolveSibling(socket.getFileName() + ".simulator");
   }
 
+  /** The directory of simulator {@code name} when the plugin runs several (null: the only one). */
+  static Path directory(Path socket, String name) {
+    return name == null ? directory(socket)
+        : socket.resolveSibling(socket.getFileName() + "." + name + ".simulator");
+  }
+
   static Path passwordFile(Path socket) {
     return directory(socket).resolve("password");
   }
@@ -33,12 +39,17 @@ final class SimulatorAccess implements AutoCloseable {
 
   /** Writes the files for {@code simulator} served on {@code socket}; {@link #close()} removes them. */
   static SimulatorAccess write(Path socket, OneViewSimulator simulator) throws IOException {
-    Path dir = directory(socket);
+    return write(socket, null, simulator);
+  }
+
+  /** As {@link #write(Path, OneViewSimulator)}, for simulator {@code name} of several. */
+  static SimulatorAccess write(Path socket, String name, OneViewSimulator simulator) throws IOException {
+    Path dir = directory(socket, name);
     SimulatorAccess access = new SimulatorAccess(dir);
     access.close(); // a crashed run's files describe a simulator that no longer exists
     Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    write(passwordFile(socket), simulator.password() + "\n");
-    write(certificateFile(socket), simulator.certificatePem());
+    write(dir.resolve("password"), simulator.password() + "\n");
+    write(dir.resolve("ca.pem"), simulator.certificatePem());
     return access;
   }
 

@@ -21,17 +21,18 @@ final class StartupProbe {
   private StartupProbe() {}
 
   /** Throws {@link StartupException} naming the flag or variable to fix when the failure is permanent. */
-  static void check(OneView oneView, PluginOptions options) {
+  static void check(OneView oneView, ApplianceConfig appliance) {
     try {
       oneView.apiVersion();
       oneView.serverProfileTemplates().list(Query.builder().count(1).build());
     } catch (RuntimeException e) {
-      Optional<String> permanent = permanentProblem(e, options);
+      Optional<String> permanent = permanentProblem(e, appliance);
       if (permanent.isPresent()) {
         throw new StartupException(permanent.get(), e);
       }
-      log.warn("OneView {} is not reachable now ({}); the plugin starts anyway, reports errors to "
-          + "InfraKit and connects as soon as the appliance answers", options.url(), OneViewGateway.describe(e));
+      log.warn("{} is not reachable now ({}); the plugin starts anyway, reports errors to "
+          + "InfraKit and connects as soon as the appliance answers", appliance.label(),
+          OneViewGateway.describe(e));
     }
   }
 
@@ -39,18 +40,22 @@ final class StartupProbe {
    * What a person must fix, when {@code failure} will not go away by retrying; empty for failures that
    * may (network, appliance busy or restarting).
    */
-  static Optional<String> permanentProblem(Throwable failure, PluginOptions options) {
-    String appliance = "OneView " + options.url();
+  static Optional<String> permanentProblem(Throwable failure, ApplianceConfig options) {
+    String appliance = options.label();
+    boolean file = options.fromFile();
+    String inFile = " of appliance \"" + options.name() + "\" in config " + options.configFile();
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SSLException) {
         return Optional.of(appliance + ": its TLS certificate is not trusted. Pass the appliance's "
-            + "certificate or CA as PEM with --ca-cert FILE (lab only: --insecure)");
+            + "certificate or CA as PEM with " + (file ? "\"ca-cert: FILE\"" + inFile + " (lab only: insecure: true)"
+            : "--ca-cert FILE (lab only: --insecure)"));
       }
     }
     if (failure instanceof AuthenticationException) {
       return Optional.of(appliance + " refused the login of user \"" + options.user() + "\" ("
-          + failure.getMessage() + "). Fix " + EnvironmentVariables.USER + "/--user and the password in "
-          + EnvironmentVariables.PASSWORD + " or --password-file");
+          + failure.getMessage() + "). Fix " + (file ? "\"user\" and the " + options.password() + inFile
+              : EnvironmentVariables.USER + "/--user and the password in " + EnvironmentVariables.PASSWORD
+                  + " or --password-file"));
     }
     if (failure instanceof OneViewException e) {
       String code = e.error() == null || e.error().errorCode() == null ? "" : e.error().errorCode();
@@ -61,12 +66,14 @@ final class StartupProbe {
       if (pinnedRefused || code.equals("UNSUPPORTED_VERSION") || e.httpStatus() == 412) {
         return Optional.of(appliance + " does not support API version "
             + (options.apiVersion() == null ? "negotiated" : options.apiVersion()) + " (" + failure.getMessage()
-            + "). Fix or unset --api-version / " + EnvironmentVariables.API_VERSION + " to negotiate");
+            + "). Fix or unset " + (file ? "\"api-version\"" + inFile
+                : "--api-version / " + EnvironmentVariables.API_VERSION) + " to negotiate");
       }
       if (e.httpStatus() == 403) {
         return Optional.of(appliance + ": user \"" + options.user() + "\" may not read server profile "
             + "templates (" + failure.getMessage() + "). Give the user a role that manages server "
-            + "profiles (e.g. Server administrator) or use another " + EnvironmentVariables.USER + "/--user");
+            + "profiles (e.g. Server administrator) or use another " + (file ? "\"user\"" + inFile
+                : EnvironmentVariables.USER + "/--user"));
       }
     }
     return Optional.empty();

@@ -74,6 +74,22 @@ class MainTest {
   }
 
   @Test
+  void severalSimulatorCountsStartSeveralSimulatorsServedByName() {
+    Main main = parse(Map.of(), "--simulator", "16,8");
+    PluginOptions options = main.options();
+    assertThat(options.simulators()).containsExactly(16, 8);
+    PluginConfig config = main.configuration(options);
+    assertThat(config.typed()).isTrue();
+    assertThat(config.appliances()).extracting(ApplianceConfig::name).containsExactly("sim1", "sim2");
+    assertThat(config.appliances()).extracting(ApplianceConfig::simulatorServers).containsExactly(16, 8);
+    assertThat(config.defaultName()).isEqualTo("sim1");
+    Main single = parse(Map.of(), "--simulator");
+    assertThat(single.configuration(single.options()).typed()).as("plain --simulator as before").isFalse();
+    assertThatThrownBy(() -> parse(Map.of(), "--simulator=4,0").options())
+        .hasMessageContaining("--simulator takes 1 to 4096 servers per simulator, got 0");
+  }
+
+  @Test
   void durationsReadTheWayInfraKitWritesThem() {
     DurationConverter c = new DurationConverter();
     assertThat(c.convert("250ms")).isEqualTo(Duration.ofMillis(250));

@@ -44,11 +44,19 @@ final class PluginProcess implements AutoCloseable {
     this.log = dir.resolve(name + ".log");
   }
 
+  /**
+   * A plugin whose appliances are all in {@code args} (e.g. {@code --config FILE}): no connection
+   * flags of its own.
+   */
+  PluginProcess(Path dir, String name, List<String> args) {
+    this(null, dir, name, args);
+  }
+
   /** Starts the process (on a stale socket of a killed one, if any) and waits until it answers. */
   PluginProcess start() {
     try {
       Path password = dir.resolve("password");
-      if (!Files.exists(password)) {
+      if (sim != null && !Files.exists(password)) {
         Files.writeString(password, sim.password(), StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
         Files.writeString(dir.resolve("ca.pem"), sim.certificatePem(), StandardCharsets.US_ASCII);
@@ -63,11 +71,12 @@ final class PluginProcess implements AutoCloseable {
           "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
           "-cp", System.getProperty("java.class.path"),
           Main.class.getName(),
-          "--url", sim.url(), "--user", sim.username(),
-          "--password-file", password.toString(),
-          "--ca-cert", dir.resolve("ca.pem").toString(),
           "--plugins-dir", plugins.toString(),
           "--name", name));
+      if (sim != null) {
+        command.addAll(List.of("--url", sim.url(), "--user", sim.username(),
+            "--password-file", password.toString(), "--ca-cert", dir.resolve("ca.pem").toString()));
+      }
       command.addAll(extraArgs);
       ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
