@@ -105,6 +105,13 @@ final class ApiVersions {
       case "firmware-drivers" -> "firmware-baselines";
       // Fibre Channel networks: fc-networkV4 from API 600 (oneview-python fc_networks.py), fc-networkV2 before.
       case "fc-networks" -> version < 600 ? "fc-networkV2" : "fc-networkV4";
+      // oneview-python fcoe_networks.py DEFAULT_VALUES; terraform's examples send fcoe-networkV4 at 3600.
+      case "fcoe-networks" -> version < 300 ? "fcoe-network" : version < 600 ? "fcoe-networkV300" : "fcoe-networkV4";
+      // Same steps as enclosure groups (V200/V300/V400, then a plain counter); not captured anywhere we have.
+      case "enclosures" -> "EnclosureV" + at(ENCLOSURE_GROUP, version);
+      case "scopes" -> version < 500 ? "Scope" : version < 800 ? "ScopeV2" : "ScopeV3";
+      case "labels" -> "Label";
+      case "alerts" -> "AlertResourceV3";
       default -> throw new IllegalArgumentException(category);
     };
   }
@@ -145,6 +152,11 @@ final class ApiVersions {
       case "network-sets" -> "NetworkSetCollection" + at(NETWORK_SET, version);
       case "firmware-drivers" -> "FirmwareBaselineCollection";
       case "fc-networks" -> "FcNetworkCollectionV" + (version < 600 ? 2 : 4);
+      case "fcoe-networks" -> "FcoeNetworkCollection" + (version < 300 ? "" : version < 600 ? "V300" : "V4");
+      case "enclosures" -> "EnclosureListV" + at(ENCLOSURE_GROUP, version);
+      case "scopes" -> "ScopeCollection" + (version < 500 ? "" : version < 800 ? "V2" : "V3");
+      case "labels" -> "LabelCollection";
+      case "alerts" -> "AlertResourceCollectionV3";
       default -> throw new IllegalArgumentException(category);
     };
   }

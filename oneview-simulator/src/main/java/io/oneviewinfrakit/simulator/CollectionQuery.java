@@ -22,8 +22,14 @@ final class CollectionQuery {
   private final List<Predicate<Object>> queries;
   private final Comparator<Map<String, Object>> order; // null: creation order
 
+  private final List<String> fields;
+  private final List<String> scopeUris;
+
   private CollectionQuery(QueryString query, int start, int count, List<Filter> filters,
-      List<Predicate<Object>> queries, Comparator<Map<String, Object>> order) {
+      List<Predicate<Object>> queries, Comparator<Map<String, Object>> order, List<String> fields,
+      List<String> scopeUris) {
+    this.fields = fields;
+    this.scopeUris = scopeUris;
     this.queries = queries;
     this.query = query;
     this.start = start;
@@ -61,8 +67,79 @@ final class CollectionQuery {
         order = order == null ? c : order.thenComparing(c);
       }
     }
-    return new CollectionQuery(query, start, count, List.copyOf(filters), List.copyOf(queries), order);
+    String view = query.first("view");
+    if (view != null && !view.isBlank() && !view.trim().equalsIgnoreCase("expand")) {
+      // "expand" is the documented default view; the named views of individual resources are not
+      // modelled, and answering them as if they were would mislead the client.
+      throw SimulatorException.badRequest("INVALID_VIEW", "The view " + view + " is not supported.");
+    }
+    List<String> fields = new ArrayList<>();
+    for (String f : query.all("fields")) {
+      for (String name : f.split(",")) {
+        if (!name.isBlank()) {
+          fields.add(name.trim());
+        }
+      }
+    }
+    List<String> scopeUris = new ArrayList<>();
+    for (String value : query.all("scopeUris")) {
+      // Several scopes are joined with " OR " (oneview-ansible), each optionally quoted.
+      for (String scope : value.split("(?i)\\s+OR\\s+")) {
+        String u = scope.trim().replace("\"", "").replace("'", "");
+        if (!u.isEmpty()) {
+          scopeUris.add(u);
+        }
+      }
+    }
+    return new CollectionQuery(query, start, count, List.copyOf(filters), List.copyOf(queries), order,
+        List.copyOf(fields), List.copyOf(scopeUris));
   }
+
+  /** The scopes a member must belong to (any of them), empty for no restriction. */
+  List<String> scopeUris() {
+    return scopeUris;
+  }
+
+  /** Whether the request names a filter or a query (delete-by-filter needs one). */
+  boolean selects() {
+    return !filters.isEmpty() || !queries.isEmpty();
+  }
+
+  /**
+   * {@code doc} cut down to the {@code fields} asked for (dotted names reach into objects), or
+   * {@code doc} itself when none are.
+   */
+  Map<String, Object> project(Map<String, Object> doc) {
+    if (fields.isEmpty()) {
+      return doc;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String field : fields) {
+      String[] path = field.split("\\.");
+      Object value = doc;
+      for (String part : path) {
+        Map<String, Object> m = Json.map(value);
+        value = m == null || !m.containsKey(part) ? Absent.VALUE : m.get(part);
+        if (value == Absent.VALUE) {
+          break;
+        }
+      }
+      if (value == Absent.VALUE) {
+        continue;
+      }
+      Map<String, Object> target = out;
+      for (int i = 0; i < path.length - 1; i++) {
+        Object next = target.computeIfAbsent(path[i], k -> new LinkedHashMap<String, Object>());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> nextMap = (Map<String, Object>) next;
+        target = nextMap;
+      }
+      target.put(path[path.length - 1], value);
+    }
+    return out;
+  }
+
+  private enum Absent { VALUE }
 
   private static int intParam(QueryString query, String name, int absent) {
     String value = query.first(name);
@@ -193,6 +270,17 @@ final class CollectionQuery {
       }
     }
     return true;
+  }
+
+  /** Every one of {@code candidates} the filters and queries select, in creation order. */
+  List<Map<String, Object>> select(Iterable<Map<String, Object>> candidates) {
+    List<Map<String, Object>> hits = new ArrayList<>();
+    for (Map<String, Object> doc : candidates) {
+      if (matches(doc)) {
+        hits.add(doc);
+      }
+    }
+    return hits;
   }
 
   /** A page of {@code candidates} (in creation order), filtered, sorted and cut. */

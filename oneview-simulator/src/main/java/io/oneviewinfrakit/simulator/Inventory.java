@@ -38,11 +38,12 @@ public final class Inventory {
   static final String DEPLOY_NETWORK = "Deploy-PXE";
   static final String PROD_SET = "Prod-Set";
   static final String SAN_NETWORK = "SAN-A";
+  static final String FCOE_NETWORK = "FCoE-1001";
   static final String BASELINE_NAME = "Service Pack for ProLiant";
   static final String BASELINE_VERSION = "2022.09.01.00";
   static final List<String> KEYS = List.of("serverHardwareTypes", "enclosureGroups",
-      "serverHardware", "ethernetNetworks", "networkSets", "fcNetworks", "firmwareDrivers",
-      "serverProfileTemplates", "serverProfiles");
+      "serverHardware", "ethernetNetworks", "networkSets", "fcNetworks", "fcoeNetworks",
+      "firmwareDrivers", "serverProfileTemplates", "serverProfiles", "enclosures", "scopes", "alerts");
   private static final int BAYS_PER_ENCLOSURE = 16;
 
   private final Map<String, Object> document;
@@ -100,6 +101,26 @@ public final class Inventory {
         template(BLADE_TEMPLATE, bladeType, group, true, deploy, (String) baseline.get("uri")),
         template(RACK_TEMPLATE, rackType, null, false, null, null)));
     doc.put("serverProfiles", List.of());
+    doc.put("fcoeNetworks", List.of(fcoeNetwork(FCOE_NETWORK, 1001)));
+    // Enclosures are built from the blades' locationUri when the simulator starts.
+    doc.put("enclosures", List.of());
+    doc.put("scopes", List.of());
+    List<Object> alerts = new ArrayList<>();
+    if (servers > 0) {
+      Map<String, Object> first = Json.map(hardware.get(0));
+      alerts.add(alert(1, first, "Warning", "Cleared", "Power",
+          "The server power supply redundancy was lost.", "Check the power supplies of the server."));
+      if (first.get("locationUri") != null) {
+        Map<String, Object> enclosure = Json.obj("uri", first.get("locationUri"), "name", "Encl1",
+            "category", "enclosures");
+        alerts.add(alert(2, enclosure, "Critical", "Active", "Cooling",
+            "A fan of the enclosure has failed.", "Replace the failed fan."));
+        alerts.add(alert(3, enclosure, "Warning", "Locked", "Firmware",
+            "The Onboard Administrator firmware is older than the minimum supported version.",
+            "Update the Onboard Administrator firmware."));
+      }
+    }
+    doc.put("alerts", alerts);
     return new Inventory(doc);
   }
 
@@ -336,6 +357,54 @@ public final class Inventory {
     d.put("connectionTemplateUri", "/rest/connection-templates/" + id("ct:" + name).toLowerCase(Locale.ROOT));
     d.put("state", "Active");
     d.put("status", "OK");
+    return d;
+  }
+
+  private static Map<String, Object> fcoeNetwork(String name, long vlan) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("type", "fcoe-networkV4");
+    d.put("uri", "/rest/fcoe-networks/" + id("fcoe:" + name).toLowerCase(Locale.ROOT));
+    d.put("category", "fcoe-networks");
+    d.put("name", name);
+    d.put("description", null);
+    d.put("vlanId", vlan);
+    d.put("fabricUri", "/rest/fabrics/" + id("fabric").toLowerCase(Locale.ROOT));
+    d.put("managedSanUri", null);
+    d.put("connectionTemplateUri", "/rest/connection-templates/" + id("ct:" + name).toLowerCase(Locale.ROOT));
+    d.put("state", "Active");
+    d.put("status", "OK");
+    d.put("scopesUri", "/rest/scopes/resources" + d.get("uri"));
+    return d;
+  }
+
+  /** An alert as OneView lists it under /rest/alerts (AlertResourceV3 fields). */
+  private static Map<String, Object> alert(long id, Map<String, Object> resource, String severity,
+      String state, String healthCategory, String description, String correctiveAction) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("type", "AlertResourceV3");
+    d.put("uri", "/rest/alerts/" + id);
+    d.put("category", "alerts");
+    d.put("alertState", state);
+    d.put("severity", severity);
+    d.put("urgency", "Critical".equals(severity) ? "High" : "Medium");
+    d.put("healthCategory", healthCategory);
+    d.put("description", description);
+    d.put("correctiveAction", correctiveAction);
+    d.put("alertTypeID", "Simulator." + healthCategory + "." + severity);
+    d.put("resourceUri", resource.get("uri"));
+    d.put("associatedResource", Json.obj("resourceUri", resource.get("uri"),
+        "resourceName", resource.get("name"), "resourceCategory", resource.get("category"),
+        "associationType", "HAS_A"));
+    d.put("physicalResourceType", resource.get("category"));
+    d.put("lifeCycle", false);
+    d.put("serviceEventSource", false);
+    d.put("assignedToUser", null);
+    d.put("clearedByUser", "Cleared".equals(state) ? "administrator" : null);
+    d.put("clearedTime", null);
+    d.put("activityUri", null);
+    d.put("parentAlert", null);
+    d.put("childAlerts", List.of());
+    d.put("changeLog", List.of());
     return d;
   }
 

@@ -13,8 +13,17 @@ public enum TaskKind {
   PROFILE_DELETE,
   /** {@code PUT /rest/server-hardware/{id}/powerState}. */
   POWER,
-  /** {@code POST} and {@code DELETE} of Ethernet networks and network sets. */
+  /**
+   * {@code POST}, {@code PUT} and {@code DELETE} of Ethernet, Fibre Channel and FCoE networks and
+   * network sets, and their delete-by-filter.
+   */
   NETWORK,
+  /** {@code POST}, {@code PUT} and {@code DELETE} of server profile templates. */
+  TEMPLATE,
+  /** {@code PATCH /rest/scopes/{id}/resource-assignments}. */
+  SCOPE,
+  /** {@code DELETE /rest/alerts?filter=...}. */
+  ALERT,
   /** {@code POST /rest/certificates/client/rabbitmq} (served when the message bus is on). */
   CERTIFICATE
 }
