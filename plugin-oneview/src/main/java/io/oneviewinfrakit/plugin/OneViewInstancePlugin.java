@@ -2,6 +2,7 @@ package io.oneviewinfrakit.plugin;
 
 import static java.util.Objects.requireNonNull;
 
+import io.oneviewinfrakit.infrakit.spi.Attachment;
 import io.oneviewinfrakit.infrakit.spi.DestroyContext;
 import io.oneviewinfrakit.infrakit.spi.InputExample;
 import io.oneviewinfrakit.infrakit.spi.InstanceDescription;
@@ -13,6 +14,7 @@ import io.oneviewinfrakit.infrakit.spi.RawJson;
 import io.oneviewinfrakit.infrakit.spi.Vendor;
 import io.oneviewinfrakit.infrakit.spi.VendorInfo;
 import io.oneviewinfrakit.oneview.OneView;
+import io.oneviewinfrakit.oneview.ServerProfile;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import io.oneviewinfrakit.infrakit.spi.Attachment;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -29,6 +30,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,6 +111,16 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Whether a profile is an instance of this plugin's {@code namespace} (it carries the plugin's
+   * envelope, any version, for that namespace): the ownership test the plugin and its {@code
+   * inventory} command use, for {@link io.oneviewinfrakit.oneview.OneView#inventory}.
+   */
+  public static Predicate<ServerProfile> ownedBy(String namespace) {
+    requireNonNull(namespace, "namespace");
+    return profile -> EnvelopeCodec.decodeOwned(profile.description(), namespace).isPresent();
   }
 
   /**
