@@ -83,7 +83,7 @@ class JavadocExamplesTest {
 
   record Example(String file, int index, String code, List<String> given) {
     String className() {
-      return "Example_" + file.replace(".java", "") + "_" + index;
+      return "Example_" + file.replace(".java", "").replace('/', '_') + "_" + index;
     }
 
     @Override
@@ -113,15 +113,15 @@ class JavadocExamplesTest {
 
   private static List<Example> examples() throws IOException {
     List<Example> examples = new ArrayList<>();
-    try (Stream<Path> files = Files.list(SOURCES)) {
-      for (Path file : files.sorted().toList()) {
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
         Matcher m = BLOCK.matcher(Files.readString(file));
         int index = 0;
         while (m.find()) {
           String code = m.group(1).lines().map(l -> l.replaceFirst("^\\s*\\* ?", ""))
               .reduce((a, b) -> a + "\n" + b).orElse("")
               .replace("&#64;", "@").replace("{@literal @}", "@");
-          examples.add(new Example(file.getFileName().toString(), index++, code, given(code)));
+          examples.add(new Example(SOURCES.relativize(file).toString(), index++, code, given(code)));
         }
       }
     }
