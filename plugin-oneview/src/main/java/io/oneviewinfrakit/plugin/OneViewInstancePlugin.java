@@ -65,6 +65,7 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
   private final BackgroundWork work;
   private final Destroyer destroyer;
   private final Provisioner provisioner;
+  private final RightsRefusal rights;
   private final PowerReconciler power;
   private final Labeller labeller;
   private final InstanceLister lister;
@@ -93,8 +94,9 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
         Executors.newSingleThreadScheduledExecutor(InventoryCache.daemon("oneview-timer")));
     Runnable refresh = cache::refresh;
     this.destroyer = new Destroyer(gateway, work, settings, b.clock, refresh);
+    this.rights = new RightsRefusal(b.clock, Duration.ofMinutes(2), Duration.ofMinutes(30));
     this.provisioner = new Provisioner(gateway, cache, registry, reservations, settings, work,
-        destroyer, b.clock);
+        destroyer, b.clock, rights);
     this.power = new PowerReconciler(gateway, registry, settings, work, b.clock, refresh);
     this.labeller = new Labeller(gateway, cache, registry, settings, work);
     this.networks = new NetworkCatalog(gateway, b.clock, Duration.ofSeconds(30));
@@ -239,6 +241,7 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
         properties.powerOn()));
     TemplateView template = checks.template(properties.templateName());
     properties.hardware().checkLogicalId(logicalId);
+    rights.throwIfRefused();
     List<String> networkUris = checks.againstOneView(properties, template);
     Inventory inventory = cache.usable();
     synchronized (registry) { // one check-and-register at a time, so two provisions cannot share a logical ID

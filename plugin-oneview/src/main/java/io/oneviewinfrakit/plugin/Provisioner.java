@@ -75,10 +75,12 @@ final class Provisioner {
   private final BackgroundWork work;
   private final Destroyer destroyer;
   private final Clock clock;
+  private final RightsRefusal rights;
 
   Provisioner(OneViewGateway gateway, InventoryCache cache, InstanceRegistry registry,
       ServerReservations reservations, PluginSettings settings, BackgroundWork work,
-      Destroyer destroyer, Clock clock) {
+      Destroyer destroyer, Clock clock, RightsRefusal rights) {
+    this.rights = rights;
     this.gateway = gateway;
     this.cache = cache;
     this.registry = registry;
@@ -217,6 +219,7 @@ final class Provisioner {
         lookForLostCreate();
         return;
       }
+      rights.accepted();
       watchCreate(task);
     }
 
@@ -295,6 +298,9 @@ final class Provisioner {
     void failed(RuntimeException e) {
       if (work.closing()) {
         return; // shutting down: what exists in OneView carries our envelope; the next run lists it
+      }
+      if (RightsRefusal.isRightsFailure(e)) {
+        rights.refused("create server profiles or power servers", e);
       }
       String serverUri = instance.serverUri();
       if (applied) {
