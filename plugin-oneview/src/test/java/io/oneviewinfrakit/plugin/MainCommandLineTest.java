@@ -130,6 +130,22 @@ class MainCommandLineTest {
   }
 
   @Test
+  void aUserWhoMayNotReadTemplatesStopsAtStartupWithOneLineNamingWhatToFix() throws IOException {
+    // A role without server profile rights: OneView answers 403 to every template read.
+    sim.expect("GET", "/rest/server-profile-templates").always()
+        .andReturnError(403, "AUTHORIZATION", "Authorization error: User not authorized for this operation.");
+    Path ca = file("ca.pem", sim.certificatePem());
+    Path password = file("password", sim.password());
+    assertThat(run("--url", sim.url(), "--user", sim.username(), "--password-file", password.toString(),
+        "--ca-cert", ca.toString(), "--plugins-dir", dir.resolve("p").toString())).isEqualTo(StartupException.EXIT_CODE);
+    assertThat(err.toString().lines().toList()).hasSize(1);
+    assertThat(err.toString()).contains("user \"" + sim.username() + "\" may not read server profile templates")
+        .contains("AUTHORIZATION");
+    assertThat(sim.requests().countWithStatus(403)).as("asked once, no retry loop").isEqualTo(1);
+    assertThat(dir.resolve("p").resolve("instance-oneview")).doesNotExist();
+  }
+
+  @Test
   void anApiVersionTheApplianceDoesNotSupportStops() throws IOException {
     Path ca = file("ca.pem", sim.certificatePem());
     Path password = file("password", sim.password());
