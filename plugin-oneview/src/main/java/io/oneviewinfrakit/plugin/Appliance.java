@@ -28,7 +28,8 @@ final class Appliance implements AutoCloseable {
   /** Builds the OneView client (starting the simulator first for a simulated appliance); no request yet. */
   static Appliance connect(ApplianceConfig config, OneViewConnector connector) {
     if (config.simulator()) {
-      OneViewSimulator simulator = OneViewConnector.startSimulator(config.simulatorServers());
+      OneViewSimulator simulator = OneViewConnector.startSimulator(config.simulatorServers(),
+          config.tuning().stateChangeBus());
       try {
         return new Appliance(config, simulator, OneViewConnector.connect(simulator));
       } catch (RuntimeException e) {
@@ -47,7 +48,7 @@ final class Appliance implements AutoCloseable {
   /** Builds and starts this appliance's plugin: lists OneView once, then works in the background. */
   OneViewInstancePlugin start() {
     OneViewInstancePlugin.Builder builder = OneViewInstancePlugin.builder();
-    if (simulator != null && simulator.scmbPort() > 0) {
+    if (simulator != null && config.tuning().stateChangeBus() && simulator.scmbPort() > 0) {
       builder.stateChangeBusPort(simulator.scmbPort());
     }
     plugin = config.tuning().applyTo(builder).oneView(oneView).namespace(config.namespace()).build().start();

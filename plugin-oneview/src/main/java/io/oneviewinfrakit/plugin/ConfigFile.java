@@ -37,7 +37,7 @@ import picocli.CommandLine;
  */
 final class ConfigFile {
 
-  static final Set<String> TOP_KEYS = Set.of("appliances", "default");
+  static final List<String> TOP_KEYS = List.of("appliances", "default");
   static final List<String> APPLIANCE_KEYS = List.of("name", "url", "user", "password-env",
       "password-file", "password", "ca-cert", "insecure", "api-version", "namespace",
       "refresh-interval", "failure-cooldown", "profile-task-timeout", "power-task-timeout",
@@ -121,7 +121,7 @@ final class ConfigFile {
   }
 
   private ApplianceConfig appliance(Node entry) {
-    Map<String, NodeTuple> keys = mapping(entry, "an appliance", Set.copyOf(APPLIANCE_KEYS));
+    Map<String, NodeTuple> keys = mapping(entry, "an appliance", APPLIANCE_KEYS);
     Map<String, Integer> lines = new LinkedHashMap<>();
     lines.put("-", line(entry));
     keys.forEach((k, t) -> lines.put(k, line(t.getKeyNode())));
@@ -220,9 +220,9 @@ final class ConfigFile {
   // ---------------------------------------------------------------- node readers
 
   /** The keys of a mapping node, refusing duplicates and keys not in {@code known}. */
-  private Map<String, NodeTuple> mapping(Node node, String what, Set<String> known) {
+  private Map<String, NodeTuple> mapping(Node node, String what, List<String> known) {
     if (!(node instanceof MappingNode map)) {
-      throw error(node, what + " must be a mapping of keys (" + String.join(", ", sorted(known)) + ")");
+      throw error(node, what + " must be a mapping of keys (" + String.join(", ", known) + ")");
     }
     Map<String, NodeTuple> keys = new LinkedHashMap<>();
     for (NodeTuple tuple : map.getValue()) {
@@ -232,7 +232,7 @@ final class ConfigFile {
       String key = k.getValue();
       if (!known.contains(key)) {
         throw error(k, "unknown key \"" + key + "\" in " + what + " (known keys: "
-            + String.join(", ", known.size() == APPLIANCE_KEYS.size() ? APPLIANCE_KEYS : sorted(known)) + ")");
+            + String.join(", ", known) + ")");
       }
       if (keys.put(key, tuple) != null) {
         throw error(k, "key \"" + key + "\" is given twice in " + what);
@@ -320,10 +320,6 @@ final class ConfigFile {
 
   private static int line(Node node) {
     return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
-  }
-
-  private static List<String> sorted(Set<String> keys) {
-    return keys.stream().sorted().toList();
   }
 
   private StartupException error(Node node, String message) {

@@ -335,9 +335,7 @@ public final class Main implements Callable<Integer> {
       effectiveConfig = Path.of(configText.strip());
     }
     List<Integer> simulators = simulatorServers == null ? List.of() : simulatorServers;
-    if (effectiveConfig != null) {
-      // The file names each appliance's URL and user.
-    } else if (simulators.isEmpty()) {
+    if (effectiveConfig == null && simulators.isEmpty()) { // else the file or simulators say it
       if (effectiveUrl == null || effectiveUrl.isBlank()) {
         throw new CommandLine.ParameterException(cmd, "no OneView appliance: set "
             + EnvironmentVariables.URL + " or --url (or try --simulator)");
@@ -346,17 +344,16 @@ public final class Main implements Callable<Integer> {
         throw new CommandLine.ParameterException(cmd, "no OneView user: set "
             + EnvironmentVariables.USER + " or --user");
       }
-    } else {
-      for (Integer servers : simulators) {
-        if (servers == null || servers < 1 || servers > 4096) {
-          throw new CommandLine.ParameterException(cmd, "--simulator takes 1 to 4096 servers per "
-              + "simulator, got " + servers);
-        }
+    }
+    for (Integer servers : simulators) {
+      if (servers == null || servers < 1 || servers > 4096) {
+        throw new CommandLine.ParameterException(cmd, "--simulator takes 1 to 4096 servers per "
+            + "simulator, got " + servers);
       }
-      if (simulators.size() > 16) {
-        throw new CommandLine.ParameterException(cmd, "--simulator starts at most 16 simulators, got "
-            + simulators.size());
-      }
+    }
+    if (simulators.size() > 16) {
+      throw new CommandLine.ParameterException(cmd, "--simulator starts at most 16 simulators, got "
+          + simulators.size());
     }
     return new PluginOptions(effectiveUrl, effectiveUser, passwordFile, effectiveApi, caCert, insecure,
         name, pluginsDir, namespace, refreshInterval, failureCooldown, profileTaskTimeout,

@@ -67,9 +67,12 @@ final class OneViewConnector {
         .build();
   }
 
-  /** An embedded simulator whose tasks take seconds, as a person trying the plugin would see them. */
-  static OneViewSimulator startSimulator(int servers) {
-    return OneViewSimulator.builder().servers(servers).scmb(true)
+  /**
+   * An embedded simulator whose tasks take seconds, as a person trying the plugin would see them;
+   * with its message bus unless the plugin will not use one ({@code --no-scmb}: spares the broker).
+   */
+  static OneViewSimulator startSimulator(int servers, boolean scmb) {
+    return OneViewSimulator.builder().servers(servers).scmb(scmb)
         .taskDuration(TaskKind.POWER, Duration.ofSeconds(2))
         .taskDuration(TaskKind.PROFILE_CREATE, Duration.ofSeconds(5))
         .taskDuration(TaskKind.PROFILE_UPDATE, Duration.ofSeconds(1))

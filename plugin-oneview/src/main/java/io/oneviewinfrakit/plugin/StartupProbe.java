@@ -40,10 +40,10 @@ final class StartupProbe {
    * What a person must fix, when {@code failure} will not go away by retrying; empty for failures that
    * may (network, appliance busy or restarting).
    */
-  static Optional<String> permanentProblem(Throwable failure, ApplianceConfig options) {
-    String appliance = options.label();
-    boolean file = options.fromFile();
-    String inFile = " of appliance \"" + options.name() + "\" in config " + options.configFile();
+  static Optional<String> permanentProblem(Throwable failure, ApplianceConfig config) {
+    String appliance = config.label();
+    boolean file = config.fromFile();
+    String inFile = " of appliance \"" + config.name() + "\" in config " + config.configFile();
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SSLException) {
         return Optional.of(appliance + ": its TLS certificate is not trusted. Pass the appliance's "
@@ -52,8 +52,8 @@ final class StartupProbe {
       }
     }
     if (failure instanceof AuthenticationException) {
-      return Optional.of(appliance + " refused the login of user \"" + options.user() + "\" ("
-          + failure.getMessage() + "). Fix " + (file ? "\"user\" and the " + options.password() + inFile
+      return Optional.of(appliance + " refused the login of user \"" + config.user() + "\" ("
+          + failure.getMessage() + "). Fix " + (file ? "\"user\" and the " + config.password() + inFile
               : EnvironmentVariables.USER + "/--user and the password in " + EnvironmentVariables.PASSWORD
                   + " or --password-file"));
     }
@@ -61,16 +61,16 @@ final class StartupProbe {
       String code = e.error() == null || e.error().errorCode() == null ? "" : e.error().errorCode();
       // The SDK checks a pinned version against /rest/version itself (no HTTP status then); the
       // appliance answers 412 UNSUPPORTED_VERSION to one it refuses.
-      boolean pinnedRefused = options.apiVersion() != null && String.valueOf(e.getMessage())
-          .contains("API version " + options.apiVersion() + " is not supported");
+      boolean pinnedRefused = config.apiVersion() != null && String.valueOf(e.getMessage())
+          .contains("API version " + config.apiVersion() + " is not supported");
       if (pinnedRefused || code.equals("UNSUPPORTED_VERSION") || e.httpStatus() == 412) {
         return Optional.of(appliance + " does not support API version "
-            + (options.apiVersion() == null ? "negotiated" : options.apiVersion()) + " (" + failure.getMessage()
+            + (config.apiVersion() == null ? "negotiated" : config.apiVersion()) + " (" + failure.getMessage()
             + "). Fix or unset " + (file ? "\"api-version\"" + inFile
                 : "--api-version / " + EnvironmentVariables.API_VERSION) + " to negotiate");
       }
       if (e.httpStatus() == 403) {
-        return Optional.of(appliance + ": user \"" + options.user() + "\" may not read server profile "
+        return Optional.of(appliance + ": user \"" + config.user() + "\" may not read server profile "
             + "templates (" + failure.getMessage() + "). Give the user a role that manages server "
             + "profiles (e.g. Server administrator) or use another " + (file ? "\"user\"" + inFile
                 : EnvironmentVariables.USER + "/--user"));

@@ -3,6 +3,7 @@ package io.oneviewinfrakit.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.oneviewinfrakit.simulator.OneViewSimulator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -268,6 +269,29 @@ class ConfigFileTest {
         .isEqualTo(StartupException.EXIT_CODE);
     assertThat(err.toString()).contains("line 2: appliance \"a\", key \"password-env\": environment variable "
         + "OV_A_PASSWORD_NOT_SET is not set or empty");
+  }
+
+  @Test
+  void aRefusedLoginOfOneApplianceStopsTheStartNamingThatApplianceAndItsKeys() throws IOException {
+    try (OneViewSimulator sim = OneViewSimulator.builder().servers(2).build().start()) {
+      Files.writeString(dir.resolve("ca.pem"), sim.certificatePem());
+      Path config = file("two.yml", "rw-r--r--", "appliances:\n"
+          + "  - {name: a, url: \"" + sim.url() + "\", user: " + sim.username() + ", password-env: OV_A, ca-cert: ca.pem}\n"
+          + "  - {name: b, url: \"" + sim.url() + "\", user: " + sim.username() + ", password-env: OV_B, ca-cert: ca.pem}\n");
+      Main main = new Main();
+      main.environment = Map.of("OV_A", sim.password(), "OV_B", "wrong")::get;
+      CommandLine cmd = new CommandLine(main);
+      StringWriter err = new StringWriter();
+      cmd.setErr(new PrintWriter(err, true));
+      cmd.setExecutionExceptionHandler(Main.commandLine().getExecutionExceptionHandler());
+      assertThat(cmd.execute("--config", config.toString(), "--plugins-dir", dir.resolve("p").toString()))
+          .isEqualTo(StartupException.EXIT_CODE);
+      assertThat(err.toString().lines().toList()).hasSize(1);
+      assertThat(err.toString()).contains("appliance \"b\" (OneView " + sim.url() + ") refused the login of user \""
+          + sim.username() + "\"").contains("Fix \"user\" and the password from $OV_B of appliance \"b\" in config "
+          + config).doesNotContain("wrong");
+      assertThat(dir.resolve("p").resolve("instance-oneview")).doesNotExist();
+    }
   }
 
   @Test

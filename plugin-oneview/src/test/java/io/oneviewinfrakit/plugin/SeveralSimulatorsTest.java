@@ -15,7 +15,7 @@ class SeveralSimulatorsTest {
   void eachSimulatorIsATypedPluginWithItsOwnAccessFiles() {
     Path dir = PrivateDirectory.create("ovs");
     try (PluginProcess plugin = new PluginProcess(dir, "instance-oneview",
-        List.of("--simulator", "4,2", "--refresh-interval", "200ms")).start();
+        List.of("--simulator", "4,2", "--refresh-interval", "200ms", "--no-scmb")).start();
         InstancePluginClient sim2 = InstancePluginClient.connect(plugin.socket(), "sim2")) {
       assertThat(SeveralAppliancesTest.post(plugin.socket(),
           "{\"jsonrpc\":\"2.0\",\"method\":\"Handshake.Types\",\"params\":{},\"id\":1}"))
@@ -24,7 +24,8 @@ class SeveralSimulatorsTest {
       sim2.validate(PluginHarness.BLADE_PROPERTIES);
       PluginHarness.await("the ready line", java.time.Duration.ofSeconds(30),
           () -> plugin.log().contains(" ready: socket "));
-      assertThat(plugin.log()).contains("2 appliances", "sim1 (up): embedded simulator",
+      assertThat(plugin.log()).contains("2 appliances (groups use instance-oneview/sim1, instance-oneview/sim2; "
+          + "plain instance-oneview serves sim1)", "sim1 (up): embedded simulator",
           "(4 servers)", "sim2 (up): embedded simulator", "(2 servers)");
       for (String name : List.of("sim1", "sim2")) {
         Path access = SimulatorAccess.directory(plugin.socket(), name);
