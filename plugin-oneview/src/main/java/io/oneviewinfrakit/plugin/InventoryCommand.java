@@ -5,7 +5,6 @@ import io.oneviewinfrakit.oneview.Inventory.Flavor;
 import io.oneviewinfrakit.oneview.Inventory.Server;
 import io.oneviewinfrakit.oneview.Inventory.Template;
 import io.oneviewinfrakit.oneview.OneView;
-import io.oneviewinfrakit.oneview.ServerProfile;
 import io.oneviewinfrakit.simulator.OneViewSimulator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -172,9 +170,8 @@ final class InventoryCommand implements Callable<Integer> {
         oneView = connector.connect(a);
       }
       String ns = a.namespace();
-      Predicate<ServerProfile> owned =
-          profile -> EnvelopeCodec.decodeOwned(profile.description(), ns).isPresent();
-      io.oneviewinfrakit.oneview.Inventory inventory = oneView.inventory(owned);
+      // The same ownership test as the plugin's, and as the examples' InventoryReport uses.
+      io.oneviewinfrakit.oneview.Inventory inventory = oneView.inventory(OneViewInstancePlugin.ownedBy(ns));
       return json ? inventory.toJson() : table(inventory, oneView.url(), ns);
     } finally {
       if (oneView != null) {
