@@ -47,11 +47,15 @@ final class ModelBindingTest {
   void documentWithoutUriFailsNamingTheModel() {
     assertThatThrownBy(() -> ServerHardware.fromJson(Json.parseObject("{\"name\":\"Encl1, bay 1\"}")))
         .isInstanceOf(OneViewException.class)
-        .hasMessageStartingWith("Cannot read server hardware null: ")
-        .hasMessageContaining("uri == null");
+        .hasMessage("server hardware has no uri: Encl1, bay 1");
     assertThatThrownBy(() -> EnclosureGroup.fromJson(Json.parseObject("{\"name\":\"eg\"}")))
         .isInstanceOf(OneViewException.class)
-        .hasMessageStartingWith("Cannot read enclosure group null: ");
+        .hasMessage("enclosure group has no uri: eg");
+    assertThatThrownBy(() -> ServerHardware.fromJson(Json.parseObject("{\"uri\":\"/rest/server-hardware/1\","
+        + "\"portMap\":{\"deviceSlots\":\"none\"}}")))
+        .isInstanceOf(OneViewException.class)
+        .hasMessageStartingWith("Cannot read server hardware /rest/server-hardware/1: ")
+        .hasMessageContaining("$.portMap.deviceSlots");
   }
 
   @Test
