@@ -35,7 +35,7 @@ final class OneViewTarget implements AutoCloseable {
   }
 
   /** Version printed by every example's {@code --version}. */
-  static final String VERSION = "oneview-infrakit examples 0.1.0";
+  static final String VERSION = "oneview-infrakit examples 1.0.0";
 
   /** The appliance if {@code INFRAKIT_ONEVIEW_OVURL} is set, else a fresh embedded simulator. */
   static OneViewTarget fromEnvironment(Function<String, String> environment) {

@@ -36,18 +36,18 @@ final class ModelJson {
       .add(Documents.adapters())
       .build();
 
-  static final Binding<ServerHardware> SERVER_HARDWARE = new Binding<>(ServerHardware.class, "server hardware");
+  static final Binding<ServerHardware> SERVER_HARDWARE = new Binding<>(ServerHardware.class, "server hardware", true);
   static final Binding<ServerHardwareType> SERVER_HARDWARE_TYPE =
-      new Binding<>(ServerHardwareType.class, "server hardware type");
-  static final Binding<EnclosureGroup> ENCLOSURE_GROUP = new Binding<>(EnclosureGroup.class, "enclosure group");
-  static final Binding<EthernetNetwork> ETHERNET_NETWORK = new Binding<>(EthernetNetwork.class, "ethernet network");
-  static final Binding<NetworkSet> NETWORK_SET = new Binding<>(NetworkSet.class, "network set");
-  static final Binding<FcNetwork> FC_NETWORK = new Binding<>(FcNetwork.class, "Fibre Channel network");
-  static final Binding<Task> TASK = new Binding<>(Task.class, "task");
-  static final Binding<OneViewError> ERROR = new Binding<>(OneViewError.class, "error");
-  static final Binding<Connection> CONNECTION = new Binding<>(Connection.class, "connection");
-  static final Binding<BootMode> BOOT_MODE = new Binding<>(BootMode.class, "boot mode");
-  static final Binding<Firmware> FIRMWARE = new Binding<>(Firmware.class, "firmware");
+      new Binding<>(ServerHardwareType.class, "server hardware type", true);
+  static final Binding<EnclosureGroup> ENCLOSURE_GROUP = new Binding<>(EnclosureGroup.class, "enclosure group", true);
+  static final Binding<EthernetNetwork> ETHERNET_NETWORK = new Binding<>(EthernetNetwork.class, "ethernet network", true);
+  static final Binding<NetworkSet> NETWORK_SET = new Binding<>(NetworkSet.class, "network set", true);
+  static final Binding<FcNetwork> FC_NETWORK = new Binding<>(FcNetwork.class, "Fibre Channel network", true);
+  static final Binding<Task> TASK = new Binding<>(Task.class, "task", true);
+  static final Binding<OneViewError> ERROR = new Binding<>(OneViewError.class, "error", false);
+  static final Binding<Connection> CONNECTION = new Binding<>(Connection.class, "connection", false);
+  static final Binding<BootMode> BOOT_MODE = new Binding<>(BootMode.class, "boot mode", false);
+  static final Binding<Firmware> FIRMWARE = new Binding<>(Firmware.class, "firmware", false);
 
   private ModelJson() {}
 
@@ -100,19 +100,25 @@ final class ModelJson {
   static final class Binding<T> {
     private final JsonAdapter<T> adapter;
     private final String what;
+    private final boolean hasUri;
 
-    Binding(Class<T> type, String what) {
+    /** {@code hasUri}: a resource, whose document must have its {@code uri}. */
+    Binding(Class<T> type, String what, boolean hasUri) {
       this.adapter = MOSHI.adapter(type);
       this.what = what;
+      this.hasUri = hasUri;
     }
 
     /**
      * The model {@code json} describes.
      *
-     * @throws OneViewException naming the model and the JSON path when the document does not fit.
+     * @throws OneViewException naming the model, and the JSON path when a value does not fit.
      */
     T decode(Map<String, ?> json) {
       Objects.requireNonNull(json, "json == null");
+      if (hasUri && !(json.get("uri") instanceof String)) {
+        throw new OneViewException(what + " has no uri: " + json.get("name"));
+      }
       try {
         return adapter.fromJsonValue(json);
       } catch (JsonDataException | IllegalArgumentException | NullPointerException e) {

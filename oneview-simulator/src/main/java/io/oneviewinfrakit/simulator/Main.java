@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Runs the simulator standalone until SIGTERM/SIGINT; prints one line saying where it listens. */
-@Command(name = "oneview-simulator", mixinStandardHelpOptions = true, version = "oneview-simulator 0.1.0",
+@Command(name = "oneview-simulator", mixinStandardHelpOptions = true, version = "oneview-simulator 1.0.0",
     description = "A stateful fake HPE OneView appliance.")
 public final class Main implements Callable<Integer> {
   @Option(names = "--port", description = "Port on 127.0.0.1; 0 picks a free one (default ${DEFAULT-VALUE}).")

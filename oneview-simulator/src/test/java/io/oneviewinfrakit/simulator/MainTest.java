@@ -58,7 +58,7 @@ class MainTest {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isZero();
-    assertThat(out.strip()).isEqualTo("oneview-simulator 0.1.0");
+    assertThat(out.strip()).isEqualTo("oneview-simulator 1.0.0");
   }
 
   @Test

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     name = "infrakit-instance-oneview",
     mixinStandardHelpOptions = true,
     subcommands = {InventoryCommand.class, CommandLine.HelpCommand.class},
-    version = "infrakit-instance-oneview 0.1.0",
+    version = "infrakit-instance-oneview 1.0.0",
     sortOptions = false,
     usageHelpWidth = 100,
     description = {

@@ -206,7 +206,7 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
 
   @Override
   public VendorInfo vendorInfo() {
-    return new VendorInfo("infrakit-instance-oneview", "0.1.0",
+    return new VendorInfo("infrakit-instance-oneview", "1.0.0",
         "https://github.com/oneview-infrakit/oneview-infrakit");
   }
 

@@ -124,7 +124,7 @@ public final class InMemoryInstancePlugin implements InstancePlugin, Vendor, Inp
 
   @Override
   public VendorInfo vendorInfo() {
-    return new VendorInfo("infrakit-instance-memory", "0.1.0", "");
+    return new VendorInfo("infrakit-instance-memory", "1.0.0", "");
   }
 
   @Override

@@ -246,7 +246,7 @@ class JsonRpcProtocolTest {
       UnixHttp.Answer answer = h.get("/info/api.json");
       assertThat(answer.status()).isEqualTo(200);
       Map<String, Object> info = JsonTree.object(answer.body());
-      assertThat(info.get("Vendor")).isEqualTo(Map.of("Name", "infrakit-instance-memory", "Version", "0.1.0", "URL", ""));
+      assertThat(info.get("Vendor")).isEqualTo(Map.of("Name", "infrakit-instance-memory", "Version", "1.0.0", "URL", ""));
       Map<String, Object> iface = JsonTree.map(((List<?>) info.get("Interfaces")).get(0));
       assertThat(iface).containsEntry("Name", "Instance").containsEntry("Version", "0.6.1");
       assertThat(answer.body()).contains("\"Properties\": {\"Note\":\"any JSON object\"}")
