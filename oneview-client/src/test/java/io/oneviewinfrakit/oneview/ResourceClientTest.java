@@ -66,6 +66,35 @@ final class ResourceClientTest extends FakeApplianceFixture {
   }
 
   @Test
+  void streamFetchesPagesLazilyWithTheSelection() {
+    appliance.handler = request -> json(200, "{\"start\":0,\"count\":1,\"total\":1,\"members\":[" + ENCLOSURE + "]}");
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      try (var stream = ov.resources("/rest/enclosures").stream(Query.builder().filter(Filter.eq("state", "Configured")).build())) {
+        assertThat(stream.map(Resource::name)).containsExactly("Encl1");
+      }
+    }
+    assertThat(appliance.resourceRequests.get(0).getRequestUrl().queryParameter("filter")).isEqualTo("\"state='Configured'\"");
+  }
+
+  @Test
+  void aHandleReadsTheTasksCurrentStateAndReportsProgress() {
+    java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+    appliance.handler = request -> {
+      if (request.getMethod().equals("DELETE")) return accepted();
+      return polls.incrementAndGet() < 3
+          ? json(200, "{\"uri\":\"" + TASK_URI + "\",\"taskState\":\"Running\",\"percentComplete\":40}")
+          : completedTask(ENCLOSURE_URI);
+    };
+    List<Task> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      PendingTask pending = ov.resources("/rest/enclosures").delete(ENCLOSURE_URI);
+      assertThat(pending.refresh().state()).isEqualTo(TaskState.RUNNING);
+      assertThat(pending.await(Duration.ofSeconds(10), progress::add).state()).isEqualTo(TaskState.COMPLETED);
+    }
+    assertThat(progress).extracting(Task::percentComplete).contains(40);
+  }
+
+  @Test
   void errorsMapToTheSdksExceptions() {
     try (OneView ov = FakeAppliance.builder(server).build()) {
       assertThatThrownBy(() -> ov.resources("/rest/enclosures").get("/rest/enclosures/nope"))
