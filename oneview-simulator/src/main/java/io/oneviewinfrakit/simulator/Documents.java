@@ -36,7 +36,9 @@ final class Documents {
         case "server-profiles", "server-profile-templates" -> {
           if (old && key.equals("connectionSettings")) {
             Map<String, Object> settings = Json.map(value);
-            out.put("connections", settings == null ? List.of() : settings.get("connections"));
+            out.put("connections", settings == null ? List.of()
+                : category.equals("server-profiles") ? api200Connections(settings.get("connections"))
+                : settings.get("connections"));
             continue;
           }
           if (old && key.equals("scopesUri")) {
@@ -57,6 +59,34 @@ final class Documents {
     }
     if (out.containsKey("type")) {
       out.put("type", ApiVersions.type(category, version));
+    }
+    return out;
+  }
+
+  /**
+   * Profile connections as API 200 shows them: {@code deploymentStatus} ({@code Reserved} or
+   * {@code Deployed}) where later versions have {@code state} and {@code status} (oneview-api.md
+   * §3.4, the API 200 profile fixtures).
+   */
+  private static List<Object> api200Connections(Object connections) {
+    List<Object> out = new ArrayList<>();
+    List<Object> list = Json.list(connections);
+    if (list == null) {
+      return out;
+    }
+    for (Object o : list) {
+      Map<String, Object> c = Json.map(o);
+      if (c == null) {
+        out.add(o);
+        continue;
+      }
+      Map<String, Object> copy = new LinkedHashMap<>(c);
+      Object state = copy.remove("state");
+      copy.remove("status");
+      if (state != null) {
+        copy.put("deploymentStatus", state);
+      }
+      out.add(copy);
     }
     return out;
   }
@@ -273,8 +303,9 @@ final class Documents {
         c.put("allocatedMbps", mbps);
         c.put("maximumMbps", Math.max(mbps, 10000L));
       }
+      // A reserved connection (profile without server hardware) is not in use: status Disabled.
       c.put("state", hw == null ? "Reserved" : "Deployed");
-      c.put("status", "OK");
+      c.put("status", hw == null ? "Disabled" : "OK");
     }
   }
 

@@ -45,6 +45,19 @@ final class ErrorBodies {
         List.of("Please verify your credentials and re-authenticate before attempting the operation again."));
   }
 
+  /**
+   * 403 for a change asked by a user whose role may only read: the appliance's AUTHORIZATION error
+   * (fixture github-issues/error-authorization.json; the 403 "insufficient privileges" case of the
+   * REST reference's response codes).
+   */
+  static SimulatorException forbidden(String method, String path) {
+    return new SimulatorException(403, "AUTHORIZATION",
+        "Authorization error: User not authorized for this operation.",
+        "User not authorized for this operation.",
+        List.of("Log in as a user with a role that may change this resource, then try " + method + " "
+            + path + " again."));
+  }
+
   static SimulatorException injected(int status) {
     return status == 503
         ? new SimulatorException(503, "SERVICE_UNAVAILABLE",

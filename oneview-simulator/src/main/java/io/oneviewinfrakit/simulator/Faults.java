@@ -223,7 +223,7 @@ public final class Faults {
    * @throws IllegalStateException when no server is free
    */
   public String assignForeignProfile() {
-    return appliance.assignForeignProfile(null);
+    return appliance.drift().assignForeignProfile(null);
   }
 
   /**
@@ -233,7 +233,7 @@ public final class Faults {
    * @throws IllegalStateException when that server already has a profile or does not exist
    */
   public String assignForeignProfile(String hardwareUri) {
-    return appliance.assignForeignProfile(Objects.requireNonNull(hardwareUri, "hardwareUri == null"));
+    return appliance.drift().assignForeignProfile(Objects.requireNonNull(hardwareUri, "hardwareUri == null"));
   }
 
   /**
@@ -275,7 +275,7 @@ public final class Faults {
    * @throws IllegalArgumentException when there is no such profile
    */
   public Faults deleteProfileAsAnotherUser(String profileUri) {
-    appliance.deleteProfileAsAnotherUser(Objects.requireNonNull(profileUri, "profileUri == null"));
+    appliance.drift().deleteProfileAsAnotherUser(Objects.requireNonNull(profileUri, "profileUri == null"));
     return this;
   }
 
@@ -287,7 +287,7 @@ public final class Faults {
    * @throws IllegalStateException when the server has a profile or does not match
    */
   public Faults moveProfileAsAnotherUser(String profileUri, String hardwareUri) {
-    appliance.moveProfileAsAnotherUser(Objects.requireNonNull(profileUri, "profileUri == null"),
+    appliance.drift().moveProfileAsAnotherUser(Objects.requireNonNull(profileUri, "profileUri == null"),
         Objects.requireNonNull(hardwareUri, "hardwareUri == null"));
     return this;
   }
@@ -300,7 +300,7 @@ public final class Faults {
    * @throws IllegalArgumentException when there is no such server
    */
   public String releaseServerAsAnotherUser(String hardwareUri) {
-    return appliance.releaseServerAsAnotherUser(Objects.requireNonNull(hardwareUri, "hardwareUri == null"));
+    return appliance.drift().releaseServerAsAnotherUser(Objects.requireNonNull(hardwareUri, "hardwareUri == null"));
   }
 
   /**
@@ -313,7 +313,7 @@ public final class Faults {
    * @throws IllegalArgumentException when there is no such profile
    */
   public String failProfileAfterTheFact(String profileUri, String errorCode) {
-    return appliance.failProfileAfterTheFact(Objects.requireNonNull(profileUri, "profileUri == null"),
+    return appliance.drift().failProfileAfterTheFact(Objects.requireNonNull(profileUri, "profileUri == null"),
         Objects.requireNonNull(errorCode, "errorCode == null"));
   }
 

@@ -36,6 +36,13 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--password", description = "Password (generated when absent).")
   String password;
 
+  @Option(names = "--read-only-user", paramLabel = "NAME",
+      description = "Also accept this user, with the Read only role: GETs work, changes get 403.")
+  String readOnlyUser;
+
+  @Option(names = "--read-only-password", description = "Password of --read-only-user (generated when absent).")
+  String readOnlyPassword;
+
   @Option(names = "--seed", description = "Seed for ids and random faults (default ${DEFAULT-VALUE}).")
   long seed = 1;
 
@@ -121,6 +128,9 @@ public final class Main implements Callable<Integer> {
     if (password != null) {
       builder.password(password);
     }
+    if (readOnlyUser != null) {
+      builder.readOnlyUser(readOnlyUser, readOnlyPassword);
+    }
     if (inventory != null) {
       builder.inventory(inventory);
     }
@@ -158,6 +168,8 @@ public final class Main implements Callable<Integer> {
     }, "oneview-simulator-shutdown"));
     System.out.println("OneView simulator listening on " + sim.url() + " (user " + sim.username()
         + ", password " + sim.password() + ")"
+        + sim.readOnlyUsername().map(u -> ", read-only user " + u + " (password "
+            + sim.readOnlyPassword().orElseThrow() + ")").orElse("")
         + (scmb ? ", SCMB on amqps://127.0.0.1:" + sim.scmbPort() : "")
         + (adminPort != null ? ", admin on " + sim.adminUrl() : ""));
     System.out.flush();

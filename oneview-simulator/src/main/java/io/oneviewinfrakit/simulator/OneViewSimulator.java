@@ -74,7 +74,7 @@ public final class OneViewSimulator implements AutoCloseable {
     this.builder = b;
     Inventory inventory = b.inventory != null ? b.inventory : Inventory.standard(b.servers);
     this.appliance = new Appliance(new Appliance.Config(b.clock, b.username, b.password,
-        b.sessionIdleTimeout, b.sessionLimitPerClient, b.durations, b.listingLag,
+        b.readOnlyUsername, b.readOnlyPassword, b.sessionIdleTimeout, b.sessionLimitPerClient, b.durations, b.listingLag,
         b.absoluteTaskLocation, b.currentApiVersion, b.seed, inventory));
     this.faults = new Faults(b.seed, appliance);
     appliance.faults(faults);
@@ -290,6 +290,16 @@ public final class OneViewSimulator implements AutoCloseable {
     return builder.username;
   }
 
+  /** The read-only user's name, if {@link Builder#readOnlyUser} configured one. */
+  public Optional<String> readOnlyUsername() {
+    return Optional.ofNullable(builder.readOnlyUsername);
+  }
+
+  /** The read-only user's password, if {@link Builder#readOnlyUser} configured one. */
+  public Optional<String> readOnlyPassword() {
+    return Optional.ofNullable(builder.readOnlyPassword);
+  }
+
   /** The administrator password (generated per instance unless configured). */
   public String password() {
     return builder.password;
@@ -438,6 +448,8 @@ public final class OneViewSimulator implements AutoCloseable {
     private long seed = 1;
     private String username = "Administrator";
     private String password = generatedPassword();
+    private String readOnlyUsername;
+    private String readOnlyPassword;
     private Duration sessionIdleTimeout = Duration.ofHours(24);
     private int sessionLimitPerClient = 960;
     private boolean absoluteTaskLocation;
@@ -546,6 +558,21 @@ public final class OneViewSimulator implements AutoCloseable {
 
     public Builder password(String password) {
       this.password = Objects.requireNonNull(password, "password == null");
+      return this;
+    }
+
+    /**
+     * A second user, with OneView's "Read only" role: its GETs work like the administrator's, and
+     * every change it asks for (POST, PUT, PATCH, DELETE, power included) is refused with 403 and
+     * the appliance's {@code AUTHORIZATION} error. Logging in and out and its own session's idle
+     * timeout still work. The password is generated when null.
+     */
+    public Builder readOnlyUser(String username, String password) {
+      this.readOnlyUsername = Objects.requireNonNull(username, "username == null");
+      if (username.equalsIgnoreCase(this.username)) {
+        throw new IllegalArgumentException("the read-only user needs its own name, not " + username);
+      }
+      this.readOnlyPassword = password == null ? generatedPassword() : password;
       return this;
     }
 

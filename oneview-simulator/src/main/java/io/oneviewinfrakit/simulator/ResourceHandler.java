@@ -20,20 +20,7 @@ abstract class ResourceHandler implements Appliance.RestExtension {
    * URI that names none is 400, as for any body URI.
    */
   List<String> initialScopes(Map<String, Object> body) {
-    Object value = body.get("initialScopeUris");
-    if (value == null) {
-      return List.of();
-    }
-    List<Object> list = Json.list(value);
-    if (list == null) {
-      throw SimulatorException.badRequest("INVALID_SCOPE_URIS", "initialScopeUris must be an array of URIs.");
-    }
-    List<String> out = new ArrayList<>();
-    for (Object o : list) {
-      Appliance.existing(a.store("scopes"), Appliance.string(o), "initialScopeUris");
-      out.add((String) o);
-    }
-    return out;
+    return a.initialScopes(body);
   }
 
   /** Stamps a new document: uri-independent metadata a create gives it. */

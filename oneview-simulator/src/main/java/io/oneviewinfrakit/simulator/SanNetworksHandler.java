@@ -42,7 +42,7 @@ abstract class SanNetworksHandler extends ResourceHandler {
       return switch (m) {
         case "GET" -> a.list(r, store, version);
         case "POST" -> create(r, version);
-        case "DELETE" -> a.deleteNetworksMatching(r, store, version);
+        case "DELETE" -> a.networks().deleteNetworksMatching(r, store, version);
         default -> throw Appliance.methodNotAllowed(m);
       };
     }
@@ -135,7 +135,7 @@ abstract class SanNetworksHandler extends ResourceHandler {
   private ApiResponse delete(ApiRequest r, Map<String, Object> doc, int version) {
     String uri = (String) doc.get("uri");
     String name = (String) doc.get("name");
-    String user = a.userOf(uri);
+    String user = a.networks().userOf(uri);
     if (user != null) {
       throw SimulatorException.conflict("RESOURCE_IN_USE",
           "The " + store.category + " resource " + name + " is in use by " + user + ".");

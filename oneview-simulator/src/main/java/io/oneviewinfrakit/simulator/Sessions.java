@@ -16,11 +16,13 @@ import java.util.Map;
 final class Sessions {
   private static final class Session {
     final String clientIp;
+    final boolean readOnly;
     Instant lastUsed;
     Duration idleTimeout;
 
-    Session(String clientIp, Instant lastUsed, Duration idleTimeout) {
+    Session(String clientIp, boolean readOnly, Instant lastUsed, Duration idleTimeout) {
       this.clientIp = clientIp;
+      this.readOnly = readOnly;
       this.lastUsed = lastUsed;
       this.idleTimeout = idleTimeout;
     }
@@ -35,9 +37,20 @@ final class Sessions {
   private final Duration idleTimeout;
   private final int clientLimit;
 
+  private final String readOnlyUsername;
+  private final String readOnlyPassword;
+
   Sessions(String username, String password, Duration idleTimeout, int clientLimit) {
+    this(username, password, null, null, idleTimeout, clientLimit);
+  }
+
+  /** {@code readOnlyUsername} null: no read-only user. */
+  Sessions(String username, String password, String readOnlyUsername, String readOnlyPassword,
+      Duration idleTimeout, int clientLimit) {
     this.username = username;
     this.password = password;
+    this.readOnlyUsername = readOnlyUsername;
+    this.readOnlyPassword = readOnlyPassword;
     this.idleTimeout = idleTimeout;
     this.clientLimit = clientLimit;
   }
@@ -50,7 +63,10 @@ final class Sessions {
           "The directory " + domain + " is not configured on the appliance.",
           List.of("Use the LOCAL login domain or a configured directory."));
     }
-    if (user == null || pass == null || !user.equalsIgnoreCase(username) || !pass.equals(password)) {
+    boolean admin = user != null && pass != null && user.equalsIgnoreCase(username) && pass.equals(password);
+    boolean readOnly = !admin && user != null && pass != null && readOnlyUsername != null
+        && user.equalsIgnoreCase(readOnlyUsername) && pass.equals(readOnlyPassword);
+    if (!admin && !readOnly) {
       throw new SimulatorException(401, "AUTHN_AUTH_FAIL",
           "Authentication failed. Invalid user name or password.",
           "The user name or password is incorrect.",
@@ -70,18 +86,22 @@ final class Sessions {
     byte[] bytes = new byte[24];
     random.nextBytes(bytes);
     String token = "LTI" + HexFormat.of().formatHex(bytes);
-    sessions.put(token, new Session(clientIp, now, idleTimeout));
+    sessions.put(token, new Session(clientIp, readOnly, now, idleTimeout));
     perClient.merge(clientIp, 1, Integer::sum);
     return token;
   }
 
-  /** Marks the session used now; 401 AUTHORIZATION when it is missing, unknown or idle too long. */
-  void use(String token, Instant now) {
+  /**
+   * Marks the session used now and tells whether it is the read-only user's; 401 AUTHORIZATION when
+   * it is missing, unknown or idle too long.
+   */
+  boolean use(String token, Instant now) {
     Session s = live(token, now);
     if (s == null) {
       throw ErrorBodies.authorization();
     }
     s.lastUsed = now;
+    return s.readOnly;
   }
 
   boolean isLive(String token, Instant now) {

@@ -98,7 +98,7 @@ final class TemplatesHandler extends ResourceHandler {
     d.putIfAbsent("serverProfileDescription", "");
     d.put("enclosureGroupUri", groupUri);
     Documents.normaliseConnections(d);
-    a.validateSections(d, null);
+    a.profileState().validateSections(d, null);
     d.put("category", "server-profile-templates");
     d.put("status", "OK");
     d.put("state", null);

@@ -108,4 +108,24 @@ class ScopesTest extends SimulatorFixture {
     assertThat(ov.get("/rest/fcoe-networks?scopeUris=" + TestClient.enc(scope)).members())
         .extracting(m -> m.get("name")).containsExactly("scoped");
   }
+
+  @Test
+  void initialScopeUrisPutsANewProfileAndEthernetNetworkInTheScope() {
+    String scope = createScope("Mixed", List.of()).string("uri");
+    Map<String, Object> profile = new java.util.LinkedHashMap<>(ov.newProfile("Docker-Gen8-Template", "p1",
+        hardwareUri("Encl1, bay 1")));
+    profile.put("initialScopeUris", List.of(scope));
+
+    ov.task(ov.post("/rest/server-profiles", profile).location());
+    ov.task(ov.post("/rest/ethernet-networks", Map.of("name", "n1", "vlanId", 300,
+        "ethernetNetworkType", "Tagged", "initialScopeUris", List.of(scope))).location());
+    TestClient.Resp unknownScope = ov.post("/rest/ethernet-networks", Map.of("name", "n2", "vlanId", 301,
+        "initialScopeUris", List.of("/rest/scopes/nope")));
+
+    assertThat(ov.get("/rest/server-profiles?scopeUris=" + TestClient.enc(scope)).members())
+        .extracting(m -> m.get("name")).containsExactly("p1");
+    assertThat(ov.get("/rest/ethernet-networks?scopeUris=" + TestClient.enc(scope)).members())
+        .extracting(m -> m.get("name")).containsExactly("n1");
+    assertThat(unknownScope.code()).isEqualTo(400);
+  }
 }
