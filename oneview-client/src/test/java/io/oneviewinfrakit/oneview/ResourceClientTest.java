@@ -201,6 +201,41 @@ final class ResourceClientTest extends FakeApplianceFixture {
     assertThat(appliance.resourceRequests.get(0).getPath()).isEqualTo(ENCLOSURE_URI + "?force=true");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+      "200, application/json",
+      "300, application/json-patch+json"})
+  void patchSendsJsonPatchOperations(int apiVersion, String contentType) throws Exception {
+    appliance.handler = request -> accepted();
+    try (OneView ov = FakeAppliance.builder(server).apiVersion(apiVersion).build()) {
+      ov.resources("/rest/server-hardware").patch("/rest/server-hardware/H1",
+          List.of(Map.of("op", "replace", "path", "/uidState", "value", "On")));
+    }
+    RecordedRequest patch = appliance.resourceRequests.get(0);
+    assertThat(patch.getMethod()).isEqualTo("PATCH");
+    assertThat(patch.getPath()).isEqualTo("/rest/server-hardware/H1");
+    assertThat(patch.getHeader("Content-Type")).isEqualTo(contentType);
+    assertThat(Json.parseObject("{\"ops\":" + patch.getBody().readUtf8() + "}"))
+        .isEqualTo(Map.of("ops", List.of(Map.of("op", "replace", "path", "/uidState", "value", "On"))));
+  }
+
+  @Test
+  void patchOperationsAreCheckedBeforeAnyRequest() {
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      ResourceClient hardware = ov.resources("/rest/server-hardware");
+      assertThatThrownBy(() -> hardware.patch("/rest/server-hardware/H1", List.of()))
+          .hasMessage("operations is empty");
+      assertThatThrownBy(() -> hardware.patch("/rest/server-hardware/H1", List.of(Map.of("op", "set", "path", "/a"))))
+          .hasMessageStartingWith("Not a JSON Patch op (add, remove, replace, move, copy, test): set");
+      assertThatThrownBy(() -> hardware.patch("/rest/server-hardware/H1", List.of(Map.of("op", "remove", "path", "a"))))
+          .hasMessageStartingWith("JSON Patch path must start with /: a");
+      assertThatThrownBy(() -> hardware.patch("/rest/server-hardware/H1",
+          List.of(Map.of("op", "add", "path", "/a", "value", new Object()))))
+          .hasMessageStartingWith("operations hold a value that is not JSON");
+    }
+    assertThat(appliance.resourceRequests).isEmpty();
+  }
+
   @Test
   void deleteAllSendsTheSelectionOnTheCollection() {
     appliance.handler = request -> accepted();

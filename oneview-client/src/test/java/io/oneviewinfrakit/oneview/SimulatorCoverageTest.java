@@ -69,6 +69,17 @@ final class SimulatorCoverageTest {
   }
 
   @Test
+  void theGenericClientPatchesParts() {
+    String hw = ov.serverHardware().list().get(0).uri();
+    ResourceClient hardware = ov.resources("/rest/server-hardware");
+    hardware.patch(hw, List.of(Map.of("op", "replace", "path", "/uidState", "value", "On"))).await(TIMEOUT);
+    assertThat(hardware.get(hw).string("uidState")).isEqualTo("On");
+    OneViewException refused = thrown(OneViewException.class,
+        () -> hardware.patch(hw, List.of(Map.of("op", "replace", "path", "/name", "value", "x"))));
+    assertThat(refused.httpStatus()).isEqualTo(400);
+  }
+
+  @Test
   void theGenericClientListsEveryPageOfACollectionWithoutATypedClient() {
     List<Resource> enclosures = ov.resources("/rest/enclosures").list(Query.builder().count(1).sort("name:asc").build());
     assertThat(enclosures).extracting(Resource::name).containsExactly("Encl1");
