@@ -16,9 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulated appliance: routes REST calls to its resources and enforces OneView's rules. One
- * lock serialises every request, like fabric8's CRUD dispatcher, which keeps the rules simple and
- * is fast enough for thousands of resources.
+ * The simulated appliance's shared state (resource stores, tasks, sessions, ids, scopes, clock) and
+ * the routing of {@code /rest/<collection>/...} to one handler per resource family
+ * ({@link ProfilesHandler}, {@link HardwareHandler}, {@link NetworksHandler}, {@link ScopesHandler},
+ * ...), with the collection helpers they share (paging, If-None-Match, eTags, 202 + task,
+ * delete-by-filter). One lock serialises every request, like fabric8's CRUD dispatcher, which keeps
+ * the rules simple and is fast enough for thousands of resources.
  */
 final class Appliance {
   private static final Logger log = LoggerFactory.getLogger(Appliance.class);

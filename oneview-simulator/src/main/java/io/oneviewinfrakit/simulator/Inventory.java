@@ -20,9 +20,11 @@ import java.util.UUID;
  * <p>{@link #standard(int)} is the deterministic default other modules rely on (names in
  * docs/DESIGN.md). {@link #fromJson(Path)} loads a file shaped like {@link #toJson()}: an object
  * with the arrays {@code serverHardwareTypes}, {@code enclosureGroups}, {@code serverHardware},
- * {@code ethernetNetworks}, {@code networkSets}, {@code firmwareDrivers},
- * {@code serverProfileTemplates}, {@code serverProfiles}, each holding resource documents (any
- * may be absent, meaning none); a
+ * {@code ethernetNetworks}, {@code networkSets}, {@code fcNetworks}, {@code fcoeNetworks},
+ * {@code firmwareDrivers}, {@code serverProfileTemplates}, {@code serverProfiles},
+ * {@code enclosures}, {@code scopes}, {@code alerts}, each holding resource documents (any may be
+ * absent, meaning none; enclosures the servers' {@code locationUri} name are built from their
+ * blades when absent); a
  * document without {@code uri}, {@code category}, {@code eTag}, {@code created} or {@code modified}
  * gets one when the simulator starts. The easiest way to write one is to edit the output of
  * {@code Inventory.standard(n).toJson()}. Immutable.
@@ -59,10 +61,12 @@ public final class Inventory {
    * 9, ...) powered on; none with a profile or in maintenance. Ethernet networks {@value
    * #PROD_NETWORK} (VLAN 100), {@value #PROD_NETWORK_2} (VLAN 101) and {@value #DEPLOY_NETWORK}
    * (VLAN 10), network set {@value #PROD_SET} (both Prod networks), Fibre Channel network {@value
-   * #SAN_NETWORK} (fabric-attached, read-only), one firmware bundle (SPP
-   * {@value #BASELINE_VERSION}). Templates {@value #BLADE_TEMPLATE} (connections managed, one
-   * primary-boot connection to {@value #DEPLOY_NETWORK}, firmware baseline managed) and {@value
-   * #RACK_TEMPLATE} (connections and firmware not managed).
+   * #SAN_NETWORK} (fabric-attached), FCoE network {@value #FCOE_NETWORK} (VLAN 1001), one firmware
+   * bundle (SPP {@value #BASELINE_VERSION}). Templates {@value #BLADE_TEMPLATE} (connections
+   * managed, one primary-boot connection to {@value #DEPLOY_NETWORK}, firmware baseline managed)
+   * and {@value #RACK_TEMPLATE} (connections and firmware not managed). Three alerts: Cleared
+   * Warning on the first server, Active Critical and Locked Warning on its enclosure (the latter two
+   * only when it is a blade). No scopes.
    */
   public static Inventory standard(int servers) {
     if (servers < 0) {
