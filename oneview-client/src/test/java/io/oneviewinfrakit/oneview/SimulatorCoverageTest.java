@@ -260,6 +260,19 @@ final class SimulatorCoverageTest {
   }
 
   @Test
+  void aRejectedSuppliedSessionIsReplacedByTheSuppliersNextOne() throws Exception {
+    String valid = loginOutsideTheSdk();
+    java.util.Deque<String> sessions = new java.util.ArrayDeque<>(List.of("expired-session", valid));
+    try (OneView embedded = OneView.builder().url(sim.url()).trust(sim.certificatePem())
+        .sessionToken(() -> sessions.size() > 1 ? sessions.poll() : sessions.peek()).build()) {
+      assertThat(embedded.enclosures().list()).hasSize(1);
+      assertThat(embedded.alerts().list()).isNotEmpty();
+    }
+    assertThat(SimulatorSupport.logins(sim)).isEqualTo(1); // only the application's own
+    assertThat(sim.requests().count("DELETE", "/rest/login-sessions")).isZero();
+  }
+
+  @Test
   void theIdleTimeoutOfTheSdksOwnSessionIsReadAndSet() {
     ov.sessionIdleTimeout(Duration.ofHours(2));
     assertThat(ov.sessionIdleTimeout()).isEqualTo(Duration.ofHours(2));
