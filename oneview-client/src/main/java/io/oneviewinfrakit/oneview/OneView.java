@@ -298,7 +298,7 @@ public final class OneView implements AutoCloseable {
    *     (without query or trailing slash).
    */
   public ResourceClient resources(String collectionUri) {
-    return new ResourceClient(api, pager, tasks, collectionUri);
+    return new ResourceClient(api, pager, tasks, apiVersions, collectionUri);
   }
 
   /**

@@ -1,13 +1,17 @@
 package io.oneviewinfrakit.oneview;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
 
 /**
  * Reads and changes one OneView collection, such as {@code /rest/enclosures}, with its members as
@@ -29,16 +33,21 @@ import java.util.stream.Stream;
  */
 public final class ResourceClient {
   private static final Pattern COLLECTION = Pattern.compile("/rest(/[A-Za-z0-9._~-]+)+");
+  private static final Set<String> PATCH_OPERATIONS = Set.of("add", "remove", "replace", "move", "copy", "test");
+  private static final MediaType JSON_PATCH = MediaType.get("application/json-patch+json");
+  private static final MediaType JSON = MediaType.get("application/json");
 
   private final OneViewApi api;
   private final Pager pager;
   private final TaskClient tasks;
+  private final ApiVersions apiVersions;
   private final String collectionUri;
 
-  ResourceClient(OneViewApi api, Pager pager, TaskClient tasks, String collectionUri) {
+  ResourceClient(OneViewApi api, Pager pager, TaskClient tasks, ApiVersions apiVersions, String collectionUri) {
     this.api = api;
     this.pager = pager;
     this.tasks = tasks;
+    this.apiVersions = apiVersions;
     this.collectionUri = checkCollection(collectionUri);
   }
 
@@ -121,6 +130,41 @@ public final class ResourceClient {
   public PendingTask update(Resource resource) {
     Objects.requireNonNull(resource, "resource == null");
     return update(resource.uri(), resource.eTag(), resource.json(), resource.toString());
+  }
+
+  /**
+   * Starts changing parts of the member at {@code uri} with JSON Patch {@code operations}, such as
+   * {@code Map.of("op", "replace", "path", "/uidState", "value", "On")} ({@code PATCH}, sent as
+   * {@code application/json-patch+json} from API 300 on).
+   *
+   * @throws IllegalArgumentException if there is no operation, or one lacks a known {@code op} or
+   *     a {@code path} starting with {@code /}.
+   */
+  public PendingTask patch(String uri, List<? extends Map<String, ?>> operations) {
+    Uris.check(uri, "uri");
+    Objects.requireNonNull(operations, "operations == null");
+    if (operations.isEmpty()) throw new IllegalArgumentException("operations is empty");
+    for (Map<String, ?> operation : operations) {
+      Objects.requireNonNull(operation, "operation == null");
+      Object op = operation.get("op");
+      if (!(op instanceof String name) || !PATCH_OPERATIONS.contains(name)) {
+        throw new IllegalArgumentException("Not a JSON Patch op (add, remove, replace, move, copy, test): " + op
+            + " in " + operation);
+      }
+      Object path = operation.get("path");
+      if (!(path instanceof String pointer) || !pointer.startsWith("/")) {
+        throw new IllegalArgumentException("JSON Patch path must start with /: " + path + " in " + operation);
+      }
+    }
+    // Bytes, not a String: OkHttp would append "; charset=utf-8" to a String body's media type.
+    byte[] body;
+    try {
+      body = Json.toJson(operations).getBytes(StandardCharsets.UTF_8);
+    } catch (com.squareup.moshi.JsonDataException e) {
+      throw new IllegalArgumentException("operations hold a value that is not JSON: " + e.getMessage(), e);
+    }
+    MediaType type = apiVersions.version() >= 300 ? JSON_PATCH : JSON;
+    return handle(Http.change(api.patch(uri, RequestBody.create(body, type))));
   }
 
   /** Starts deleting the member at {@code uri}. */

@@ -66,6 +66,35 @@ final class ResourceClientTest extends FakeApplianceFixture {
   }
 
   @Test
+  void streamFetchesPagesLazilyWithTheSelection() {
+    appliance.handler = request -> json(200, "{\"start\":0,\"count\":1,\"total\":1,\"members\":[" + ENCLOSURE + "]}");
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      try (var stream = ov.resources("/rest/enclosures").stream(Query.builder().filter(Filter.eq("state", "Configured")).build())) {
+        assertThat(stream.map(Resource::name)).containsExactly("Encl1");
+      }
+    }
+    assertThat(appliance.resourceRequests.get(0).getRequestUrl().queryParameter("filter")).isEqualTo("\"state='Configured'\"");
+  }
+
+  @Test
+  void aHandleReadsTheTasksCurrentStateAndReportsProgress() {
+    java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+    appliance.handler = request -> {
+      if (request.getMethod().equals("DELETE")) return accepted();
+      return polls.incrementAndGet() < 3
+          ? json(200, "{\"uri\":\"" + TASK_URI + "\",\"taskState\":\"Running\",\"percentComplete\":40}")
+          : completedTask(ENCLOSURE_URI);
+    };
+    List<Task> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      PendingTask pending = ov.resources("/rest/enclosures").delete(ENCLOSURE_URI);
+      assertThat(pending.refresh().state()).isEqualTo(TaskState.RUNNING);
+      assertThat(pending.await(Duration.ofSeconds(10), progress::add).state()).isEqualTo(TaskState.COMPLETED);
+    }
+    assertThat(progress).extracting(Task::percentComplete).contains(40);
+  }
+
+  @Test
   void errorsMapToTheSdksExceptions() {
     try (OneView ov = FakeAppliance.builder(server).build()) {
       assertThatThrownBy(() -> ov.resources("/rest/enclosures").get("/rest/enclosures/nope"))
@@ -170,6 +199,41 @@ final class ResourceClientTest extends FakeApplianceFixture {
       ov.resources("/rest/enclosures").delete(ENCLOSURE_URI, true);
     }
     assertThat(appliance.resourceRequests.get(0).getPath()).isEqualTo(ENCLOSURE_URI + "?force=true");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+      "200, application/json",
+      "300, application/json-patch+json"})
+  void patchSendsJsonPatchOperations(int apiVersion, String contentType) throws Exception {
+    appliance.handler = request -> accepted();
+    try (OneView ov = FakeAppliance.builder(server).apiVersion(apiVersion).build()) {
+      ov.resources("/rest/server-hardware").patch("/rest/server-hardware/H1",
+          List.of(Map.of("op", "replace", "path", "/uidState", "value", "On")));
+    }
+    RecordedRequest patch = appliance.resourceRequests.get(0);
+    assertThat(patch.getMethod()).isEqualTo("PATCH");
+    assertThat(patch.getPath()).isEqualTo("/rest/server-hardware/H1");
+    assertThat(patch.getHeader("Content-Type")).isEqualTo(contentType);
+    assertThat(Json.parseObject("{\"ops\":" + patch.getBody().readUtf8() + "}"))
+        .isEqualTo(Map.of("ops", List.of(Map.of("op", "replace", "path", "/uidState", "value", "On"))));
+  }
+
+  @Test
+  void patchOperationsAreCheckedBeforeAnyRequest() {
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      ResourceClient hardware = ov.resources("/rest/server-hardware");
+      assertThatThrownBy(() -> hardware.patch("/rest/server-hardware/H1", List.of()))
+          .hasMessage("operations is empty");
+      assertThatThrownBy(() -> hardware.patch("/rest/server-hardware/H1", List.of(Map.of("op", "set", "path", "/a"))))
+          .hasMessageStartingWith("Not a JSON Patch op (add, remove, replace, move, copy, test): set");
+      assertThatThrownBy(() -> hardware.patch("/rest/server-hardware/H1", List.of(Map.of("op", "remove", "path", "a"))))
+          .hasMessageStartingWith("JSON Patch path must start with /: a");
+      assertThatThrownBy(() -> hardware.patch("/rest/server-hardware/H1",
+          List.of(Map.of("op", "add", "path", "/a", "value", new Object()))))
+          .hasMessageStartingWith("operations hold a value that is not JSON");
+    }
+    assertThat(appliance.resourceRequests).isEmpty();
   }
 
   @Test

@@ -69,6 +69,17 @@ final class SimulatorCoverageTest {
   }
 
   @Test
+  void theGenericClientPatchesParts() {
+    String hw = ov.serverHardware().list().get(0).uri();
+    ResourceClient hardware = ov.resources("/rest/server-hardware");
+    hardware.patch(hw, List.of(Map.of("op", "replace", "path", "/uidState", "value", "On"))).await(TIMEOUT);
+    assertThat(hardware.get(hw).string("uidState")).isEqualTo("On");
+    OneViewException refused = thrown(OneViewException.class,
+        () -> hardware.patch(hw, List.of(Map.of("op", "replace", "path", "/name", "value", "x"))));
+    assertThat(refused.httpStatus()).isEqualTo(400);
+  }
+
+  @Test
   void theGenericClientListsEveryPageOfACollectionWithoutATypedClient() {
     List<Resource> enclosures = ov.resources("/rest/enclosures").list(Query.builder().count(1).sort("name:asc").build());
     assertThat(enclosures).extracting(Resource::name).containsExactly("Encl1");
@@ -246,6 +257,19 @@ final class SimulatorCoverageTest {
     try (OneView again = OneView.builder().url(sim.url()).trust(sim.certificatePem()).sessionId(sessionId).build()) {
       assertThat(again.scopes().list()).isEmpty();
     }
+  }
+
+  @Test
+  void aRejectedSuppliedSessionIsReplacedByTheSuppliersNextOne() throws Exception {
+    String valid = loginOutsideTheSdk();
+    java.util.Deque<String> sessions = new java.util.ArrayDeque<>(List.of("expired-session", valid));
+    try (OneView embedded = OneView.builder().url(sim.url()).trust(sim.certificatePem())
+        .sessionToken(() -> sessions.size() > 1 ? sessions.poll() : sessions.peek()).build()) {
+      assertThat(embedded.enclosures().list()).hasSize(1);
+      assertThat(embedded.alerts().list()).isNotEmpty();
+    }
+    assertThat(SimulatorSupport.logins(sim)).isEqualTo(1); // only the application's own
+    assertThat(sim.requests().count("DELETE", "/rest/login-sessions")).isZero();
   }
 
   @Test
