@@ -49,7 +49,7 @@ final class RealTaskClient implements TaskClient {
 
   @Override
   public Task await(Task task, Duration timeout, Consumer<Task> progress) {
-    CompletableFuture<Task> done = tracker.watch(task, timeout, progress);
+    CompletableFuture<Task> done = tracker.watch(task, timeout, progress, true);
     if (!done.isDone() && tracker.isTrackerThread()) {
       done.cancel(false);
       throw new IllegalStateException("await on the task tracker's thread would wait for itself;"

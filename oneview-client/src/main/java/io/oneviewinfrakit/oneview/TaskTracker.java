@@ -100,6 +100,18 @@ final class TaskTracker implements AutoCloseable {
 
   /** As {@link #watch(Task, Duration)}, telling {@code progress} each state a poll reads. */
   CompletableFuture<Task> watch(Task task, Duration timeout, Consumer<Task> progress) {
+    return watch(task, timeout, progress, false);
+  }
+
+  /**
+   * As {@link #watch(Task, Duration, Consumer)}; {@code pollNow} polls at once instead of after the
+   * first interval. A watch started right after the task was read (the answer to the request that
+   * started it) waits the interval: a poll at once would almost never find a OneView task over. A
+   * caller that blocks in {@code await} on a task it read a while ago (a script that starts many
+   * tasks, then awaits each) polls at once.
+   */
+  CompletableFuture<Task> watch(Task task, Duration timeout, Consumer<Task> progress,
+      boolean pollNow) {
     Objects.requireNonNull(task, "task == null");
     Objects.requireNonNull(progress, "progress == null");
     Objects.requireNonNull(timeout, "timeout == null");
@@ -109,7 +121,8 @@ final class TaskTracker implements AutoCloseable {
       finish(future, task);
       return future;
     }
-    Watch watch = new Watch(future, timeout, System.nanoTime() + timeout.toNanos(), progress);
+    Watch watch = new Watch(future, timeout, System.nanoTime() + timeout.toNanos(), progress,
+        pollNow);
     try {
       scheduler.execute(() -> add(task, watch));
     } catch (java.util.concurrent.RejectedExecutionException closed) {
@@ -215,7 +228,7 @@ final class TaskTracker implements AutoCloseable {
   }
 
   private record Watch(CompletableFuture<Task> future, Duration timeout, long deadline,
-      Consumer<Task> progress) {}
+      Consumer<Task> progress, boolean pollNow) {}
 
   private void add(Task task, Watch watch) {
     if (watch.future.isDone()) return;
@@ -227,10 +240,14 @@ final class TaskTracker implements AutoCloseable {
     Tracked t = tracked.computeIfAbsent(task.uri(), uri -> new Tracked(uri, task, System.nanoTime()));
     t.watches.add(watch);
     if (!t.inFlight && t.polls == 0) {
-      // The caller has just read the task's state: the first poll after the first interval (a poll
-      // right away would almost never find a OneView task over), or later while events report ends.
-      t.interval = pollWait(pollInitial.toNanos());
-      t.nextPollAt = System.nanoTime() + t.interval;
+      // The first poll after the first interval, or at once when the watch asks for it (see
+      // watch(..., pollNow)); later while events report task ends.
+      long interval = pollWait(watch.pollNow ? 0 : pollInitial.toNanos());
+      long at = System.nanoTime() + interval;
+      if (t.watches.size() == 1 || at - t.nextPollAt < 0) {
+        t.interval = interval;
+        t.nextPollAt = at;
+      }
     }
     // One tick for a burst of new watches already queued behind this one, so their first polls share a listing.
     if (!tickQueued) {
