@@ -18,8 +18,9 @@ import java.util.function.Consumer;
  * <p>Immutable and thread-safe. For example:
  *
  * <pre>{@code
- * String uri = ov.scopes().create(Scope.builder("lab").build()).awaitResourceUri(Duration.ofMinutes(1));
- * ov.resources("/rest/enclosures").delete(enclosureUri).future(Duration.ofMinutes(10))
+ * String scope = ov.scopes().create(Scope.builder("lab").build()).awaitResourceUri(Duration.ofMinutes(1));
+ * // Any collection, without blocking: the future completes when OneView's task ends.
+ * ov.resources("/rest/scopes").delete(scope).future(Duration.ofMinutes(10))
  *     .whenComplete((task, failure) -> report(task, failure));
  * }</pre>
  */
