@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
@@ -701,7 +702,8 @@ public final class OneView implements AutoCloseable {
       } else if (insecure) {
         log.warn("TLS certificate and host name verification is disabled for {}: "
             + "credentials can be intercepted. Use trust(...) instead of insecure().", base);
-        trust = Tls.trustingAnyCertificateFrom(base.host());
+        X509TrustManager any = Tls.trustingAnyCertificate();
+        http.sslSocketFactory(Tls.socketFactory(any), any);
         http.hostnameVerifier((host, sslSession) -> true);
       }
       if (trust != null) {

@@ -9,6 +9,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.tls.Certificates;
 import okhttp3.tls.HandshakeCertificates;
 
@@ -70,13 +74,39 @@ final class Tls {
   }
 
   /**
-   * Accepts any certificate from {@code host}, and only from it: only for {@code insecure()}, against
-   * test appliances and the simulator. Other hosts are still verified against the platform's CAs.
+   * Accepts any certificate: only for {@code insecure()}, against test appliances and the
+   * simulator. The client it is given to connects to its one configured appliance only, so "any
+   * certificate" means "any certificate from that host". (okhttp-tls's {@code addInsecureHost}
+   * cannot serve here: it matches the TLS session's peer host, which the JDK leaves unset when the
+   * URL names an IP address, the usual way to reach a lab appliance.)
    */
-  static HandshakeCertificates trustingAnyCertificateFrom(String host) {
-    return new HandshakeCertificates.Builder()
-        .addPlatformTrustedCertificates()
-        .addInsecureHost(host)
-        .build();
+  static X509TrustManager trustingAnyCertificate() {
+    return new X509TrustManager() {
+      @Override
+      public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        throw new UnsupportedOperationException("client side only");
+      }
+
+      @Override
+      public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        // insecure(): every certificate of the one configured appliance is accepted
+      }
+
+      @Override
+      public X509Certificate[] getAcceptedIssuers() {
+        return new X509Certificate[0];
+      }
+    };
+  }
+
+  /** A socket factory that trusts through {@code trustManager}. */
+  static SSLSocketFactory socketFactory(X509TrustManager trustManager) {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {trustManager}, null);
+      return context.getSocketFactory();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("TLS is not available: " + e.getMessage(), e);
+    }
   }
 }

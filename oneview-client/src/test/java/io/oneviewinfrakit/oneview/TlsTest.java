@@ -84,6 +84,18 @@ final class TlsTest extends FakeApplianceFixture {
   }
 
   @Test
+  void insecureConnectsToAnApplianceAddressedByItsIpAddress() {
+    // Lab appliances (and the simulator) are usually reached by IP: no host name to match.
+    try (io.oneviewinfrakit.simulator.OneViewSimulator sim =
+             io.oneviewinfrakit.simulator.OneViewSimulator.builder().servers(2).build().start();
+         OneView ov = OneView.builder().url(sim.url()).credentials(sim.username(), sim.password().toCharArray())
+             .insecure().build()) {
+      assertThat(sim.url()).startsWith("https://127.0.0.1:");
+      assertThat(ov.serverHardware().list()).hasSize(2);
+    }
+  }
+
+  @Test
   void unreadableTrustIsRejectedAtBuild(@TempDir Path dir) {
     assertThatThrownBy(() -> FakeAppliance.builder(server).trust(dir.resolve("missing.pem")).build())
         .isInstanceOf(IllegalArgumentException.class)
