@@ -486,9 +486,11 @@ final class Appliance {
     for (Map<String, Object> d : page.members()) {
       members.add(q.project(Documents.render(d, category, version)));
     }
+    // A collection's own eTag is the time of the listing, as appliances write it
+    // ("2016-06-01T17:22:51.521Z" in the oneview-sdk-java and python-oneviewclient fixtures).
     String now = Ids.timestamp(clock.instant());
     return ApiResponse.json(200, q.envelope(r.path(), ApiVersions.collectionType(category, version),
-        category, page, members, String.valueOf(clock.millis()), now, now));
+        category, page, members, now, now, now));
   }
 
   void requireCurrentETag(ApiRequest r, Map<String, Object> body, Map<String, Object> current) {

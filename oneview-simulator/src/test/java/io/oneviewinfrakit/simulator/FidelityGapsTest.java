@@ -9,6 +9,18 @@ import org.junit.jupiter.api.Test;
 /** Behaviour measured against real appliances that the first simulator lacked (issue 15). */
 class FidelityGapsTest extends SimulatorFixture {
   @Test
+  void eTagsHaveTheFormatOfTheirResourceAsAppliancesWriteThem() {
+    // Collections: the listing's time; hardware: epoch milliseconds; profiles and templates:
+    // milliseconds/revision; tasks: a counter (all as in the fixtures captured from appliances).
+    start();
+    assertThat((String) ov.get("/rest/server-hardware").map().get("eTag"))
+        .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+    assertThat((String) ov.hardware("Encl1, bay 1").get("eTag")).matches("\\d{13,}");
+    Map<String, Object> template = ov.get("/rest/server-profile-templates").members().get(0);
+    assertThat((String) template.get("eTag")).matches("\\d{13,}/\\d+");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void aProfileOnMonitoredHardwareIsRefused() {
     Map<String, Object> doc = Json.parseObject(Inventory.standard(4).toJson());

@@ -100,9 +100,16 @@ final class Labeller {
     InstanceRegistry.LabelOverlay overlay = new InstanceRegistry.LabelOverlay(written.get());
     registry.labelOverlays.put(id, overlay);
     pending.incrementAndGet();
-    work.submit(() -> {
+    // The task tracker watches the update task: no worker waits while OneView writes the labels.
+    java.util.concurrent.CompletableFuture<Task> done;
+    try {
+      done = gateway.watchProfileTask(task);
+    } catch (RuntimeException e) {
+      done = java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+    done.whenComplete((t, failure) -> {
       try {
-        awaitLabel(id, task, overlay);
+        labelTaskEnded(id, failure, overlay);
       } finally {
         pending.decrementAndGet();
       }
@@ -110,12 +117,15 @@ final class Labeller {
     return true;
   }
 
-  /** Awaits a Label update task; on failure drops the overlay so the listing shows the truth. */
-  private void awaitLabel(String id, Task task, InstanceRegistry.LabelOverlay overlay) {
+  /** A Label update task ended; on failure drops the overlay so the listing shows the truth. */
+  private void labelTaskEnded(String id, Throwable failure, InstanceRegistry.LabelOverlay overlay) {
     try {
-      gateway.awaitProfileTask(task);
-      overlay.written(cache.startedSeq(), cache.now());
-    } catch (RuntimeException e) {
+      if (failure == null) {
+        overlay.written(cache.startedSeq(), cache.now());
+        return;
+      }
+      Throwable e = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+          ? c.getCause() : failure;
       registry.labelOverlays.remove(id, overlay);
       if (!work.closing()) {
         log.warn("Labelling instance {} failed in OneView: {}. The group controller relabels on "

@@ -1,6 +1,7 @@
 package io.oneviewinfrakit.plugin;
 
 import java.time.Clock;
+import io.oneviewinfrakit.oneview.Task;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -95,22 +96,34 @@ final class PowerReconciler {
         + "earlier power-on failed or the process that provisioned it did not finish); powering it "
         + "on (attempt {} of {})", id, server.name(), Durations.human(settings.powerOnGrace()), attempt,
         InstanceRegistry.MAX_POWER_ON_ATTEMPTS);
+    // The power task is watched by the SDK's task tracker: no worker waits while the server powers on.
+    java.util.concurrent.CompletableFuture<Task> done;
     try {
-      gateway.powerOn(server.uri());
-      registry.lastErrors.remove(id);
+      done = gateway.watchPowerTask(gateway.startPowerOn(server.uri()));
     } catch (RuntimeException e) {
-      registry.lastErrors.put(id, "power on: " + OneViewGateway.describe(e));
-      int failed = registry.powerOnFailures.merge(profileUri, 1, Integer::sum);
-      boolean retry = failed < InstanceRegistry.MAX_POWER_ON_ATTEMPTS && !work.closing();
-      if (retry) {
-        registry.powerOnHandled.remove(profileUri); // a later refresh tries again
-      }
-      log.warn("Instance {}: powering on server {} failed: {}. {}", id, server.name(),
-          OneViewGateway.describe(e), retry ? "The plugin tries again on a later refresh if the "
-              + "server stays off" : "Power it on in OneView");
-    } finally {
-      refresh.run();
+      done = java.util.concurrent.CompletableFuture.failedFuture(e);
     }
+    done.whenComplete((task, failure) -> {
+      try {
+        if (failure == null) {
+          registry.lastErrors.remove(id);
+          return;
+        }
+        Throwable e = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+            ? c.getCause() : failure;
+        registry.lastErrors.put(id, "power on: " + OneViewGateway.describe(e));
+        int failed = registry.powerOnFailures.merge(profileUri, 1, Integer::sum);
+        boolean retry = failed < InstanceRegistry.MAX_POWER_ON_ATTEMPTS && !work.closing();
+        if (retry) {
+          registry.powerOnHandled.remove(profileUri); // a later refresh tries again
+        }
+        log.warn("Instance {}: powering on server {} failed: {}. {}", id, server.name(),
+            OneViewGateway.describe(e), retry ? "The plugin tries again on a later refresh if the "
+                + "server stays off" : "Power it on in OneView");
+      } finally {
+        refresh.run();
+      }
+    });
   }
 
   /**

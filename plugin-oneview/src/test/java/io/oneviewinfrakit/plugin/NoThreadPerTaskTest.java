@@ -50,6 +50,31 @@ class NoThreadPerTaskTest {
     }
   }
 
+  @Test
+  void labelWritesWaitingOnTheirUpdateTasksHoldNoWorker() {
+    int instances = 16;
+    try (PluginHarness h = PluginHarness.start(24, Duration.ofMillis(20), b -> b.workers(WORKERS))) {
+      List<InstanceId> ids = new ArrayList<>();
+      for (int i = 0; i < instances; i++) {
+        ids.add(h.provision(GROUP));
+      }
+      PluginHarness.await(instances + " Running instances", Duration.ofSeconds(120), () -> h.settled(instances));
+
+      h.sim.holdTasks(TaskKind.PROFILE_UPDATE); // no label write's update task ends until released
+      for (InstanceId id : ids) {
+        h.client().label(id, Map.of("color", "blue"));
+      }
+      assertThat(h.sim.pendingTasks()).isGreaterThanOrEqualTo(instances);
+      // A worker held per waiting label write would keep all four busy.
+      PluginHarness.await("no worker busy while OneView writes the labels", Duration.ofSeconds(30),
+          () -> workers().stream().allMatch(NoThreadPerTaskTest::idle));
+
+      h.sim.releaseTasks();
+      PluginHarness.await("every instance labelled", Duration.ofSeconds(60), () -> h.sim.pendingTasks() == 0
+          && h.describe(Map.of("color", "blue")).size() == instances);
+    }
+  }
+
   /** The plugin's background workers (this test's plugin is the only one in the JVM). */
   private static List<ThreadInfo> workers() {
     return Arrays.stream(ManagementFactory.getThreadMXBean().dumpAllThreads(false, false))
