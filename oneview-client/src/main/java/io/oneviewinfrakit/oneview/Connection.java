@@ -33,8 +33,6 @@ public record Connection(
     return ModelJson.CONNECTION.decode(json);
   }
 
-
-
   /** A builder for a {@code Connection}, for tests and fakes; {@link #toBuilder()} starts from an existing one. */
   public static Builder builder() {
     return new Builder();

@@ -106,11 +106,6 @@ public record ServerHardware(
     return ModelJson.SERVER_HARDWARE.decode(json);
   }
 
-
-
-
-
-
   /** A builder for a {@code ServerHardware}, for tests and fakes; {@link #toBuilder()} starts from an existing one. */
   public static Builder builder() {
     return new Builder();

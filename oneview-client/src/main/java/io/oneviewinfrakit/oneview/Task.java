@@ -68,8 +68,6 @@ public record Task(
     return ModelJson.TASK.decode(json);
   }
 
-
-
   /** A builder for a {@code Task}, for tests and fakes; {@link #toBuilder()} starts from an existing one. */
   public static Builder builder() {
     return new Builder();

@@ -493,6 +493,15 @@ final class Appliance {
         category, page, members, now, now, now));
   }
 
+  /** A PUT of {@code body} to {@code current}: it may not name another uri, and its eTag must be current. */
+  void requireUpdateOf(ApiRequest r, Map<String, Object> body, Map<String, Object> current) {
+    String uri = (String) current.get("uri");
+    if (body.get("uri") != null && !uri.equals(body.get("uri"))) {
+      throw SimulatorException.badRequest("INVALID_URI", "The body uri does not match " + uri + ".");
+    }
+    requireCurrentETag(r, body, current);
+  }
+
   void requireCurrentETag(ApiRequest r, Map<String, Object> body, Map<String, Object> current) {
     String ifMatch = r.header("If-Match");
     String sent = ifMatch != null ? unquote(ifMatch) : string(body.get("eTag"));

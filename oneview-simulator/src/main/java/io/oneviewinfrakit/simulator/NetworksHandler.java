@@ -162,7 +162,8 @@ final class NetworksHandler implements Appliance.RestExtension {
    * or a network set still uses; the references are silent, and refusing keeps profiles from
    * pointing at nothing.
    */
-  private ApiResponse deleteNetwork(ApiRequest r, Map<String, Object> doc, Store store, int version) {
+  /** Deletes a network of any kind (Ethernet, FC, FCoE): refused while a profile or template uses it. */
+  ApiResponse deleteNetwork(ApiRequest r, Map<String, Object> doc, Store store, int version) {
     String uri = (String) doc.get("uri");
     String name = (String) doc.get("name");
     String user = userOf(uri);

@@ -199,10 +199,7 @@ final class ProfilesHandler implements Appliance.RestExtension {
     Map<String, Object> body = Json.parseObject(r.body());
     ApiVersions.requireRequestType("server-profiles", body.get("type"), version);
     String uri = (String) current.get("uri");
-    if (body.get("uri") != null && !uri.equals(body.get("uri"))) {
-      throw SimulatorException.badRequest("INVALID_URI", "The body uri does not match " + uri + ".");
-    }
-    a.requireCurrentETag(r, body, current);
+    a.requireUpdateOf(r, body, current);
     if (Boolean.TRUE.equals(current.get("inProgress"))) {
       throw SimulatorException.conflict("ProfileInTransitoryState",
           "The server profile " + current.get("name") + " is being changed by another task.");

@@ -53,7 +53,7 @@ abstract class SanNetworksHandler extends ResourceHandler {
     return switch (m) {
       case "GET" -> a.single(r, doc, store.category, version);
       case "PUT" -> update(r, doc, version);
-      case "DELETE" -> delete(r, doc, version);
+      case "DELETE" -> a.networks().deleteNetwork(r, doc, store, version);
       default -> throw Appliance.methodNotAllowed(m);
     };
   }
@@ -103,10 +103,7 @@ abstract class SanNetworksHandler extends ResourceHandler {
   private ApiResponse update(ApiRequest r, Map<String, Object> current, int version) {
     Map<String, Object> body = Json.parseObject(r.body());
     String uri = (String) current.get("uri");
-    if (body.get("uri") != null && !uri.equals(body.get("uri"))) {
-      throw SimulatorException.badRequest("INVALID_URI", "The body uri does not match " + uri + ".");
-    }
-    a.requireCurrentETag(r, body, current);
+    a.requireUpdateOf(r, body, current);
     String name = requireName(body, uri);
     Map<String, Object> doc = build(body, uri, current);
     for (String kept : List.of("created", "eTag", "modified", "scopesUri", "connectionTemplateUri")) {
@@ -132,29 +129,6 @@ abstract class SanNetworksHandler extends ResourceHandler {
     return a.accepted(r, t, version);
   }
 
-  private ApiResponse delete(ApiRequest r, Map<String, Object> doc, int version) {
-    String uri = (String) doc.get("uri");
-    String name = (String) doc.get("name");
-    String user = a.networks().userOf(uri);
-    if (user != null) {
-      throw SimulatorException.conflict("RESOURCE_IN_USE",
-          "The " + store.category + " resource " + name + " is in use by " + user + ".");
-    }
-    String failure = a.injectedFailure(TaskKind.NETWORK);
-    Tasks.Task t = a.tasks().start(TaskKind.NETWORK, "Delete", store.category, uri, name,
-        "Deleting " + name, "Deleted " + name + ".", failure,
-        "Simulated failure of the delete task.", "Unable to delete " + name,
-        new Tasks.Outcome() {
-          @Override
-          public void completed() {
-            store.remove(uri);
-          }
-
-          @Override
-          public void failed() {}
-        });
-    return a.accepted(r, t, version);
-  }
 
   /** A whole number in {@code [min, max]} from the body, {@code absent} if missing; else 400 {@code code}. */
   static long number(Map<String, Object> body, String field, long absent, long min, long max, String code) {

@@ -138,10 +138,7 @@ final class TemplatesHandler extends ResourceHandler {
   private ApiResponse update(ApiRequest r, Map<String, Object> current, int version) {
     Map<String, Object> body = Json.parseObject(r.body());
     String uri = (String) current.get("uri");
-    if (body.get("uri") != null && !uri.equals(body.get("uri"))) {
-      throw SimulatorException.badRequest("INVALID_URI", "The body uri does not match " + uri + ".");
-    }
-    a.requireCurrentETag(r, body, current);
+    a.requireUpdateOf(r, body, current);
     String name = requireName(body, uri);
     Map<String, Object> doc = build(body, uri, version);
     doc.put("created", current.get("created"));
