@@ -101,13 +101,7 @@ final class Labeller {
     registry.labelOverlays.put(id, overlay);
     pending.incrementAndGet();
     // The task tracker watches the update task: no worker waits while OneView writes the labels.
-    java.util.concurrent.CompletableFuture<Task> done;
-    try {
-      done = gateway.watchProfileTask(task);
-    } catch (RuntimeException e) {
-      done = java.util.concurrent.CompletableFuture.failedFuture(e);
-    }
-    done.whenComplete((t, failure) -> {
+    gateway.watchProfileTask(task).whenComplete((t, failure) -> {
       try {
         labelTaskEnded(id, failure, overlay);
       } finally {
@@ -124,8 +118,7 @@ final class Labeller {
         overlay.written(cache.startedSeq(), cache.now());
         return;
       }
-      Throwable e = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-          ? c.getCause() : failure;
+      Throwable e = OneViewGateway.cause(failure);
       registry.labelOverlays.remove(id, overlay);
       if (!work.closing()) {
         log.warn("Labelling instance {} failed in OneView: {}. The group controller relabels on "

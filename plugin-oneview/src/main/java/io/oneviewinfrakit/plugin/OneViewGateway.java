@@ -401,6 +401,15 @@ final class OneViewGateway {
   }
 
   /** What a person needs from a failure: the OneView error code and message, and what OneView recommends. */
+  /** What failed a future: the exception inside the {@code CompletionException}s wrapping it. */
+  static Throwable cause(Throwable failure) {
+    while (failure instanceof java.util.concurrent.CompletionException
+        && failure.getCause() != null) {
+      failure = failure.getCause();
+    }
+    return failure;
+  }
+
   static String describe(Throwable failure) {
     if (failure instanceof TaskFailedException e && !e.errors().isEmpty()) {
       return describe(e.errors().get(0)) + " (task " + e.task().uri() + ")";

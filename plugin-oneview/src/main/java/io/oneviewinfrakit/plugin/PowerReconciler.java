@@ -1,7 +1,7 @@
 package io.oneviewinfrakit.plugin;
 
-import java.time.Clock;
 import io.oneviewinfrakit.oneview.Task;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -109,8 +109,7 @@ final class PowerReconciler {
           registry.lastErrors.remove(id);
           return;
         }
-        Throwable e = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-            ? c.getCause() : failure;
+        Throwable e = OneViewGateway.cause(failure);
         registry.lastErrors.put(id, "power on: " + OneViewGateway.describe(e));
         int failed = registry.powerOnFailures.merge(profileUri, 1, Integer::sum);
         boolean retry = failed < InstanceRegistry.MAX_POWER_ON_ATTEMPTS && !work.closing();

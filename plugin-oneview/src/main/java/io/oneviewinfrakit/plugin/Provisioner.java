@@ -135,7 +135,7 @@ final class Provisioner {
 
     /** Runs {@code then} on the worker pool once {@code task} ends, with its outcome. */
     void whenDone(CompletableFuture<Task> task, java.util.function.BiConsumer<Task, Throwable> then) {
-      task.whenComplete((done, failure) -> next(r -> then.accept(done, unwrap(failure))));
+      task.whenComplete((done, failure) -> next(r -> then.accept(done, OneViewGateway.cause(failure))));
     }
 
     private void run(java.util.function.Consumer<Run> step) {
@@ -479,14 +479,6 @@ final class Provisioner {
           instance.properties.profileName(instance.id), serverName(instance.serverUri()),
           outcome.displayName(), Durations.since(instance.startedNanos));
     }
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    while (failure instanceof java.util.concurrent.CompletionException
-        && failure.getCause() != null) {
-      failure = failure.getCause();
-    }
-    return failure;
   }
 
   private static RuntimeException asRuntime(Throwable failure) {
