@@ -20,7 +20,8 @@ import java.util.Map;
 public record Alert(String uri, String description, String severity, String alertState, String healthCategory,
     String correctiveAction, AssociatedResource associatedResource, String created, String eTag) {
 
-  private static final RecordDecoder<Alert> DECODER = RecordDecoder.of(Alert.class, Alert::uri, "alert");
+  static final ModelJson.Binding<Alert> DECODER =
+      new ModelJson.Binding<>(Alert.class, "alert", Alert::uri);
 
   /** The URI of the resource the alert is about, or null. */
   public String resourceUri() {
@@ -29,7 +30,7 @@ public record Alert(String uri, String description, String severity, String aler
 
   /** The alert a JSON document describes, as a GET returns it; values must be JSON values. */
   static Alert fromJson(Map<String, Object> json) {
-    return DECODER.apply(json);
+    return DECODER.decode(json);
   }
 
   /**

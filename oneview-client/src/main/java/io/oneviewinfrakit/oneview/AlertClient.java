@@ -17,7 +17,7 @@ public final class AlertClient extends TypedResourceClient<Alert> {
   private static final Set<String> USER_STATES = Set.of("Active", "Cleared");
 
   AlertClient(ResourceClient resources) {
-    super(resources, Alert::fromJson, null);
+    super(resources, Alert.DECODER, null);
   }
 
   /** Starts deleting the alert at {@code uri}. */

@@ -22,10 +22,11 @@ import java.util.Map;
 public record Enclosure(String uri, String name, String serialNumber, String enclosureType, String enclosureTypeUri,
     String enclosureGroupUri, String state, String status, Integer deviceBayCount, String eTag) {
 
-  private static final RecordDecoder<Enclosure> DECODER = RecordDecoder.of(Enclosure.class, Enclosure::uri, "enclosure");
+  static final ModelJson.Binding<Enclosure> DECODER =
+      new ModelJson.Binding<>(Enclosure.class, "enclosure", Enclosure::uri);
 
   /** The enclosure a JSON document describes, as a GET returns it; values must be JSON values. */
   static Enclosure fromJson(Map<String, Object> json) {
-    return DECODER.apply(json);
+    return DECODER.decode(json);
   }
 }

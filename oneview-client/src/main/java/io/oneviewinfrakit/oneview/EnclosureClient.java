@@ -10,6 +10,6 @@ public final class EnclosureClient extends TypedResourceClient<Enclosure> {
   static final String COLLECTION = "/rest/enclosures";
 
   EnclosureClient(ResourceClient resources) {
-    super(resources, Enclosure::fromJson, Enclosure::name);
+    super(resources, Enclosure.DECODER, Enclosure::name);
   }
 }

@@ -22,8 +22,8 @@ import java.util.Objects;
 public record FcoeNetwork(String uri, String name, Integer vlanId, String fabricUri, String managedSanUri,
     String connectionTemplateUri, String status, String eTag) {
 
-  private static final RecordDecoder<FcoeNetwork> DECODER =
-      RecordDecoder.of(FcoeNetwork.class, FcoeNetwork::uri, "FCoE network");
+  static final ModelJson.Binding<FcoeNetwork> DECODER =
+      new ModelJson.Binding<>(FcoeNetwork.class, "FCoE network", FcoeNetwork::uri);
 
   /** A description of a new network named {@code name} on VLAN {@code vlanId}, for {@link FcoeNetworkClient#create}. */
   public static Builder builder(String name, int vlanId) {
@@ -32,7 +32,7 @@ public record FcoeNetwork(String uri, String name, Integer vlanId, String fabric
 
   /** The network a JSON document describes, as a GET returns it; values must be JSON values. */
   static FcoeNetwork fromJson(Map<String, Object> json) {
-    return DECODER.apply(json);
+    return DECODER.decode(json);
   }
 
   /** The POST body creating this network; {@code type} is the API version's schema, or null to leave it out. */

@@ -13,7 +13,7 @@ public final class FcoeNetworkClient extends TypedResourceClient<FcoeNetwork> {
   private final ApiVersions apiVersions;
 
   FcoeNetworkClient(ResourceClient resources, ApiVersions apiVersions) {
-    super(resources, FcoeNetwork::fromJson, FcoeNetwork::name);
+    super(resources, FcoeNetwork.DECODER, FcoeNetwork::name);
     this.apiVersions = apiVersions;
   }
 

@@ -22,11 +22,11 @@ import java.util.Map;
 public record FirmwareDriver(String uri, String name, String baselineShortName, String version, String bundleType,
     String state, String status, String isoFileName, String releaseDate, String eTag) {
 
-  private static final RecordDecoder<FirmwareDriver> DECODER =
-      RecordDecoder.of(FirmwareDriver.class, FirmwareDriver::uri, "firmware driver");
+  static final ModelJson.Binding<FirmwareDriver> DECODER =
+      new ModelJson.Binding<>(FirmwareDriver.class, "firmware driver", FirmwareDriver::uri);
 
   /** The bundle a JSON document describes, as a GET returns it; values must be JSON values. */
   static FirmwareDriver fromJson(Map<String, Object> json) {
-    return DECODER.apply(json);
+    return DECODER.decode(json);
   }
 }

@@ -10,7 +10,7 @@ public final class FirmwareDriverClient extends TypedResourceClient<FirmwareDriv
   static final String COLLECTION = "/rest/firmware-drivers";
 
   FirmwareDriverClient(ResourceClient resources) {
-    super(resources, FirmwareDriver::fromJson, FirmwareDriver::name);
+    super(resources, FirmwareDriver.DECODER, FirmwareDriver::name);
   }
 
   /** Starts removing the bundle at {@code uri} from the appliance; profiles using it as a baseline make it refuse. */

@@ -220,11 +220,11 @@ public record Inventory(
     CompletableFuture<List<ServerProfileTemplate>> templates =
         pager.listAsync(RealServerProfileTemplateClient.COLLECTION, Query.all(), ServerProfileTemplate::of);
     CompletableFuture<List<ServerHardwareType>> types =
-        pager.listAsync(RealServerHardwareTypeClient.COLLECTION, Query.all(), ServerHardwareType::fromJson);
+        pager.listAsync(RealServerHardwareTypeClient.COLLECTION, Query.all(), ModelJson.SERVER_HARDWARE_TYPE);
     CompletableFuture<List<EnclosureGroup>> groups =
-        pager.listAsync(RealEnclosureGroupClient.COLLECTION, Query.all(), EnclosureGroup::fromJson);
+        pager.listAsync(RealEnclosureGroupClient.COLLECTION, Query.all(), ModelJson.ENCLOSURE_GROUP);
     CompletableFuture<List<ServerHardware>> hardware =
-        pager.listAsync(RealServerHardwareClient.COLLECTION, Query.all(), ServerHardware::fromJson);
+        pager.listAsync(RealServerHardwareClient.COLLECTION, Query.all(), ModelJson.SERVER_HARDWARE);
     CompletableFuture<List<ServerProfile>> profiles =
         pager.listAsync(RealServerProfileClient.COLLECTION, Query.all(), ServerProfile::of);
     return build(join(templates), join(types), join(groups), join(hardware), join(profiles), owned);

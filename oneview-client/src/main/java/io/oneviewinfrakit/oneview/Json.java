@@ -236,9 +236,16 @@ final class Json {
     }
 
     private static Object number(String literal, String path) {
+      boolean integral = literal.indexOf('.') < 0 && literal.indexOf('e') < 0 && literal.indexOf('E') < 0;
+      if (integral && literal.length() <= 18) {
+        try {
+          return Long.parseLong(literal); // the common case, without a BigDecimal
+        } catch (NumberFormatException notDigits) {
+          // fall through to BigDecimal's own error
+        }
+      }
       try {
         BigDecimal value = new BigDecimal(literal);
-        boolean integral = literal.indexOf('.') < 0 && literal.indexOf('e') < 0 && literal.indexOf('E') < 0;
         if (integral) {
           try {
             return value.longValueExact();

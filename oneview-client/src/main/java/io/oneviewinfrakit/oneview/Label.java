@@ -12,10 +12,11 @@ import java.util.Map;
  * @param name its text.
  */
 public record Label(String uri, String name) {
-  private static final RecordDecoder<Label> DECODER = RecordDecoder.of(Label.class, Label::uri, "label");
+  static final ModelJson.Binding<Label> DECODER =
+      new ModelJson.Binding<>(Label.class, "label", Label::uri);
 
   /** The label a JSON document describes, as a GET returns it; values must be JSON values. */
   static Label fromJson(Map<String, Object> json) {
-    return DECODER.apply(json);
+    return DECODER.decode(json);
   }
 }

@@ -17,7 +17,7 @@ public final class LabelClient extends TypedResourceClient<Label> {
   static final String RESOURCES = "/rest/labels/resources";
 
   LabelClient(ResourceClient resources) {
-    super(resources, Label::fromJson, Label::name);
+    super(resources, Label.DECODER, Label::name);
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Binds OneView documents to the SDK's typed models with Moshi. Enums read strings this SDK does
@@ -36,18 +37,22 @@ final class ModelJson {
       .add(Documents.adapters())
       .build();
 
-  static final Binding<ServerHardware> SERVER_HARDWARE = new Binding<>(ServerHardware.class, "server hardware", true);
+  static final Binding<ServerHardware> SERVER_HARDWARE =
+      new Binding<>(ServerHardware.class, "server hardware", ServerHardware::uri);
   static final Binding<ServerHardwareType> SERVER_HARDWARE_TYPE =
-      new Binding<>(ServerHardwareType.class, "server hardware type", true);
-  static final Binding<EnclosureGroup> ENCLOSURE_GROUP = new Binding<>(EnclosureGroup.class, "enclosure group", true);
-  static final Binding<EthernetNetwork> ETHERNET_NETWORK = new Binding<>(EthernetNetwork.class, "ethernet network", true);
-  static final Binding<NetworkSet> NETWORK_SET = new Binding<>(NetworkSet.class, "network set", true);
-  static final Binding<FcNetwork> FC_NETWORK = new Binding<>(FcNetwork.class, "Fibre Channel network", true);
-  static final Binding<Task> TASK = new Binding<>(Task.class, "task", true);
-  static final Binding<OneViewError> ERROR = new Binding<>(OneViewError.class, "error", false);
-  static final Binding<Connection> CONNECTION = new Binding<>(Connection.class, "connection", false);
-  static final Binding<BootMode> BOOT_MODE = new Binding<>(BootMode.class, "boot mode", false);
-  static final Binding<Firmware> FIRMWARE = new Binding<>(Firmware.class, "firmware", false);
+      new Binding<>(ServerHardwareType.class, "server hardware type", ServerHardwareType::uri);
+  static final Binding<EnclosureGroup> ENCLOSURE_GROUP =
+      new Binding<>(EnclosureGroup.class, "enclosure group", EnclosureGroup::uri);
+  static final Binding<EthernetNetwork> ETHERNET_NETWORK =
+      new Binding<>(EthernetNetwork.class, "ethernet network", EthernetNetwork::uri);
+  static final Binding<NetworkSet> NETWORK_SET = new Binding<>(NetworkSet.class, "network set", NetworkSet::uri);
+  static final Binding<FcNetwork> FC_NETWORK =
+      new Binding<>(FcNetwork.class, "Fibre Channel network", FcNetwork::uri);
+  static final Binding<Task> TASK = new Binding<>(Task.class, "task", Task::uri);
+  static final Binding<OneViewError> ERROR = new Binding<>(OneViewError.class, "error", null);
+  static final Binding<Connection> CONNECTION = new Binding<>(Connection.class, "connection", null);
+  static final Binding<BootMode> BOOT_MODE = new Binding<>(BootMode.class, "boot mode", null);
+  static final Binding<Firmware> FIRMWARE = new Binding<>(Firmware.class, "firmware", null);
 
   private ModelJson() {}
 
@@ -96,17 +101,20 @@ final class ModelJson {
     return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
   }
 
-  /** Reads one model from a parsed OneView document. Thread-safe. */
-  static final class Binding<T> {
+  /**
+   * Reads one model, from a page's JSON text ({@link #read}, for listings) or from a parsed
+   * document ({@link #decode}). A resource's document must have its {@code uri}. Thread-safe.
+   */
+  static final class Binding<T> implements Members<T> {
     private final JsonAdapter<T> adapter;
     private final String what;
-    private final boolean hasUri;
+    private final Function<T, String> uri;
 
-    /** {@code hasUri}: a resource, whose document must have its {@code uri}. */
-    Binding(Class<T> type, String what, boolean hasUri) {
+    /** {@code uri}: a resource's URI accessor, or null for a part of a document (a connection, an error). */
+    Binding(Class<T> type, String what, Function<T, String> uri) {
       this.adapter = MOSHI.adapter(type);
       this.what = what;
-      this.hasUri = hasUri;
+      this.uri = uri;
     }
 
     /**
@@ -114,16 +122,37 @@ final class ModelJson {
      *
      * @throws OneViewException naming the model, and the JSON path when a value does not fit.
      */
-    T decode(Map<String, ?> json) {
+    @Override
+    public T decode(Map<String, ?> json) {
       Objects.requireNonNull(json, "json == null");
-      if (hasUri && !(json.get("uri") instanceof String)) {
+      if (uri != null && !(json.get("uri") instanceof String)) {
         throw new OneViewException(what + " has no uri: " + json.get("name"));
       }
+      T result;
       try {
-        return adapter.fromJsonValue(json);
+        result = adapter.fromJsonValue(json);
       } catch (JsonDataException | IllegalArgumentException | NullPointerException e) {
         throw new OneViewException("Cannot read " + what + " " + json.get("uri") + ": " + e.getMessage(), e);
       }
+      if (result == null || (uri != null && uri.apply(result) == null)) {
+        throw new OneViewException(what + " has no uri: " + json.get("name"));
+      }
+      return result;
+    }
+
+    /** {@link #decode} of a member in a page's text; fails without the explanation a listing then gets from decode. */
+    @Override
+    public T read(JsonReader reader) throws IOException {
+      T result = adapter.fromJson(reader);
+      if (result == null || (uri != null && uri.apply(result) == null)) {
+        throw new JsonDataException(what + " without uri at " + reader.getPath());
+      }
+      return result;
+    }
+
+    @Override
+    public String uri(T member) {
+      return uri == null ? null : uri.apply(member);
     }
   }
 

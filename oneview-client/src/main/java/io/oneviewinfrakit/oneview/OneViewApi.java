@@ -38,13 +38,18 @@ interface OneViewApi {
   Call<ResponseBody> getRaw(@Url String uri, @Header("If-Req-CertDetails") String certDetails,
       @Query("filter") String filter);
 
+  /** A page of a collection; {@link Page#read} reads it without an intermediate tree. */
   @GET
-  Call<Map<String, Object>> list(
+  Call<ResponseBody> list(
       @Url String uri,
       @Query("filter") List<String> filters,
       @Query("sort") String sort,
       @Query("start") Integer start,
       @Query("count") Integer count);
+
+  /** The page a {@code nextPageUri} names. */
+  @GET
+  Call<ResponseBody> page(@Url String uri);
 
   /** A task listing selected by the {@code query} parameter, such as {@code "uri IN ('…','…')"}. */
   @GET

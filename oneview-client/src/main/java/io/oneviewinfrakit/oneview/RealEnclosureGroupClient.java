@@ -5,6 +5,6 @@ final class RealEnclosureGroupClient extends TypedResourceClient<EnclosureGroup>
   static final String COLLECTION = "/rest/enclosure-groups";
 
   RealEnclosureGroupClient(ResourceClient resources) {
-    super(resources, EnclosureGroup::fromJson, EnclosureGroup::name);
+    super(resources, ModelJson.ENCLOSURE_GROUP, EnclosureGroup::name);
   }
 }

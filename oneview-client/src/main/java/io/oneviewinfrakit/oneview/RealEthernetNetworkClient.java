@@ -9,7 +9,7 @@ final class RealEthernetNetworkClient extends TypedResourceClient<EthernetNetwor
   private final ApiVersions apiVersions;
 
   RealEthernetNetworkClient(ResourceClient resources, ApiVersions apiVersions) {
-    super(resources, EthernetNetwork::fromJson, EthernetNetwork::name);
+    super(resources, ModelJson.ETHERNET_NETWORK, EthernetNetwork::name);
     this.apiVersions = apiVersions;
   }
 

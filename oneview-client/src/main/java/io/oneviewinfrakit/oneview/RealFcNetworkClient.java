@@ -5,6 +5,6 @@ final class RealFcNetworkClient extends TypedResourceClient<FcNetwork> implement
   static final String COLLECTION = "/rest/fc-networks";
 
   RealFcNetworkClient(ResourceClient resources) {
-    super(resources, FcNetwork::fromJson, FcNetwork::name);
+    super(resources, ModelJson.FC_NETWORK, FcNetwork::name);
   }
 }

@@ -9,7 +9,7 @@ final class RealNetworkSetClient extends TypedResourceClient<NetworkSet> impleme
   private final ApiVersions apiVersions;
 
   RealNetworkSetClient(ResourceClient resources, ApiVersions apiVersions) {
-    super(resources, NetworkSet::fromJson, NetworkSet::name);
+    super(resources, ModelJson.NETWORK_SET, NetworkSet::name);
     this.apiVersions = apiVersions;
   }
 

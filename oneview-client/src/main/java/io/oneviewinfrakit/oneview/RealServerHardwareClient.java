@@ -12,7 +12,7 @@ final class RealServerHardwareClient extends TypedResourceClient<ServerHardware>
   private final OneViewApi api;
 
   RealServerHardwareClient(ResourceClient resources) {
-    super(resources, ServerHardware::fromJson, ServerHardware::name);
+    super(resources, ModelJson.SERVER_HARDWARE, ServerHardware::name);
     this.api = resources.api();
   }
 

@@ -5,6 +5,6 @@ final class RealServerHardwareTypeClient extends TypedResourceClient<ServerHardw
   static final String COLLECTION = "/rest/server-hardware-types";
 
   RealServerHardwareTypeClient(ResourceClient resources) {
-    super(resources, ServerHardwareType::fromJson, ServerHardwareType::name);
+    super(resources, ModelJson.SERVER_HARDWARE_TYPE, ServerHardwareType::name);
   }
 }

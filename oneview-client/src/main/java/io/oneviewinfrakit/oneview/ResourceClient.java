@@ -98,7 +98,7 @@ public final class ResourceClient {
 
   /** The member named exactly {@code name} (case-sensitive), or empty if there is none. */
   public Optional<Resource> findByName(String name) {
-    return findByName(name, Resource::of, Resource::name);
+    return findByName(name, query -> stream(query, Resource::of), Resource::name);
   }
 
   /**
@@ -201,6 +201,16 @@ public final class ResourceClient {
     return pager.list(query.selectionUri(collectionUri), query.paging(), decoder);
   }
 
+  <T> List<T> list(Query query, Members<T> members) {
+    Objects.requireNonNull(query, "query == null");
+    return pager.list(query.selectionUri(collectionUri), query.paging(), members);
+  }
+
+  <T> Stream<T> stream(Query query, Members<T> members) {
+    Objects.requireNonNull(query, "query == null");
+    return pager.stream(query.selectionUri(collectionUri), query.paging(), members);
+  }
+
   <T> Stream<T> stream(Query query, Function<Map<String, Object>, T> decoder) {
     Objects.requireNonNull(query, "query == null");
     return pager.stream(query.selectionUri(collectionUri), query.paging(), decoder);
@@ -210,7 +220,8 @@ public final class ResourceClient {
     return decoder.apply(Http.body(api.get(Uris.check(uri, "uri"))));
   }
 
-  <T> Optional<T> findByName(String wanted, Function<Map<String, Object>, T> decoder, Function<T, String> name) {
+  /** The member named exactly {@code wanted}, from the stream {@code streamOf} answers for a query. */
+  <T> Optional<T> findByName(String wanted, Function<Query, Stream<T>> streamOf, Function<T, String> name) {
     Objects.requireNonNull(wanted, "name == null");
     Query query;
     try {
@@ -219,7 +230,7 @@ public final class ResourceClient {
       query = Query.all(); // OneView cannot filter on such a name; compare every member instead.
     }
     // Compare again locally: appliances have answered filters inexactly, and the match must be exact.
-    try (Stream<T> stream = stream(query, decoder)) {
+    try (Stream<T> stream = streamOf.apply(query)) {
       return stream.filter(member -> wanted.equals(name.apply(member))).findFirst();
     }
   }

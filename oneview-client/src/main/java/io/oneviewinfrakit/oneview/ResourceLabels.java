@@ -15,8 +15,8 @@ import java.util.Map;
  * @param eTag the assignment's version, or null.
  */
 public record ResourceLabels(String uri, String resourceUri, String category, List<Label> labels, String eTag) {
-  private static final RecordDecoder<ResourceLabels> DECODER =
-      RecordDecoder.of(ResourceLabels.class, ResourceLabels::uri, "resource labels");
+  static final ModelJson.Binding<ResourceLabels> DECODER =
+      new ModelJson.Binding<>(ResourceLabels.class, "resource labels", ResourceLabels::uri);
 
   public ResourceLabels {
     labels = labels == null ? List.of() : List.copyOf(labels);
@@ -29,6 +29,6 @@ public record ResourceLabels(String uri, String resourceUri, String category, Li
 
   /** The assignment a JSON document describes, as a GET returns it; values must be JSON values. */
   static ResourceLabels fromJson(Map<String, Object> json) {
-    return DECODER.apply(json);
+    return DECODER.decode(json);
   }
 }

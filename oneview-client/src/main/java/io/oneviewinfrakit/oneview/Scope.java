@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param eTag its version, which an update sends as {@code If-Match}; null before it is created.
  */
 public record Scope(String uri, String name, String description, String eTag) {
-  private static final RecordDecoder<Scope> DECODER = RecordDecoder.of(Scope.class, Scope::uri, "scope");
+  static final ModelJson.Binding<Scope> DECODER =
+      new ModelJson.Binding<>(Scope.class, "scope", Scope::uri);
 
   /** A description of a new scope named {@code name}, for {@link ScopeClient#create}. */
   public static Builder builder(String name) {
@@ -42,7 +43,7 @@ public record Scope(String uri, String name, String description, String eTag) {
 
   /** The scope a JSON document describes, as a GET returns it; values must be JSON values. */
   static Scope fromJson(Map<String, Object> json) {
-    return DECODER.apply(json);
+    return DECODER.decode(json);
   }
 
   /** The POST or PUT body; {@code type} is the API version's schema. */

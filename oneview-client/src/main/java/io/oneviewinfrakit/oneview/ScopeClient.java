@@ -14,7 +14,7 @@ public final class ScopeClient extends TypedResourceClient<Scope> {
   private final ApiVersions apiVersions;
 
   ScopeClient(ResourceClient resources, ApiVersions apiVersions) {
-    super(resources, Scope::fromJson, Scope::name);
+    super(resources, Scope.DECODER, Scope::name);
     this.apiVersions = apiVersions;
   }
 

@@ -20,11 +20,24 @@ import java.util.stream.Stream;
 public class TypedResourceClient<T> {
   final ResourceClient resources;
   final Function<Map<String, Object>, T> decoder;
+  private final Members<T> members; // null: members are read as whole documents, then decoded
   private final Function<T, String> name;
 
+  /** Members read straight from the pages' JSON text by {@code members}. */
+  TypedResourceClient(ResourceClient resources, Members<T> members, Function<T, String> name) {
+    this(resources, members::decode, Objects.requireNonNull(members, "members == null"), name);
+  }
+
+  /** Members read as whole documents, each then decoded by {@code decoder}. */
   TypedResourceClient(ResourceClient resources, Function<Map<String, Object>, T> decoder, Function<T, String> name) {
+    this(resources, decoder, null, name);
+  }
+
+  private TypedResourceClient(ResourceClient resources, Function<Map<String, Object>, T> decoder, Members<T> members,
+      Function<T, String> name) {
     this.resources = Objects.requireNonNull(resources, "resources == null");
     this.decoder = Objects.requireNonNull(decoder, "decoder == null");
+    this.members = members;
     this.name = name; // null: the collection's members have no name (alerts)
   }
 
@@ -43,7 +56,7 @@ public class TypedResourceClient<T> {
 
   /** Every member matching {@code query}, as one consistent listing like {@link #list()}. */
   public List<T> list(Query query) {
-    return resources.list(query, decoder);
+    return members != null ? resources.list(query, members) : resources.list(query, decoder);
   }
 
   /**
@@ -53,7 +66,7 @@ public class TypedResourceClient<T> {
    * can make it skip or repeat members. Use {@link #list(Query)} when the result must be complete.
    */
   public Stream<T> stream(Query query) {
-    return resources.stream(query, decoder);
+    return members != null ? resources.stream(query, members) : resources.stream(query, decoder);
   }
 
   /**
@@ -74,7 +87,7 @@ public class TypedResourceClient<T> {
     if (this.name == null) {
       throw new UnsupportedOperationException(resources.collectionUri() + " members have no name; list them with a Query");
     }
-    return resources.findByName(name, decoder, this.name);
+    return resources.findByName(name, this::stream, this.name);
   }
 
   /** The untyped client of the same collection, for operations this one lacks. */

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import okhttp3.MediaType;
+import okhttp3.ResponseBody;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,6 +41,31 @@ final class FixturesTest {
     } else {
       parseResource(json, name);
     }
+  }
+
+  /** Listings read models straight from a page's text: they must equal what the parsed document gives. */
+  @ParameterizedTest
+  @MethodSource("fixtures")
+  void modelsReadStraightFromAPageEqualThoseDecodedFromTheParsedDocument(String name) {
+    String text = FakeAppliance.fixture(name);
+    Map<String, Object> json = Json.parseObject(text);
+    String page = json.containsKey("members") ? text : "{\"members\":[" + text + "]}";
+    List<Map<String, Object>> documents = json.containsKey("members") ? Json.objects(json, "members") : List.of(json);
+    Members<?> members = bindingOf(documents.get(0));
+    if (members == null) return; // not a listed model (a session, an error, a version)
+    Page<?> read = Page.read(0, ResponseBody.create(page, MediaType.get("application/json")), members, "/rest/x");
+    assertThat(read.members()).isEqualTo(documents.stream().map(members::decode).toList());
+    assertThat(read.uris()).isEqualTo(documents.stream().map(d -> Json.string(d, "uri")).toList());
+  }
+
+  private static Members<?> bindingOf(Map<String, Object> json) {
+    String type = String.valueOf(json.get("type"));
+    if (type.startsWith("TaskResource")) return ModelJson.TASK;
+    if (type.startsWith("ServerProfile")) return Members.DOCUMENTS;
+    if ("server-hardware".equals(json.get("category")) && type.startsWith("server-hardware")) {
+      return ModelJson.SERVER_HARDWARE;
+    }
+    return null;
   }
 
   private static void parseResource(Map<String, Object> json, String name) {

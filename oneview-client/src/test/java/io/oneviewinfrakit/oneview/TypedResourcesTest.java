@@ -41,12 +41,56 @@ final class TypedResourcesTest extends FakeApplianceFixture {
   }
 
   @Test
-  void aFieldOfTheWrongTypeFailsNamingTheResource() {
+  void aNumberOfTheWrongKindReadsAsAbsentAndTheRestOfTheEnclosureStillReads() {
     appliance.handler = request -> json(200, "{\"uri\":\"/rest/enclosures/E1\",\"name\":\"Encl1\",\"deviceBayCount\":\"many\"}");
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      Enclosure enclosure = ov.enclosures().get("/rest/enclosures/E1");
+      assertThat(enclosure.name()).isEqualTo("Encl1");
+      assertThat(enclosure.deviceBayCount()).isNull();
+    }
+  }
+
+  @Test
+  void aFieldOfTheWrongTypeFailsNamingTheResource() {
+    appliance.handler = request -> json(200, "{\"uri\":\"/rest/enclosures/E1\",\"name\":{\"first\":\"Encl1\"}}");
     try (OneView ov = FakeAppliance.builder(server).build()) {
       assertThatThrownBy(() -> ov.enclosures().get("/rest/enclosures/E1"))
           .isInstanceOf(OneViewException.class)
-          .hasMessageStartingWith("enclosure /rest/enclosures/E1 is unreadable: ");
+          .hasMessageStartingWith("Cannot read enclosure /rest/enclosures/E1: ")
+          .hasMessageContaining("$.name");
+    }
+  }
+
+  @Test
+  void aListedMemberOfTheWrongTypeFailsTheListingNamingTheMemberAsAGetWould() {
+    appliance.handler = request -> json(200, "{\"total\":2,\"members\":[{\"uri\":\"/rest/enclosures/E1\",\"name\":\"Encl1\"},"
+        + "{\"uri\":\"/rest/enclosures/E2\",\"name\":[\"Encl2\"]}]}");
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      assertThatThrownBy(() -> ov.enclosures().list())
+          .isInstanceOf(OneViewException.class)
+          .hasMessageStartingWith("Cannot read enclosure /rest/enclosures/E2: ")
+          .hasMessageContaining("$.name");
+    }
+  }
+
+  @Test
+  void aListedMemberWithoutUriFailsTheListingNamingIt() {
+    appliance.handler = request -> json(200, "{\"total\":2,\"members\":[{\"uri\":\"/rest/enclosures/E1\",\"name\":\"Encl1\"},"
+        + "{\"name\":\"Encl2\"}]}");
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      assertThatThrownBy(() -> ov.enclosures().list())
+          .isInstanceOf(OneViewException.class).hasMessage("enclosure has no uri: Encl2");
+    }
+  }
+
+  @Test
+  void aPageThatIsNotJsonFailsTheListingNamingTheCollection() {
+    appliance.handler = request -> json(200, "{\"total\":2,\"members\":[{\"uri\":");
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      assertThatThrownBy(() -> ov.enclosures().list())
+          .isInstanceOf(OneViewException.class).hasMessageStartingWith("Cannot read a page of /rest/enclosures: ");
+      assertThatThrownBy(() -> ov.enclosures().stream(Query.all()).toList())
+          .isInstanceOf(OneViewException.class).hasMessageStartingWith("Cannot read a page of /rest/enclosures: ");
     }
   }
 
