@@ -11,7 +11,6 @@ import io.oneviewinfrakit.simulator.OneViewSimulator;
 import io.oneviewinfrakit.simulator.TaskKind;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,9 +71,8 @@ final class SimulatorFirmwareDriverTest {
   }
 
   @Test
-  void aCustomBaselineMadeThroughTheGenericClientCanBeRemoved() {
-    PendingTask creating = ov.firmwareDrivers().resources().create(Resource.of(Map.of(
-        "customBaselineName", "Docker-SPP", "baselineUri", spp.uri(), "hotfixUris", List.of())));
+  void aCustomBaselineBuiltFromTheSppCanBeRemoved() {
+    PendingTask creating = ov.firmwareDrivers().createCustomBaseline("Docker-SPP", spp.uri(), List.of());
     clock.advance(REMOVE);
     FirmwareDriver custom = ov.firmwareDrivers().get(creating.awaitResourceUri(TIMEOUT));
     assertThat(custom.name()).isEqualTo("Docker-SPP");

@@ -221,6 +221,25 @@ final class TypedResourcesTest extends FakeApplianceFixture {
     assertThat(appliance.resourceRequests.get(1).getMethod()).isEqualTo("DELETE");
   }
 
+  @Test
+  void aCustomBaselineIsPostedWithItsSppAndHotfixes() throws Exception {
+    appliance.handler = request -> accepted();
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      PendingTask pending = ov.firmwareDrivers().createCustomBaseline("Docker-SPP", "/rest/firmware-drivers/SPP_2024",
+          List.of("/rest/firmware-drivers/hotfix-1"));
+      assertThat(pending.uri()).isEqualTo(TASK_URI);
+      assertThatThrownBy(() -> ov.firmwareDrivers().createCustomBaseline(" ", "/rest/firmware-drivers/SPP_2024", List.of()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("name is blank");
+      assertThatThrownBy(() -> ov.firmwareDrivers().createCustomBaseline("x", "SPP_2024", List.of()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("baselineUri is not a OneView resource URI");
+    }
+    RecordedRequest post = only();
+    assertThat(post.getMethod()).isEqualTo("POST");
+    assertThat(post.getPath()).isEqualTo("/rest/firmware-drivers");
+    assertThat(Json.parseObject(post.getBody().readUtf8())).isEqualTo(Map.of("customBaselineName", "Docker-SPP",
+        "baselineUri", "/rest/firmware-drivers/SPP_2024", "hotfixUris", List.of("/rest/firmware-drivers/hotfix-1")));
+  }
+
   @ParameterizedTest
   @CsvSource({
       "300, ServerProfileTemplateV2",
