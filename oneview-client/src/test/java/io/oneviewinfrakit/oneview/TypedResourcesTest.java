@@ -111,6 +111,21 @@ final class TypedResourcesTest extends FakeApplianceFixture {
         .isEqualTo("{\"type\":\"ScopeV3\",\"uri\":\"/rest/scopes/S1\",\"name\":\"lab-2\",\"description\":null,\"eTag\":\"7\"}");
     assertThat(sent.get(3).getMethod()).isEqualTo("DELETE");
     assertThat(sent.get(3).getPath()).isEqualTo("/rest/scopes/S1");
+    assertThat(sent.get(3).getHeader("If-Match")).isEqualTo("*");
+  }
+
+  @Test
+  void deletingAScopeReadSendsItsETagInIfMatch() throws Exception {
+    appliance.handler = request -> new MockResponse().setResponseCode(204);
+    try (OneView ov = FakeAppliance.builder(server).apiVersion(2000).build()) {
+      ov.scopes().delete(new Scope("/rest/scopes/S1", "lab", null, "7"));
+      assertThatThrownBy(() -> ov.scopes().delete(new Scope("/rest/scopes/S1", "lab", null, null)))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("scope has no eTag");
+    }
+    RecordedRequest delete = only();
+    assertThat(delete.getMethod()).isEqualTo("DELETE");
+    assertThat(delete.getPath()).isEqualTo("/rest/scopes/S1");
+    assertThat(delete.getHeader("If-Match")).isEqualTo("7");
   }
 
   @Test
