@@ -117,7 +117,26 @@ final class Http {
     if (e instanceof JsonDataException) {
       return new OneViewException(describe(request) + " answered unreadable JSON: " + e.getMessage(), e);
     }
+    if (inProxyTunnel(e)) {
+      return new OneViewException(describe(request) + " failed: the HTTP proxy did not open a tunnel to the "
+          + "appliance (" + e + ")", e);
+    }
     return new OneViewException(describe(request) + " failed: " + e, e);
+  }
+
+  /**
+   * Whether {@code e} ended OkHttp's CONNECT exchange with the proxy: a proxy that hangs up there
+   * shows only as "unexpected end of stream on https://appliance/...", which blames the appliance.
+   * OkHttp says so nowhere but in where it failed (a 407 it reports itself).
+   */
+  private static boolean inProxyTunnel(Throwable e) {
+    for (StackTraceElement frame : e.getStackTrace()) {
+      if (frame.getMethodName().equals("createTunnel")
+          && frame.getClassName().startsWith("okhttp3.internal.connection.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code future}'s value; its failure rethrown as the {@link OneViewException} it carries. */

@@ -68,6 +68,10 @@ interface OneViewApi {
   @DELETE
   Call<ResponseBody> delete(@Url String uri, @Query("force") Boolean force);
 
+  /** A DELETE on a version of the resource: {@code ifMatch} its eTag, or {@code *} for any. */
+  @DELETE
+  Call<ResponseBody> delete(@Url String uri, @Header("If-Match") String ifMatch, @Query("force") Boolean force);
+
   /** The session's idle timeout in milliseconds; the session is named by {@code Session-ID}, not {@code auth}. */
   @GET("rest/sessions/idle-timeout")
   Call<Map<String, Object>> idleTimeout(@Header("Session-ID") String sessionId);

@@ -235,6 +235,11 @@ public final class ResourceClient {
     }
   }
 
+  /** Starts deleting the member at {@code uri} if its eTag matches {@code ifMatch} (or any, for {@code *}). */
+  PendingTask delete(String uri, String ifMatch) {
+    return handle(Http.change(api.delete(Uris.check(uri, "uri"), ifMatch, null)));
+  }
+
   PendingTask create(Map<String, Object> body) {
     return handle(Http.change(api.post(collectionUri, body)));
   }

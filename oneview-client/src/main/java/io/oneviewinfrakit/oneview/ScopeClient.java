@@ -37,8 +37,28 @@ public final class ScopeClient extends TypedResourceClient<Scope> {
         scope.toString());
   }
 
-  /** Starts deleting the scope at {@code uri}; its resources stay, outside it. */
+  /**
+   * Starts deleting the scope at {@code uri} whatever its version ({@code If-Match: *}, as
+   * oneview-python sends it); its resources stay, outside it. {@link #delete(Scope)} deletes only
+   * the version read.
+   */
   public PendingTask delete(String uri) {
-    return resources.delete(uri);
+    return resources.delete(uri, "*");
+  }
+
+  /**
+   * Starts deleting {@code scope} if it has not changed since it was read ({@code If-Match} its
+   * {@code eTag}, as oneview-sdk-ruby sends it): a scope renamed or re-described meanwhile fails with
+   * {@link StaleETagException} and stays. Its resources stay, outside it.
+   *
+   * @throws IllegalArgumentException if {@code scope} has no {@code uri} or {@code eTag}.
+   */
+  public PendingTask delete(Scope scope) {
+    Objects.requireNonNull(scope, "scope == null");
+    if (scope.uri() == null) throw new IllegalArgumentException("scope has no uri: " + scope);
+    if (scope.eTag() == null || scope.eTag().isEmpty()) {
+      throw new IllegalArgumentException("scope has no eTag; get it from the appliance before deleting: " + scope);
+    }
+    return resources.delete(scope.uri(), scope.eTag());
   }
 }

@@ -155,6 +155,21 @@ final class TypedResourcesTest extends FakeApplianceFixture {
         .isEqualTo("{\"type\":\"ScopeV3\",\"uri\":\"/rest/scopes/S1\",\"name\":\"lab-2\",\"description\":null,\"eTag\":\"7\"}");
     assertThat(sent.get(3).getMethod()).isEqualTo("DELETE");
     assertThat(sent.get(3).getPath()).isEqualTo("/rest/scopes/S1");
+    assertThat(sent.get(3).getHeader("If-Match")).isEqualTo("*");
+  }
+
+  @Test
+  void deletingAScopeReadSendsItsETagInIfMatch() throws Exception {
+    appliance.handler = request -> new MockResponse().setResponseCode(204);
+    try (OneView ov = FakeAppliance.builder(server).apiVersion(2000).build()) {
+      ov.scopes().delete(new Scope("/rest/scopes/S1", "lab", null, "7"));
+      assertThatThrownBy(() -> ov.scopes().delete(new Scope("/rest/scopes/S1", "lab", null, null)))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("scope has no eTag");
+    }
+    RecordedRequest delete = only();
+    assertThat(delete.getMethod()).isEqualTo("DELETE");
+    assertThat(delete.getPath()).isEqualTo("/rest/scopes/S1");
+    assertThat(delete.getHeader("If-Match")).isEqualTo("7");
   }
 
   @Test
@@ -263,6 +278,25 @@ final class TypedResourcesTest extends FakeApplianceFixture {
       assertThat(ov.firmwareDrivers().delete(spp.uri()).uri()).isEqualTo(TASK_URI);
     }
     assertThat(appliance.resourceRequests.get(1).getMethod()).isEqualTo("DELETE");
+  }
+
+  @Test
+  void aCustomBaselineIsPostedWithItsSppAndHotfixes() throws Exception {
+    appliance.handler = request -> accepted();
+    try (OneView ov = FakeAppliance.builder(server).build()) {
+      PendingTask pending = ov.firmwareDrivers().createCustomBaseline("Docker-SPP", "/rest/firmware-drivers/SPP_2024",
+          List.of("/rest/firmware-drivers/hotfix-1"));
+      assertThat(pending.uri()).isEqualTo(TASK_URI);
+      assertThatThrownBy(() -> ov.firmwareDrivers().createCustomBaseline(" ", "/rest/firmware-drivers/SPP_2024", List.of()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("name is blank");
+      assertThatThrownBy(() -> ov.firmwareDrivers().createCustomBaseline("x", "SPP_2024", List.of()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("baselineUri is not a OneView resource URI");
+    }
+    RecordedRequest post = only();
+    assertThat(post.getMethod()).isEqualTo("POST");
+    assertThat(post.getPath()).isEqualTo("/rest/firmware-drivers");
+    assertThat(Json.parseObject(post.getBody().readUtf8())).isEqualTo(Map.of("customBaselineName", "Docker-SPP",
+        "baselineUri", "/rest/firmware-drivers/SPP_2024", "hotfixUris", List.of("/rest/firmware-drivers/hotfix-1")));
   }
 
   @ParameterizedTest

@@ -25,5 +25,7 @@ public enum TaskKind {
   /** {@code DELETE /rest/alerts?filter=...}. */
   ALERT,
   /** {@code POST /rest/certificates/client/rabbitmq} (served when the message bus is on). */
-  CERTIFICATE
+  CERTIFICATE,
+  /** {@code POST} of a custom baseline and {@code DELETE} of a bundle under {@code /rest/firmware-drivers}. */
+  FIRMWARE
 }

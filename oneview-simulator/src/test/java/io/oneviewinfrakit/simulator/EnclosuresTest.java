@@ -49,6 +49,6 @@ class EnclosuresTest extends SimulatorFixture {
     Map<String, Object> spp = list.members().get(0);
     assertThat(spp).containsEntry("version", "2022.09.01.00").containsEntry("category", "firmware-drivers");
     assertThat(ov.get((String) spp.get("uri")).code()).isEqualTo(200);
-    assertThat(ov.post("/rest/firmware-drivers", Map.of("name", "x")).code()).isEqualTo(405);
+    assertThat(ov.put((String) spp.get("uri"), Map.of("name", "x")).code()).isEqualTo(405);
   }
 }

@@ -93,6 +93,23 @@ class ScopesTest extends SimulatorFixture {
   }
 
   @Test
+  void deleteWithIfMatchNeedsTheCurrentETagOrStar() {
+    TestClient.Resp created = createScope("Team-D", List.of());
+    String uri = created.string("uri");
+    TestClient.Resp renamed = ov.put(uri, Map.of("type", "ScopeV3", "name", "Team-D2"), "If-Match", created.eTag());
+
+    TestClient.Resp stale = ov.delete(uri, "If-Match", created.eTag());
+
+    assertThat(stale.code()).isEqualTo(412);
+    assertThat(stale.string("errorCode")).isEqualTo("ETAG_MISMATCH");
+    assertThat(ov.get(uri).code()).isEqualTo(200);
+    assertThat(ov.delete(uri, "If-Match", "\"" + renamed.eTag() + "\"").code()).isEqualTo(204);
+    assertThat(ov.get(uri).code()).isEqualTo(404);
+    String other = createScope("Team-E", List.of()).string("uri");
+    assertThat(ov.delete(other, "If-Match", "*").code()).isEqualTo(204);
+  }
+
+  @Test
   void scopesDoNotExistBeforeApi300() {
     assertThat(ov.version("200").get("/rest/scopes").code()).isEqualTo(404);
   }
