@@ -1,28 +1,16 @@
 package io.oneviewinfrakit.oneview;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import javax.net.ssl.X509TrustManager;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.tls.HandshakeCertificates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import retrofit2.Retrofit;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * A client for one HPE OneView appliance: it holds the login session and hands out typed clients
@@ -112,49 +100,15 @@ public final class OneView implements AutoCloseable {
     this.url = url;
     this.client = client;
 
-    RetryInterceptor retry = new RetryInterceptor(settings.maxRetries, settings.retryInitial, settings.retryMax);
-    LoggingInterceptor logging = new LoggingInterceptor();
-    MoshiConverterFactory converter = MoshiConverterFactory.create(Json.MOSHI).withNullSerialization();
-
-    // Version discovery, login and logout carry no session, so they use a client without one.
-    OneViewApi bootstrap = new Retrofit.Builder()
-        .baseUrl(url)
-        .client(client.newBuilder().addInterceptor(retry).addNetworkInterceptor(logging).build())
-        .addConverterFactory(converter)
-        .build()
-        .create(OneViewApi.class);
-    this.apiVersions = new ApiVersions(bootstrap, settings.apiVersion, url);
-    this.session = settings.sessionToken != null
-        ? Session.external(bootstrap, apiVersions, settings.sessionToken)
-        : new Session(bootstrap, apiVersions, settings.userName, settings.password, settings.authLoginDomain);
-
-    // Asynchronous calls (listing pages, task polls) run on OkHttp's dispatcher, bounded to
-    // listConcurrency calls in flight on as many threads; no thread waits for another call, so
-    // listings may nest and a listing never waits for a free thread held by another listing.
-    this.httpExecutor = Http.threadsOnDemand(settings.listConcurrency, 30,
-        daemonThreads("oneview-http-"));
-    Dispatcher dispatcher = new Dispatcher(httpExecutor);
-    dispatcher.setMaxRequests(settings.listConcurrency);
-    dispatcher.setMaxRequestsPerHost(settings.listConcurrency);
-
-    OneViewApi api = new Retrofit.Builder()
-        .baseUrl(url)
-        .client(client.newBuilder()
-            .dispatcher(dispatcher)
-            .addInterceptor(Http.CARRY)
-            .addInterceptor(retry)
-            .addInterceptor(new SessionInterceptor(apiVersions, session))
-            .authenticator(new SessionAuthenticator(session))
-            .addNetworkInterceptor(logging)
-            .build())
-        .addConverterFactory(converter)
-        .build()
-        .create(OneViewApi.class);
-
+    HttpStack stack = new HttpStack(settings, url, client);
+    this.apiVersions = stack.apiVersions();
+    this.session = stack.session();
+    this.httpExecutor = stack.httpExecutor();
+    OneViewApi api = stack.api();
     this.api = api;
     Pager pager = new Pager(api, settings.listConcurrency, closed::get);
     this.pager = pager;
-    this.taskTracker = new TaskTracker(api, settings.pollInitial, settings.pollMax, daemonThreads("oneview-tasks-"));
+    this.taskTracker = new TaskTracker(api, settings.pollInitial, settings.pollMax, HttpStack.daemonThreads("oneview-tasks-"));
     this.tasks = new RealTaskClient(api, taskTracker, settings.pollInitial, settings.pollMax);
     this.serverProfileTemplates = new RealServerProfileTemplateClient(resources(RealServerProfileTemplateClient.COLLECTION), apiVersions);
     this.serverHardware = new RealServerHardwareClient(resources(RealServerHardwareClient.COLLECTION));
@@ -372,16 +326,6 @@ public final class OneView implements AutoCloseable {
     return httpExecutor.getLargestPoolSize();
   }
 
-  /** Threads that never keep the JVM alive, named {@code prefix} and a number. */
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger number = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + number.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
-
   private void checkOpen() {
     if (closed.get()) throw new IllegalStateException("OneView client is closed");
   }
@@ -397,36 +341,37 @@ public final class OneView implements AutoCloseable {
    * <p>Not thread-safe.
    */
   public static final class Builder {
-    private String url;
-    private String userName;
-    private char[] password;
-    private String authLoginDomain;
-    private java.util.function.Supplier<String> sessionToken;
-    private java.net.Proxy proxy;
-    private Integer apiVersion;
-    private Path trustPath;
-    private String trustPem;
-    private KeyStore trustStore;
-    private boolean insecure;
-    private Duration connectTimeout;
-    private Duration readTimeout;
+    // Package-private: HttpStack reads them when it builds the HTTP client.
+    String url;
+    String userName;
+    char[] password;
+    String authLoginDomain;
+    java.util.function.Supplier<String> sessionToken;
+    java.net.Proxy proxy;
+    Integer apiVersion;
+    Path trustPath;
+    String trustPem;
+    KeyStore trustStore;
+    boolean insecure;
+    Duration connectTimeout;
+    Duration readTimeout;
     // Polls at 0, 0.5, 1.25, 2.4, 4.1, 6.6 s...: a 2-5 s task is noticed at most 1.6 s late (doubling
     // from 1 s polled at 0, 1, 3, 7 s: up to 4 s late), while a 10-minute Synergy task still costs
     // about one poll per 10 s once the interval has grown (RealTaskClient.POLL_GROWTH).
-    private Duration pollInitial = Duration.ofMillis(500);
-    private Duration pollMax = Duration.ofSeconds(10);
-    private int maxRetries = 3;
-    private Duration retryInitial = Duration.ofMillis(500);
-    private Duration retryMax = Duration.ofSeconds(5);
+    Duration pollInitial = Duration.ofMillis(500);
+    Duration pollMax = Duration.ofSeconds(10);
+    int maxRetries = 3;
+    Duration retryInitial = Duration.ofMillis(500);
+    Duration retryMax = Duration.ofSeconds(5);
     // Each page is one GET, the appliance documents no rate limit, and a wave is bounded by this
     // number and by the collection's size: 16 lists 2,000 servers (63 pages of 32) in 4 waves, not 8.
     // 64 pages in flight list 2,000 servers (65 overlapping pages of 32) in about one round trip.
-    private int listConcurrency = 64;
+    int listConcurrency = 64;
     // Shorter than the idle timeout of the appliance's web front end (and Jetty's 30 s default), so
     // a pooled connection is closed by us before the server drops it under a request.
-    private Duration keepAlive = Duration.ofSeconds(20);
-    private Integer maxIdleConnections;
-    private OkHttpClient client;
+    Duration keepAlive = Duration.ofSeconds(20);
+    Integer maxIdleConnections;
+    OkHttpClient client;
 
     private Builder() {}
 
@@ -669,55 +614,8 @@ public final class OneView implements AutoCloseable {
       if (userName == null && sessionToken == null) throw new IllegalStateException("credentials required.");
       HttpUrl base = HttpUrl.get(url.endsWith("/") ? url : url + "/");
 
-      OkHttpClient.Builder http;
-      if (client != null) {
-        http = client.newBuilder();
-        if (connectTimeout != null) http.connectTimeout(connectTimeout);
-        if (readTimeout != null) http.readTimeout(readTimeout);
-      } else {
-        http = new OkHttpClient.Builder()
-            .connectTimeout(connectTimeout != null ? connectTimeout : Duration.ofSeconds(10))
-            .readTimeout(readTimeout != null ? readTimeout : Duration.ofSeconds(60))
-            .writeTimeout(readTimeout != null ? readTimeout : Duration.ofSeconds(60))
-            // OkHttp's default pool keeps 5 idle connections: after every wave of parallel page
-            // requests the rest would close and the next wave would pay new TLS handshakes.
-            .connectionPool(new ConnectionPool(idleConnections(), keepAlive.toMillis(), TimeUnit.MILLISECONDS));
-      }
-      // OkHttp would silently re-send a request whose connection dropped after it was sent, POSTs
-      // included, and a re-sent POST can create a second profile. RetryInterceptor retries only what
-      // is idempotent.
-      http.retryOnConnectionFailure(false);
-      if (proxy != null) http.proxy(proxy);
-      HandshakeCertificates trust = null;
-      if (trustPath != null) {
-        try {
-          trust = Tls.trusting(Files.readString(trustPath, StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-          throw new IllegalArgumentException("Cannot read trusted certificates from " + trustPath + ": " + e, e);
-        }
-      } else if (trustPem != null) {
-        trust = Tls.trusting(trustPem);
-      } else if (trustStore != null) {
-        trust = Tls.trusting(trustStore);
-      } else if (insecure) {
-        log.warn("TLS certificate and host name verification is disabled for {}: "
-            + "credentials can be intercepted. Use trust(...) instead of insecure().", base);
-        X509TrustManager any = Tls.trustingAnyCertificate();
-        http.sslSocketFactory(Tls.socketFactory(any), any);
-        http.hostnameVerifier((host, sslSession) -> true);
-      }
-      if (trust != null) {
-        http.sslSocketFactory(trust.sslSocketFactory(), trust.trustManager());
-      }
-      if (!base.isHttps()) {
-        log.warn("Connecting to {} without TLS: credentials are sent in clear text.", base);
-      }
-      return new OneView(copy(), base, http.build());
-    }
-
-    /** The idle connections to keep when this builder makes the HTTP client. */
-    private int idleConnections() {
-      return maxIdleConnections != null ? maxIdleConnections : (int) Math.min(Integer.MAX_VALUE, Math.max(16, 2L * listConcurrency));
+      Builder settings = copy();
+      return new OneView(settings, base, HttpStack.httpClient(settings, base));
     }
 
     /** {@code url} with any user info before the host masked, for messages. */

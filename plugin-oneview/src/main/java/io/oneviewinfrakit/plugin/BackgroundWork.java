@@ -20,18 +20,42 @@ final class BackgroundWork implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(BackgroundWork.class);
 
+  /** How long Provision calls must pause before the OneView work of those just answered starts. */
+  static final Duration BURST_PAUSE = Duration.ofMillis(50);
+  /** The longest a provision's OneView work waits for calls to pause. */
+  static final Duration BURST_MAX_DELAY = Duration.ofMillis(500);
+
   private final ExecutorService executor;
   private final ScheduledExecutorService scheduler;
+  private final AfterBurst afterBurst;
   private volatile boolean closing;
 
   BackgroundWork(ExecutorService executor, ScheduledExecutorService scheduler) {
     this.executor = executor;
     this.scheduler = scheduler;
+    this.afterBurst = new AfterBurst(BURST_PAUSE, BURST_MAX_DELAY, (check, nanos) -> {
+      try {
+        scheduler.schedule(check, nanos, TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException e) {
+        // shutting down
+      }
+    }, System::nanoTime, this::submit);
   }
 
   /** Runs {@code job} on the pool; throws {@link RejectedExecutionException} once closed. */
   void submit(Runnable job) {
     executor.execute(job);
+  }
+
+  /**
+   * Runs a new provision's {@code job} on the pool once Provision calls pause (see {@link
+   * AfterBurst}); throws {@link RejectedExecutionException} once closed.
+   */
+  void submitAfterBurst(Runnable job) {
+    if (closing || executor.isShutdown()) {
+      throw new RejectedExecutionException("the plugin is shutting down");
+    }
+    afterBurst.submit(job);
   }
 
   /** Runs {@code job} on the pool after {@code delay}; dropped quietly once closing. */

@@ -273,7 +273,7 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     }
     registry.inFlight.put(id, instance);
     try {
-      work.submit(() -> provisioner.provision(instance));
+      work.submitAfterBurst(() -> provisioner.provision(instance));
     } catch (RejectedExecutionException e) {
       registry.inFlight.remove(id);
       reservations.release(server.uri(), id);

@@ -1,0 +1,111 @@
+package io.oneviewinfrakit.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import org.junit.jupiter.api.Test;
+
+/** A burst of Provision calls is answered before the OneView work behind it starts. */
+final class AfterBurstTest {
+  private static final long MS = 1_000_000L;
+
+  /** A clock that moves only when told, and the checks scheduled on it. */
+  private final List<long[]> dueAt = new ArrayList<>(); // {due time} parallel to checks
+  private final List<Runnable> checks = new ArrayList<>();
+  private final List<String> started = new ArrayList<>();
+  private long now;
+
+  private AfterBurst afterBurst(Duration pause, Duration maxDelay) {
+    return new AfterBurst(pause, maxDelay, (check, delay) -> {
+      checks.add(check);
+      dueAt.add(new long[] {now + delay});
+    }, () -> now, job -> job.run());
+  }
+
+  /** Moves the clock to {@code time}, running every check that has come due (in order). */
+  private void advanceTo(long time) {
+    while (true) {
+      int next = -1;
+      for (int i = 0; i < checks.size(); i++) {
+        if (dueAt.get(i)[0] <= time && (next < 0 || dueAt.get(i)[0] < dueAt.get(next)[0])) next = i;
+      }
+      if (next < 0) break;
+      now = Math.max(now, dueAt.get(next)[0]);
+      Runnable check = checks.remove(next);
+      dueAt.remove(next);
+      check.run();
+    }
+    now = time;
+  }
+
+  private Runnable job(String name) {
+    return () -> started.add(name);
+  }
+
+  @Test
+  void workOfABurstStartsOnlyOnceTheCallsPause() {
+    AfterBurst burst = afterBurst(Duration.ofMillis(50), Duration.ofMillis(500));
+    for (int i = 0; i < 5; i++) {
+      advanceTo(i * 10 * MS); // a call every 10 ms: shorter than the pause
+      burst.submit(job("p" + i));
+      assertThat(started).isEmpty();
+    }
+    advanceTo(40 * MS + 49 * MS);
+    assertThat(started).isEmpty();
+    assertThat(burst.held()).isEqualTo(5);
+    advanceTo(40 * MS + 50 * MS);
+    assertThat(started).containsExactly("p0", "p1", "p2", "p3", "p4");
+    assertThat(burst.held()).isZero();
+    assertThat(checks).isEmpty();
+  }
+
+  @Test
+  void aSteadyStreamOfCallsCannotHoldWorkBackLongerThanTheMaximumDelay() {
+    AfterBurst burst = afterBurst(Duration.ofMillis(50), Duration.ofMillis(500));
+    for (int i = 0; i <= 60; i++) {
+      advanceTo(i * 20 * MS); // never a 50 ms pause
+      burst.submit(job("p" + i));
+      if (i * 20 < 500) assertThat(started).isEmpty();
+    }
+    // Released at 500 ms (the first call's limit), then at most 500 ms after each later call.
+    assertThat(started).startsWith("p0", "p1").contains("p25");
+    assertThat(started).hasSizeGreaterThanOrEqualTo(26);
+    advanceTo(60 * 20 * MS + 50 * MS);
+    assertThat(started).hasSize(61);
+  }
+
+  @Test
+  void aLoneCallStartsItsWorkAfterThePause() {
+    AfterBurst burst = afterBurst(Duration.ofMillis(50), Duration.ofMillis(500));
+    burst.submit(job("only"));
+    advanceTo(49 * MS);
+    assertThat(started).isEmpty();
+    advanceTo(50 * MS);
+    assertThat(started).containsExactly("only");
+  }
+
+  @Test
+  void aZeroPauseStartsWorkAtOnce() {
+    AfterBurst burst = afterBurst(Duration.ZERO, Duration.ofMillis(500));
+    burst.submit(job("now"));
+    assertThat(started).containsExactly("now");
+    assertThat(checks).isEmpty();
+  }
+
+  @Test
+  void workHeldWhenThePluginClosesIsDroppedWithoutAnError() {
+    AfterBurst burst = new AfterBurst(Duration.ofMillis(50), Duration.ofMillis(500), (check, delay) -> {
+      checks.add(check);
+      dueAt.add(new long[] {now + delay});
+    }, () -> now, job -> {
+      throw new RejectedExecutionException("the plugin is shutting down");
+    });
+    burst.submit(job("late"));
+    assertThatCode(() -> advanceTo(50 * MS)).doesNotThrowAnyException();
+    assertThat(started).isEmpty();
+  }
+}
