@@ -11,6 +11,6 @@ final class FirmwareDriversHandler extends ResourceHandler {
 
   @Override
   public ApiResponse handle(ApiRequest r, String[] seg, int version) {
-    return a.readOnly(r, r.method(), seg, a.store("firmware-drivers"), version);
+    return a.listings().readOnly(r, r.method(), seg, a.store("firmware-drivers"), version);
   }
 }

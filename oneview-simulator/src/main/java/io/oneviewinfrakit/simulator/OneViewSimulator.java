@@ -61,6 +61,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class OneViewSimulator implements AutoCloseable {
   private final Builder builder;
   private final Appliance appliance;
+  private final ApplianceControls controls;
   private final Faults faults;
   private final RequestLog requests = new RequestLog();
   private final Expectations expectations = new Expectations();
@@ -76,6 +77,7 @@ public final class OneViewSimulator implements AutoCloseable {
     this.appliance = new Appliance(new Appliance.Config(b.clock, b.username, b.password,
         b.readOnlyUsername, b.readOnlyPassword, b.sessionIdleTimeout, b.sessionLimitPerClient, b.durations, b.listingLag,
         b.absoluteTaskLocation, b.currentApiVersion, b.seed, inventory));
+    this.controls = new ApplianceControls(appliance);
     this.faults = new Faults(b.seed, appliance);
     appliance.faults(faults);
     this.certificate = b.http ? null : new HeldCertificate.Builder()
@@ -322,7 +324,7 @@ public final class OneViewSimulator implements AutoCloseable {
 
   /** Server hardware as stored now, in inventory order. */
   public List<ServerHardwareView> serverHardware() {
-    return appliance.snapshot("server-hardware").stream().map(ServerHardwareView::of).toList();
+    return controls.snapshot("server-hardware").stream().map(ServerHardwareView::of).toList();
   }
 
   /** The server hardware named {@code name}, if any. */
@@ -332,22 +334,22 @@ public final class OneViewSimulator implements AutoCloseable {
 
   /** Server profiles as stored now (including ones not yet listed), in creation order. */
   public List<ServerProfileView> serverProfiles() {
-    return appliance.snapshot("server-profiles").stream().map(ServerProfileView::of).toList();
+    return controls.snapshot("server-profiles").stream().map(ServerProfileView::of).toList();
   }
 
   /** Every task so far, oldest first. */
   public List<TaskView> tasks() {
-    return appliance.taskSnapshot().stream().map(TaskView::of).toList();
+    return controls.taskSnapshot().stream().map(TaskView::of).toList();
   }
 
   /** Number of live login sessions. */
   public int sessionCount() {
-    return appliance.sessionCount();
+    return controls.sessionCount();
   }
 
   /** Sets a server's power state directly (as someone at the iLO would), without a task. */
   public OneViewSimulator powerState(String hardwareUri, String powerState) {
-    appliance.setHardware(hardwareUri, "powerState", Objects.requireNonNull(powerState));
+    controls.setHardware(hardwareUri, "powerState", Objects.requireNonNull(powerState));
     return this;
   }
 
@@ -356,7 +358,7 @@ public final class OneViewSimulator implements AutoCloseable {
    * API 2400; nothing else changes, as on the appliance).
    */
   public OneViewSimulator maintenanceMode(String hardwareUri, boolean maintenance) {
-    appliance.setHardware(hardwareUri, "maintenanceMode", maintenance);
+    controls.setHardware(hardwareUri, "maintenanceMode", maintenance);
     return this;
   }
 
@@ -368,7 +370,7 @@ public final class OneViewSimulator implements AutoCloseable {
     if (!Set.of("OK", "Warning", "Critical", "Disabled", "Unknown").contains(status)) {
       throw new IllegalArgumentException("status must be OK, Warning, Critical, Disabled or Unknown: " + status);
     }
-    appliance.setHardware(hardwareUri, "status", status);
+    controls.setHardware(hardwareUri, "status", status);
     return this;
   }
 
@@ -377,25 +379,25 @@ public final class OneViewSimulator implements AutoCloseable {
    * so a test can observe them in flight; {@link #releaseTasks()} lets them end.
    */
   public OneViewSimulator holdTasks(TaskKind... kinds) {
-    appliance.holdTasks(kinds.length == 0 ? EnumSet.allOf(TaskKind.class) : EnumSet.copyOf(List.of(kinds)));
+    controls.holdTasks(kinds.length == 0 ? EnumSet.allOf(TaskKind.class) : EnumSet.copyOf(List.of(kinds)));
     return this;
   }
 
   /** Lets held tasks end: those already due end on the next request. */
   public OneViewSimulator releaseTasks() {
-    appliance.releaseTasks();
+    controls.releaseTasks();
     return this;
   }
 
   /** Changes how long tasks of {@code kind} started from now on take. */
   public OneViewSimulator taskDuration(TaskKind kind, Duration duration) {
-    appliance.taskDuration(Objects.requireNonNull(kind), requireNotNegative(duration));
+    controls.taskDuration(Objects.requireNonNull(kind), requireNotNegative(duration));
     return this;
   }
 
   /** Changes how long a created profile stays out of listings and GETs. */
   public OneViewSimulator profileListingLag(Duration lag) {
-    appliance.listingLag(requireNotNegative(lag));
+    controls.listingLag(requireNotNegative(lag));
     return this;
   }
 
@@ -404,7 +406,7 @@ public final class OneViewSimulator implements AutoCloseable {
    * first (as a request would), so {@code pendingTasks() == 0} means everything has settled.
    */
   public int pendingTasks() {
-    return appliance.pendingTasks();
+    return controls.pendingTasks();
   }
 
   /**
