@@ -7,7 +7,6 @@ import io.oneviewinfrakit.oneview.TaskFailedException;
 import io.oneviewinfrakit.oneview.TaskTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,13 +49,6 @@ final class Provisioner {
     }
   }
 
-  /** The create request got no answer and no profile of it showed up: it may still appear. */
-  private static final class CreateOutcomeUnknownException extends RuntimeException {
-    CreateOutcomeUnknownException(String message, Throwable cause) {
-      super(message, cause, false, false);
-    }
-  }
-
   /** The create task outlived its timeout; it may still create the profile later. */
   private static final class CreateTimedOutException extends RuntimeException {
     final Task task;
@@ -73,7 +65,7 @@ final class Provisioner {
   private final ServerReservations reservations;
   private final PluginSettings settings;
   private final BackgroundWork work;
-  private final Destroyer destroyer;
+  private final ProvisionCleanup cleanup;
   private final Clock clock;
   private final RightsRefusal rights;
 
@@ -87,7 +79,8 @@ final class Provisioner {
     this.reservations = reservations;
     this.settings = settings;
     this.work = work;
-    this.destroyer = destroyer;
+    this.cleanup = new ProvisionCleanup(gateway, cache, registry, reservations, settings, work,
+        destroyer, clock);
     this.clock = clock;
   }
 
@@ -110,10 +103,8 @@ final class Provisioner {
     String name;
     /** Until the profile exists, a failure ends the provision (or moves it to another server). */
     boolean applied;
-    /** The lost-create lookup: why, until when, how many looks so far. */
-    OneViewException lostCreate;
-    Instant lookupUntil;
-    int looks;
+    /** Set when the create request got no answer. */
+    LostCreateLookup lostCreate;
 
     Run(InFlightInstance instance) {
       this.instance = instance;
@@ -154,7 +145,7 @@ final class Provisioner {
     /** Reads the reserved server: still free and off (or powered off now), then creates. */
     void checkServer() {
       if (stopRequested(instance)) {
-        finishCancelled(instance);
+        cleanup.cancelled(instance);
         return;
       }
       String serverUri = instance.serverUri();
@@ -184,7 +175,7 @@ final class Provisioner {
         log.info("Instance {}: server {} powered off ({})", instance.id, server.name(),
             Durations.since(t0));
         if (stopRequested(instance)) {
-          finishCancelled(instance);
+          cleanup.cancelled(instance);
           return;
         }
         create();
@@ -214,8 +205,7 @@ final class Provisioner {
         // have created the profile. Its name is unique to this instance, so look for it.
         log.info("Instance {}: the create request for profile {} got no answer ({}); looking for "
             + "the profile by name", instance.id, name, OneViewGateway.describe(e));
-        lostCreate = e;
-        lookupUntil = clock.instant().plus(settings.createLookupWait());
+        lostCreate = new LostCreateLookup(gateway, settings, clock, instance.id, name, e);
         lookForLostCreate();
         return;
       }
@@ -229,15 +219,7 @@ final class Provisioner {
      * Destroyer} keeps watching for it, so a late profile is removed, never a surprise instance.
      */
     void lookForLostCreate() {
-      looks++;
-      Optional<ProfileView> found = Optional.empty();
-      try {
-        found = gateway.profilesNamed(name).stream().filter(p -> isOurs(p, instance.id)).findFirst();
-      } catch (RuntimeException e) {
-        if (!OneViewGateway.isTransient(e)) {
-          throw e;
-        }
-      }
+      Optional<ProfileView> found = lostCreate.look();
       if (found.isPresent()) {
         ProfileView p = found.get();
         log.info("Instance {}: profile {} was created although its answer was lost; carrying on",
@@ -250,12 +232,7 @@ final class Provisioner {
         }
         return;
       }
-      if (!clock.instant().isBefore(lookupUntil) || stopRequested(instance)) {
-        throw new CreateOutcomeUnknownException("the create request for profile " + name + " got "
-            + "no answer (" + OneViewGateway.describe(lostCreate) + ") and no such profile appeared "
-            + "within " + Durations.human(settings.createLookupWait()), lostCreate);
-      }
-      later(Run::lookForLostCreate, settings.retryDelay(looks));
+      later(Run::lookForLostCreate, lostCreate.nextLookIn(stopRequested(instance)));
     }
 
     void watchCreate(Task task) {
@@ -266,7 +243,7 @@ final class Provisioner {
           String partial = e.task().associatedResourceUri();
           if (code != null && SERVER_TAKEN_ERRORS.contains(code)) {
             if (partial != null) {
-              removePartial(instance, partial);
+              cleanup.removePartial(instance, partial);
             }
             throw new ServerTakenException("OneView refused server " + server.name() + " ("
                 + OneViewGateway.describe(e) + ")", e);
@@ -284,9 +261,8 @@ final class Provisioner {
         log.info("Instance {}: profile {} created ({})", instance.id, name, Durations.since(t0));
         String profileUri = done.associatedResourceUri();
         if (profileUri == null) {
-          profileUri = gateway.profilesNamed(name).stream()
-              .filter(p -> isOurs(p, instance.id)).map(ProfileView::uri).findFirst()
-              .orElseThrow(() -> new IllegalStateException("profile create task " + done.uri()
+          profileUri = LostCreateLookup.ourProfile(gateway, settings, name, instance.id)
+              .map(ProfileView::uri).orElseThrow(() -> new IllegalStateException("profile create task " + done.uri()
                   + " completed without naming the profile it created"));
         }
         instance.profileUri(profileUri);
@@ -315,8 +291,8 @@ final class Provisioner {
         moveOn(serverUri, e.getMessage());
         return;
       }
-      if (e instanceof CreateOutcomeUnknownException) {
-        fail(instance, serverUri, e.getMessage(), false, null, true);
+      if (e instanceof LostCreateLookup.CreateOutcomeUnknownException) {
+        cleanup.failed(instance, serverUri, e.getMessage(), false, null, true);
         return;
       }
       String uri = instance.profileUri();
@@ -327,7 +303,8 @@ final class Provisioner {
       } else if (e instanceof TaskFailedException f && f.task().associatedResourceUri() != null) {
         uri = f.task().associatedResourceUri();
       }
-      fail(instance, serverUri, OneViewGateway.describe(e), isTheServersFault(e), uri, mayExist);
+      cleanup.failed(instance, serverUri, OneViewGateway.describe(e), isTheServersFault(e), uri,
+          mayExist);
     }
 
     /** Someone else took the server: another one from a fresh listing, for as long as any remains. */
@@ -339,7 +316,7 @@ final class Provisioner {
       Optional<ServerView> another = attempt < settings.maxServerAttempts()
           ? chooseAnother(instance, tried) : Optional.empty();
       if (another.isEmpty()) {
-        fail(instance, serverUri, why + "; no other free compatible server to try after " + attempt
+        cleanup.failed(instance, serverUri, why + "; no other free compatible server to try after " + attempt
             + " attempt(s)", false, null, false);
         return;
       }
@@ -355,7 +332,7 @@ final class Provisioner {
       applied = true;
       instance.lastError(null);
       if (stopRequested(instance)) {
-        finishCancelled(instance);
+        cleanup.cancelled(instance);
         return;
       }
       writePendingLabels(1);
@@ -471,7 +448,7 @@ final class Provisioner {
       Phase outcome = instance.properties.powerOn() && poweredAsAsked ? Phase.RUNNING
           : Phase.POWERED_OFF;
       if (!instance.finishUnlessDestroyed(cache.startedSeq(), cache.now())) {
-        finishCancelled(instance);
+        cleanup.cancelled(instance);
         return;
       }
       cache.refresh();
@@ -505,75 +482,6 @@ final class Provisioner {
     return instance.destroyRequested() || work.closing() || Thread.currentThread().isInterrupted();
   }
 
-  /** Destroy arrived during provisioning: hand what was created to the destroyer, forget the instance. */
-  private void finishCancelled(InFlightInstance instance) {
-    if (work.closing()) {
-      return;
-    }
-    InstanceRegistry.Hidden hidden = registry.drop(instance);
-    String uri = instance.profileUri();
-    if (uri == null) {
-      reservations.release(instance.serverUri(), instance.id);
-      log.info("Instance {} destroyed while provisioning: no profile had been created", instance.id);
-      hidden.finished(cache.startedSeq(), cache.now());
-      cache.refresh();
-      return;
-    }
-    log.info("Instance {} destroyed while provisioning: removing its profile {}", instance.id,
-        instance.properties.profileName(instance.id));
-    destroy(instance, uri, null, hidden);
-  }
-
-  /** A provision failed: hand what it may have created to the destroyer, cool the server down, say why. */
-  private void fail(InFlightInstance instance, String serverUri, String reason, boolean coolDown,
-      String profileUri, boolean mayExistUnseen) {
-    String serverName = serverName(serverUri);
-    InstanceRegistry.Hidden hidden = registry.drop(instance);
-    if (coolDown && serverUri != null) {
-      reservations.coolDown(serverUri, settings.failureCooldown(), reason);
-    }
-    log.warn("Provisioning instance {} on server {} failed: {}. The instance is dropped and the "
-        + "group controller provisions a replacement{}; check the server and the template in "
-        + "OneView", instance.id, serverName, reason,
-        coolDown ? " on another server (" + serverName + " is avoided for "
-            + Durations.human(settings.failureCooldown()) + ")" : "");
-    if (profileUri == null && !mayExistUnseen && instance.profileUri() == null) {
-      reservations.release(serverUri, instance.id);
-      hidden.finished(cache.startedSeq(), cache.now());
-      cache.refresh();
-      return;
-    }
-    // A create task that is still running (or whose answer was lost) may create the profile later:
-    // the destroyer looks for it by name until well after the task could have ended.
-    Instant appearBy = mayExistUnseen ? clock.instant().plus(cleanupWait()) : null;
-    destroy(instance, profileUri != null ? profileUri : instance.profileUri(), appearBy, hidden);
-  }
-
-  /**
-   * Hands what the provision created to the destroyer. The server stays reserved until the profile
-   * is gone: a listing taken before the profile was created still shows the server free, and
-   * another provision must not pick it meanwhile.
-   */
-  private void destroy(InFlightInstance instance, String uri, Instant appearBy,
-      InstanceRegistry.Hidden hidden) {
-    String serverUri = instance.serverUri();
-    Runnable release = () -> reservations.release(serverUri, instance.id);
-    if (uri == null) {
-      // Only watching for a profile whose create may have been lost: no profile holds the server
-      // now, and if one appears there, a provision that picked the server meanwhile moves on.
-      release.run();
-      release = () -> {};
-    }
-    destroyer.start(instance.id, uri, instance.properties.profileName(instance.id), appearBy,
-        new HiddenUntilDurable(registry, cache, instance.id, hidden, release));
-  }
-
-  /** A partial profile left by a create OneView refused (server taken): removed durably. */
-  private void removePartial(InFlightInstance instance, String uri) {
-    destroyer.start(instance.id, uri, instance.properties.profileName(instance.id), null,
-        new Destroyer.Outcome() {});
-  }
-
   /**
    * Whether a failure points at the server (a OneView task failed or hung on it), so the server
    * should cool down; an unreachable appliance is nobody's server's fault, and cooling every server
@@ -584,21 +492,7 @@ final class Provisioner {
         || e instanceof CreateTimedOutException;
   }
 
-  private Duration cleanupWait() {
-    Duration fourTimes = gateway.profileTaskTimeout().multipliedBy(4);
-    Duration floor = Duration.ofMinutes(5);
-    Duration wait = fourTimes.compareTo(floor) > 0 ? fourTimes : floor;
-    return wait.compareTo(settings.createLookupWait()) > 0 ? wait : settings.createLookupWait();
-  }
-
-  private boolean isOurs(ProfileView profile, String id) {
-    return EnvelopeCodec.decodeInstance(profile.description(), settings.namespace(), id).isPresent();
-  }
-
   private String serverName(String serverUri) {
-    Inventory inventory = cache.latest();
-    ServerView server = inventory == null || serverUri == null ? null
-        : inventory.servers().get(serverUri);
-    return server != null ? server.name() : String.valueOf(serverUri);
+    return Inventory.serverName(cache.latest(), serverUri);
   }
 }
