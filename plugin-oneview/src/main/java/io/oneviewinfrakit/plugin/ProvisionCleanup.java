@@ -37,6 +37,11 @@ final class ProvisionCleanup {
     this.clock = clock;
   }
 
+  /** Whether the provision is to stop: its instance is being destroyed, or the plugin closes. */
+  boolean stopRequested(InFlightInstance instance) {
+    return instance.destroyRequested() || work.closing() || Thread.currentThread().isInterrupted();
+  }
+
   /** Destroy arrived during provisioning: hand what was created to the destroyer, forget the instance. */
   void cancelled(InFlightInstance instance) {
     if (work.closing()) {

@@ -1,7 +1,6 @@
 package io.oneviewinfrakit.plugin;
 
 import io.oneviewinfrakit.oneview.OneViewException;
-import io.oneviewinfrakit.oneview.StaleETagException;
 import io.oneviewinfrakit.oneview.Task;
 import io.oneviewinfrakit.oneview.TaskFailedException;
 import io.oneviewinfrakit.oneview.TaskTimeoutException;
@@ -9,26 +8,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The slow half of Provision, after the RPC has answered: re-check the reserved server, create the
- * profile from the template with the instance's envelope, write labels that arrived meanwhile,
- * power the server on.
+ * profile from the template with the instance's envelope, then hand the instance to {@link
+ * ProvisionFinish} (labels that arrived meanwhile, power on).
  *
  * <p>Rules every step follows: a server is used only right after reading it free (no profile,
  * powered off unless the operator allowed powering off free servers); when another OneView user (or
  * another plugin process) took it first, the provision moves to another server chosen from a fresh
  * listing, never one it already saw taken, for as long as any candidate remains. A provision that
  * fails or is destroyed hands what it may have created to the {@link Destroyer}, which removes it
- * durably; a create whose answer was lost is looked up by the profile's unique name, so it either
- * carries on or is removed, never left behind as a surprise instance.
+ * durably ({@link ProvisionCleanup}); a create whose answer was lost is looked up by the profile's
+ * unique name ({@link LostCreateLookup}), so it either carries on or is removed, never left behind
+ * as a surprise instance.
  */
 final class Provisioner {
 
@@ -60,12 +59,11 @@ final class Provisioner {
   }
 
   private final OneViewGateway gateway;
-  private final InventoryCache cache;
-  private final InstanceRegistry registry;
   private final ServerReservations reservations;
   private final PluginSettings settings;
   private final BackgroundWork work;
   private final ProvisionCleanup cleanup;
+  private final ProvisionFinish finish;
   private final Clock clock;
   private final RightsRefusal rights;
 
@@ -74,13 +72,12 @@ final class Provisioner {
       Destroyer destroyer, Clock clock, RightsRefusal rights) {
     this.rights = rights;
     this.gateway = gateway;
-    this.cache = cache;
-    this.registry = registry;
     this.reservations = reservations;
     this.settings = settings;
     this.work = work;
     this.cleanup = new ProvisionCleanup(gateway, cache, registry, reservations, settings, work,
         destroyer, clock);
+    this.finish = new ProvisionFinish(gateway, cache, registry, settings, work, cleanup);
     this.clock = clock;
   }
 
@@ -90,11 +87,12 @@ final class Provisioner {
    * backoff), so no thread waits while OneView works.
    */
   void provision(InFlightInstance instance) {
-    new Run(instance).next(Run::checkServer);
+    Run run = new Run(instance);
+    run.next(run::checkServer);
   }
 
   /** One provision's steps and the little state they carry from one to the next. */
-  private final class Run {
+  private final class Run implements ProvisionFinish.Steps {
     final InFlightInstance instance;
     /** Servers this provision saw taken: never chosen again. */
     final Set<String> tried = new HashSet<>();
@@ -111,7 +109,8 @@ final class Provisioner {
     }
 
     /** Runs {@code step} on the worker pool; a failure it throws goes to {@link #failed}. */
-    void next(java.util.function.Consumer<Run> step) {
+    @Override
+    public void next(Runnable step) {
       try {
         work.submit(() -> run(step));
       } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -119,22 +118,22 @@ final class Provisioner {
       }
     }
 
-    /** Runs {@code step} on the worker pool after {@code delay} (held by the timer, not a worker). */
-    void later(java.util.function.Consumer<Run> step, Duration delay) {
+    @Override
+    public void later(Runnable step, Duration delay) {
       work.schedule(() -> run(step), delay);
     }
 
-    /** Runs {@code then} on the worker pool once {@code task} ends, with its outcome. */
-    void whenDone(CompletableFuture<Task> task, java.util.function.BiConsumer<Task, Throwable> then) {
-      task.whenComplete((done, failure) -> next(r -> then.accept(done, OneViewGateway.cause(failure))));
+    @Override
+    public void whenDone(CompletableFuture<Task> task, BiConsumer<Task, Throwable> then) {
+      task.whenComplete((done, failure) -> next(() -> then.accept(done, OneViewGateway.cause(failure))));
     }
 
-    private void run(java.util.function.Consumer<Run> step) {
+    private void run(Runnable step) {
       if (work.closing()) {
         return;
       }
       try {
-        step.accept(this);
+        step.run();
       } catch (RuntimeException e) {
         failed(e);
       }
@@ -144,7 +143,7 @@ final class Provisioner {
 
     /** Reads the reserved server: still free and off (or powered off now), then creates. */
     void checkServer() {
-      if (stopRequested(instance)) {
+      if (cleanup.stopRequested(instance)) {
         cleanup.cancelled(instance);
         return;
       }
@@ -174,7 +173,7 @@ final class Provisioner {
         }
         log.info("Instance {}: server {} powered off ({})", instance.id, server.name(),
             Durations.since(t0));
-        if (stopRequested(instance)) {
+        if (cleanup.stopRequested(instance)) {
           cleanup.cancelled(instance);
           return;
         }
@@ -232,7 +231,7 @@ final class Provisioner {
         }
         return;
       }
-      later(Run::lookForLostCreate, lostCreate.nextLookIn(stopRequested(instance)));
+      later(this::lookForLostCreate, lostCreate.nextLookIn(cleanup.stopRequested(instance)));
     }
 
     void watchCreate(Task task) {
@@ -284,7 +283,7 @@ final class Provisioner {
         instance.lastError(OneViewGateway.describe(e));
         log.warn("Instance {}: {}; its profile exists and it is listed as it is", instance.id,
             OneViewGateway.describe(e), e);
-        finish(false);
+        finish.finish(instance, false);
         return;
       }
       if (e instanceof ServerTakenException) {
@@ -323,138 +322,14 @@ final class Provisioner {
       log.info("Instance {}: {}; moving to server {}", instance.id, why, another.get().name());
       instance.serverUri(another.get().uri());
       attempt++;
-      next(Run::checkServer);
+      next(this::checkServer);
     }
 
     // ------------------------------------------------------------ once the profile exists
 
     void applied() {
       applied = true;
-      instance.lastError(null);
-      if (stopRequested(instance)) {
-        cleanup.cancelled(instance);
-        return;
-      }
-      writePendingLabels(1);
-    }
-
-    /**
-     * Writes tags that Label merged into the instance after its profile was created. A 412 (someone
-     * changed the profile) reads again at once; a 409 (a task still runs on it) looks again later.
-     */
-    void writePendingLabels(int attemptNo) {
-      if (instance.tags().equals(instance.writtenTags())) {
-        powerOn();
-        return;
-      }
-      AtomicReference<Map<String, String>> written = new AtomicReference<>();
-      Task task;
-      try {
-        task = gateway.updateDescriptionOnce(instance.profileUri(), profile -> {
-          Envelope envelope = EnvelopeCodec
-              .decodeInstance(profile.description(), settings.namespace(), instance.id)
-              .filter(e -> !e.destroying())
-              .orElseThrow(() -> new IllegalStateException("profile " + profile.uri()
-                  + " no longer carries this instance's live envelope"));
-          // The instance's tags as of THIS attempt, never a snapshot taken before the first read:
-          // once the profile exists, Label also writes it directly, and this PUT may land after
-          // such a Label's. Label merges into the instance before its own PUT, so a write that
-          // OneView accepts after that PUT (its eTag read after it) merges tags at least as new.
-          Map<String, String> current = instance.tags();
-          written.set(current);
-          return EnvelopeCodec.encode(envelope.withMergedTags(current));
-        });
-      } catch (RuntimeException e) {
-        boolean retry = attemptNo < OneViewGateway.MAX_ETAG_ATTEMPTS && (e instanceof StaleETagException
-            || OneViewGateway.BUSY_PROFILE.equals(OneViewGateway.errorCode(e)));
-        if (!retry) {
-          labelsFailed(e);
-        } else if (e instanceof StaleETagException) {
-          next(r -> r.writePendingLabels(attemptNo + 1));
-        } else {
-          later(r -> r.writePendingLabels(attemptNo + 1), settings.retryDelay(attemptNo));
-        }
-        return;
-      }
-      whenDone(gateway.watchProfileTask(task), (done, failure) -> {
-        if (failure != null) {
-          labelsFailed(failure);
-          return;
-        }
-        instance.writtenTags(written.get());
-        powerOn();
-      });
-    }
-
-    void labelsFailed(Throwable e) {
-      instance.lastError("writing labels: " + OneViewGateway.describe(e));
-      log.warn("Instance {}: writing tags merged by Label during provisioning failed: {}. The "
-          + "group controller relabels on its next check", instance.id, OneViewGateway.describe(e));
-      powerOn();
-    }
-
-    void powerOn() {
-      if (!instance.properties.powerOn()) {
-        registry.powerOnHandled.add(instance.profileUri());
-        finish(true);
-        return;
-      }
-      instance.phase(Phase.POWERING_ON);
-      log.info("Instance {}: profile applied, powering on server {}", instance.id,
-          serverName(instance.serverUri()));
-      long t0 = System.nanoTime();
-      CompletableFuture<Task> task;
-      try {
-        task = gateway.watchPowerTask(gateway.startPowerOn(instance.serverUri()));
-      } catch (RuntimeException e) {
-        powerOnFailed(e);
-        return;
-      }
-      whenDone(task, (done, failure) -> {
-        if (failure != null) {
-          powerOnFailed(failure);
-          return;
-        }
-        registry.powerOnHandled.add(instance.profileUri());
-        log.info("Instance {}: server {} powered on ({})", instance.id,
-            serverName(instance.serverUri()), Durations.since(t0));
-        finish(true);
-      });
-    }
-
-    void powerOnFailed(Throwable e) {
-      if (work.closing()) {
-        return;
-      }
-      String reason = OneViewGateway.describe(e);
-      instance.lastError("power on: " + reason);
-      registry.lastErrors.put(instance.id, "power on: " + reason);
-      registry.powerOnFailures.merge(instance.profileUri(), 1, Integer::sum);
-      log.warn("Instance {}: powering on server {} failed: {}. The instance exists (its profile is "
-          + "applied); the plugin retries the power-on on a later refresh if the server stays off "
-          + "(up to {} attempts), or power it on in OneView", instance.id,
-          serverName(instance.serverUri()), reason, InstanceRegistry.MAX_POWER_ON_ATTEMPTS);
-      finish(false);
-    }
-
-    void finish(boolean poweredAsAsked) {
-      if (work.closing()) {
-        return;
-      }
-      // The in-flight entry keeps the phase of its last own step: Running or PoweredOff are
-      // reported only from a listing taken after the work finished (profile and server read
-      // together), never from the plugin's belief, which an older listing's hardware snapshot
-      // would contradict.
-      Phase outcome = instance.properties.powerOn() && poweredAsAsked ? Phase.RUNNING
-          : Phase.POWERED_OFF;
-      if (!instance.finishUnlessDestroyed(cache.startedSeq(), cache.now())) {
-        cleanup.cancelled(instance);
-        return;
-      }
-      cache.refresh();
-      log.info("Instance {} provisioned: profile {} on server {} ({}, {} in all)", instance.id,
-          instance.properties.profileName(instance.id), serverName(instance.serverUri()),
-          outcome.displayName(), Durations.since(instance.startedNanos));
+      finish.start(instance, this);
     }
   }
 
@@ -478,10 +353,6 @@ final class Provisioner {
         instance.properties.hardware().accepts(instance.logicalId)).server();
   }
 
-  private boolean stopRequested(InFlightInstance instance) {
-    return instance.destroyRequested() || work.closing() || Thread.currentThread().isInterrupted();
-  }
-
   /**
    * Whether a failure points at the server (a OneView task failed or hung on it), so the server
    * should cool down; an unreachable appliance is nobody's server's fault, and cooling every server
@@ -490,9 +361,5 @@ final class Provisioner {
   private static boolean isTheServersFault(RuntimeException e) {
     return e instanceof TaskFailedException || e instanceof TaskTimeoutException
         || e instanceof CreateTimedOutException;
-  }
-
-  private String serverName(String serverUri) {
-    return Inventory.serverName(cache.latest(), serverUri);
   }
 }
