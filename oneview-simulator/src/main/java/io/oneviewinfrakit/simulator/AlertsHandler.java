@@ -42,25 +42,25 @@ final class AlertsHandler extends ResourceHandler {
     String m = r.method();
     if (seg.length == 2) {
       return switch (m) {
-        case "GET" -> a.list(r, store, version);
-        case "DELETE" -> a.deleteMatching(r, store, TaskKind.ALERT, version, this::requireUnlocked,
+        case "GET" -> a.listings().list(r, store, version);
+        case "DELETE" -> a.acceptedTasks().deleteMatching(r, store, TaskKind.ALERT, version, this::requireUnlocked,
             d -> store.remove((String) d.get("uri")));
-        default -> throw Appliance.methodNotAllowed(m);
+        default -> throw Router.methodNotAllowed(m);
       };
     }
     if (seg.length != 3) {
       throw SimulatorException.notFound(r.path());
     }
-    Map<String, Object> alert = Appliance.find(store, "/rest/alerts/" + seg[2]);
+    Map<String, Object> alert = Listings.find(store, "/rest/alerts/" + seg[2]);
     return switch (m) {
-      case "GET" -> a.single(r, alert, "alerts", version);
+      case "GET" -> a.listings().single(r, alert, "alerts", version);
       case "PUT" -> update(r, alert, version);
       case "DELETE" -> {
         requireUnlocked(alert);
         store.remove((String) alert.get("uri"));
         yield ApiResponse.empty(204);
       }
-      default -> throw Appliance.methodNotAllowed(m);
+      default -> throw Router.methodNotAllowed(m);
     };
   }
 
@@ -74,7 +74,7 @@ final class AlertsHandler extends ResourceHandler {
   private ApiResponse update(ApiRequest r, Map<String, Object> alert, int version) {
     Map<String, Object> body = Json.parseObject(r.body());
     if (r.header("If-Match") != null || body.get("eTag") != null) {
-      a.requireCurrentETag(r, body, alert);
+      ETags.requireCurrentETag(r, body, alert);
     }
     String state = Appliance.string(body.get("alertState"));
     if (state != null && !state.equals(alert.get("alertState"))) {
@@ -106,7 +106,7 @@ final class AlertsHandler extends ResourceHandler {
       log.add(entry);
       alert.put("changeLog", log);
     }
-    a.bump(alert);
-    return a.single(r, alert, "alerts", version);
+    a.eTags().bump(alert);
+    return a.listings().single(r, alert, "alerts", version);
   }
 }

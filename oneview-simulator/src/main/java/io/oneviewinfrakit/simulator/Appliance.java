@@ -2,26 +2,23 @@ package io.oneviewinfrakit.simulator;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulated appliance's shared state (resource stores, tasks, sessions, ids, scopes, clock) and
- * the routing of {@code /rest/<collection>/...} to one handler per resource family
+ * The simulated appliance's shared state (resource stores, tasks, sessions, ids, scopes, clock),
+ * seeded from the inventory and reset to it, behind one lock that serialises every request, like
+ * fabric8's CRUD dispatcher, which keeps the rules simple and is fast enough for thousands of
+ * resources. The {@link Router} hands each request to one handler per resource family
  * ({@link ProfilesHandler}, {@link HardwareHandler}, {@link NetworksHandler}, {@link ScopesHandler},
- * ...), with the collection helpers they share (paging, If-None-Match, eTags, 202 + task,
- * delete-by-filter). One lock serialises every request, like fabric8's CRUD dispatcher, which keeps
- * the rules simple and is fast enough for thousands of resources.
+ * ...), which share {@link Listings} (paging, If-None-Match), {@link ETags} and {@link
+ * AcceptedTasks} (202 + task, delete-by-filter).
  */
 final class Appliance {
   private static final Logger log = LoggerFactory.getLogger(Appliance.class);
@@ -45,12 +42,13 @@ final class Appliance {
   private final Store networks = new Store("ethernet-networks", 64);
   private final Store networkSets = new Store("network-sets", 64);
   private final Store firmwareDrivers = new Store("firmware-drivers", 64);
-  private long revision;
-  private long lastHardwareETag;
   private Faults faults;
   private final ProfileState profileState;
   private final ProfileDrift drift;
-  private final SessionsHandler sessionsHandler;
+  private final ETags eTags;
+  private final Listings listings;
+  private final AcceptedTasks acceptedTasks;
+  private final Router router;
 
   Appliance(Config config) {
     this.config = config;
@@ -59,13 +57,18 @@ final class Appliance {
         networkSets, firmwareDrivers)) {
       register(s);
     }
+    eTags = new ETags(clock);
+    listings = new Listings(this);
+    acceptedTasks = new AcceptedTasks(this, config.absoluteTaskLocation());
     profileState = new ProfileState(this, config.listingLag());
     drift = new ProfileDrift(this, profileState);
-    sessionsHandler = new SessionsHandler(this);
+    router = new Router(this, new SessionsHandler(this));
     NetworksHandler networksHandler = new NetworksHandler(this);
     this.networksHandler = networksHandler;
-    handler("server-hardware-types", (r, seg, version) -> readOnly(r, r.method(), seg, hardwareTypes, version));
-    handler("enclosure-groups", (r, seg, version) -> readOnly(r, r.method(), seg, enclosureGroups, version));
+    handler("server-hardware-types",
+        (r, seg, version) -> listings.readOnly(r, r.method(), seg, hardwareTypes, version));
+    handler("enclosure-groups",
+        (r, seg, version) -> listings.readOnly(r, r.method(), seg, enclosureGroups, version));
     handler("server-hardware", new HardwareHandler(this));
     handler("server-profiles", new ProfilesHandler(this, profileState));
     handler("ethernet-networks", networksHandler);
@@ -84,7 +87,6 @@ final class Appliance {
 
   private final NetworksHandler networksHandler;
   private final Map<String, Store> stores = new LinkedHashMap<>();
-  private final List<RestExtension> handlers = new ArrayList<>();
   /** Which scopes each resource belongs to; see {@link ScopesHandler}. */
   final ScopeAssignments scopes = new ScopeAssignments();
 
@@ -94,10 +96,7 @@ final class Appliance {
   }
 
   private void handler(String collection, RestExtension handler) {
-    if (!handlers.contains(handler)) {
-      handlers.add(handler);
-    }
-    extensions.put(collection, handler);
+    router.handler(collection, handler);
   }
 
   /**
@@ -155,6 +154,21 @@ final class Appliance {
 
   Faults faults() {
     return faults;
+  }
+
+  /** Issues and checks eTags. */
+  ETags eTags() {
+    return eTags;
+  }
+
+  /** Answers GETs of documents and collections. */
+  Listings listings() {
+    return listings;
+  }
+
+  /** Starts tasks and answers 202 with them. */
+  AcceptedTasks acceptedTasks() {
+    return acceptedTasks;
   }
 
   ProfileState profileState() {
@@ -226,7 +240,7 @@ final class Appliance {
       seed(templates, config.inventory().documents("serverProfileTemplates"));
       seed(profiles, config.inventory().documents("serverProfiles"));
       scopes.clear();
-      handlers.forEach(RestExtension::reset);
+      router.resetHandlers();
     });
   }
 
@@ -237,7 +251,7 @@ final class Appliance {
       d.putIfAbsent("category", store.category);
       d.putIfAbsent("created", now);
       d.putIfAbsent("modified", now);
-      d.putIfAbsent("eTag", eTag(d));
+      d.putIfAbsent("eTag", eTags.eTag(d));
       if (store == profiles) {
         d.putIfAbsent("state", "Normal");
         d.putIfAbsent("status", "OK");
@@ -294,12 +308,11 @@ final class Appliance {
     default void reset() {}
   }
 
-  private final Map<String, RestExtension> extensions = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile Runnable afterChange;
 
   /** Serves {@code /rest/<collection>/...} with {@code handler}. */
   void extension(String collection, RestExtension handler) {
-    extensions.put(collection, handler);
+    router.extension(collection, handler);
   }
 
   /**
@@ -326,24 +339,12 @@ final class Appliance {
     return config.currentVersion();
   }
 
-  /**
-   * Starts a task of {@code kind} (honouring injected failures) and answers 202 with it; call under
-   * the lock, from a {@link RestExtension}.
-   */
-  ApiResponse startTask(ApiRequest r, TaskKind kind, String name, String category, String resourceUri,
-      String resourceName, Tasks.Outcome outcome, int version) {
-    String failure = injectedFailure(kind);
-    Tasks.Task t = tasks.start(kind, name, category, resourceUri, resourceName, "Running",
-        "Completed", failure, failure == null ? null : "Injected failure " + failure, "Failed", outcome);
-    return accepted(r, t, version);
-  }
-
   // ---- request entry point -------------------------------------------------------------
 
   ApiResponse handle(ApiRequest r) {
     return locked(() -> {
       tick();
-      return route(r);
+      return router.route(r);
     });
   }
 
@@ -369,313 +370,9 @@ final class Appliance {
     tasks.advance();
   }
 
-  private ApiResponse route(ApiRequest r) {
-    String path = r.path().length() > 1 && r.path().endsWith("/")
-        ? r.path().substring(0, r.path().length() - 1) : r.path();
-    String m = r.method();
-    if (path.equals("/rest/version")) {
-      requireMethod(m, "GET");
-      Map<String, Object> v = new LinkedHashMap<>();
-      v.put("currentVersion", (long) config.currentVersion());
-      v.put("minimumVersion", (long) ApiVersions.OLDEST_ACCEPTED);
-      return ApiResponse.json(200, v);
-    }
-    int version = ApiVersions.parse(r.header("X-API-Version"), config.currentVersion());
-    if (path.equals("/rest/login-sessions")) {
-      return sessionsHandler.loginSessions(r, m);
-    }
-    if (path.equals("/rest/sessions/idle-timeout")) {
-      return sessionsHandler.idleTimeout(r, m);
-    }
-    boolean readOnly = sessions.use(SessionsHandler.authToken(r), clock.instant());
-    if (readOnly && !m.equals("GET")) {
-      throw ErrorBodies.forbidden(m, path);
-    }
-    String[] seg = path.substring(1).split("/");
-    if (seg.length < 2 || !seg[0].equals("rest")) {
-      throw SimulatorException.notFound(path);
-    }
-    RestExtension extension = extensions.get(seg[1]);
-    if (extension == null) {
-      throw SimulatorException.notFound(path);
-    }
-    return extension.handle(r, seg, version);
-  }
-
-  static void requireMethod(String actual, String expected) {
-    if (!actual.equals(expected)) {
-      throw methodNotAllowed(actual);
-    }
-  }
-
-  static SimulatorException methodNotAllowed(String method) {
-    return new SimulatorException(405, "METHOD_NOT_ALLOWED",
-        "The method " + method + " is not supported on this resource.", "", List.of());
-  }
-
   void invalidateSessions() {
     locked(() -> {
       sessions.clear();
-    });
-  }
-
-  int sessionCount() {
-    return locked(() -> sessions.count(clock.instant()));
-  }
-
-  // ---- reads -----------------------------------------------------------------------------
-
-  ApiResponse readOnly(ApiRequest r, String m, String[] seg, Store store, int version) {
-    requireMethod(m, "GET");
-    if (seg.length == 2) {
-      return list(r, store, version);
-    }
-    if (seg.length != 3) {
-      throw SimulatorException.notFound(r.path());
-    }
-    return single(r, find(store, "/rest/" + seg[1] + "/" + seg[2]), store.category, version);
-  }
-
-  static Map<String, Object> find(Store store, String uri) {
-    Map<String, Object> doc = store.get(uri);
-    if (doc == null) {
-      throw SimulatorException.notFound(uri);
-    }
-    return doc;
-  }
-
-  ApiResponse single(ApiRequest r, Map<String, Object> doc, String category, int version) {
-    String eTag = (String) doc.get("eTag");
-    String ifNoneMatch = r.header("If-None-Match");
-    if (ifNoneMatch != null && eTag != null && unquote(ifNoneMatch).equals(eTag)) {
-      return new ApiResponse(304, Map.of("ETag", eTag), null);
-    }
-    Map<String, String> headers = eTag == null ? Map.of() : Map.of("ETag", eTag);
-    return ApiResponse.json(200, Documents.render(doc, category, version), headers);
-  }
-
-  ApiResponse list(ApiRequest r, Store store, int version) {
-    CollectionQuery q = CollectionQuery.parse(r.query());
-    String name = q.exactName();
-    Iterable<Map<String, Object>> candidates = name != null ? store.named(name) : store.all();
-    if (store == profiles) {
-      List<Map<String, Object>> shown = new ArrayList<>();
-      candidates.forEach(p -> {
-        if (profileState.visible(p)) {
-          shown.add(p);
-        }
-      });
-      candidates = shown;
-    }
-    return page(r, q, store.category, candidates, store.pageCap, version);
-  }
-
-  ApiResponse page(ApiRequest r, CollectionQuery q, String category,
-      Iterable<Map<String, Object>> candidates, int cap, int version) {
-    if (!q.scopeUris().isEmpty()) {
-      List<Map<String, Object>> inScope = new ArrayList<>();
-      for (Map<String, Object> d : candidates) {
-        if (scopes.inAny((String) d.get("uri"), q.scopeUris())) {
-          inScope.add(d);
-        }
-      }
-      candidates = inScope;
-    }
-    CollectionQuery.Page page = q.page(candidates, cap);
-    List<Object> members = new ArrayList<>(page.members().size());
-    for (Map<String, Object> d : page.members()) {
-      members.add(q.project(Documents.render(d, category, version)));
-    }
-    // A collection's own eTag is the time of the listing, as appliances write it
-    // ("2016-06-01T17:22:51.521Z" in the oneview-sdk-java and python-oneviewclient fixtures).
-    String now = Ids.timestamp(clock.instant());
-    return ApiResponse.json(200, q.envelope(r.path(), ApiVersions.collectionType(category, version),
-        category, page, members, now, now, now));
-  }
-
-  /** A PUT of {@code body} to {@code current}: it may not name another uri, and its eTag must be current. */
-  void requireUpdateOf(ApiRequest r, Map<String, Object> body, Map<String, Object> current) {
-    String uri = (String) current.get("uri");
-    if (body.get("uri") != null && !uri.equals(body.get("uri"))) {
-      throw SimulatorException.badRequest("INVALID_URI", "The body uri does not match " + uri + ".");
-    }
-    requireCurrentETag(r, body, current);
-  }
-
-  void requireCurrentETag(ApiRequest r, Map<String, Object> body, Map<String, Object> current) {
-    String ifMatch = r.header("If-Match");
-    String sent = ifMatch != null ? unquote(ifMatch) : string(body.get("eTag"));
-    if ("*".equals(sent)) {
-      return;
-    }
-    if (sent == null || !sent.equals(current.get("eTag"))) {
-      throw new SimulatorException(412, "ETAG_MISMATCH",
-          "The resource was changed since it was read (eTag " + sent + ", current "
-              + current.get("eTag") + ").",
-          "Send the current eTag in If-Match or in the body, or If-Match: * to force.",
-          List.of("Get the resource again and retry the update."));
-    }
-  }
-
-  static Map<String, Object> existing(Store store, String uri, String field) {
-    Map<String, Object> doc = store.get(uri);
-    if (doc == null) {
-      // A body URI naming a missing resource is 400, not 404 (REST reference p.773).
-      throw SimulatorException.badRequest("RESOURCE_NOT_FOUND",
-          "The " + field + " " + uri + " does not name an existing resource.");
-    }
-    return doc;
-  }
-
-  void bump(Map<String, Object> doc) {
-    doc.put("eTag", eTag(doc));
-    doc.put("modified", Ids.timestamp(clock.instant()));
-  }
-
-  String eTag() {
-    return clock.millis() + "/" + (++revision);
-  }
-
-  /**
-   * The eTag format of the document's resource, as captured from appliances: server hardware
-   * carries bare epoch milliseconds ({@code "1455803026048"}, python-oneviewclient fixtures),
-   * profiles, templates and the rest {@code "<millis>/<revision>"} (oneview-sdk-java fixtures).
-   * Hardware eTags still change on every change: at least one more than the last one given.
-   */
-  private String eTag(Map<String, Object> doc) {
-    if ("server-hardware".equals(doc.get("category"))) {
-      lastHardwareETag = Math.max(clock.millis(), lastHardwareETag + 1);
-      return Long.toString(lastHardwareETag);
-    }
-    return eTag();
-  }
-
-  /** The error code a task of {@code kind} is to fail with by fault injection, or null. */
-  String injectedFailure(TaskKind kind) {
-    return faults == null ? null : faults.taskFailure(kind).orElse(null);
-  }
-
-  static Tasks.Outcome noOutcome() {
-    return new Tasks.Outcome() {
-      @Override
-      public void completed() {}
-
-      @Override
-      public void failed() {}
-    };
-  }
-
-  ApiResponse accepted(ApiRequest r, Tasks.Task t, int version) {
-    String location = config.absoluteTaskLocation() ? r.baseUrl() + t.uri : t.uri;
-    return ApiResponse.json(202, Documents.render(t.doc, "tasks", version),
-        Map.of("Location", location));
-  }
-
-  /**
-   * {@code DELETE /rest/<collection>?filter=...}: every selected resource goes in one Delete task
-   * (oneview-python's {@code delete_all(filter)}). {@code refuse} throws for a resource that cannot
-   * go (the whole request is refused, nothing is deleted); {@code remove} runs for each when the
-   * task completes. Without a filter or query the request is refused rather than emptying the
-   * collection.
-   */
-  ApiResponse deleteMatching(ApiRequest r, Store store, TaskKind kind, int version,
-      java.util.function.Consumer<Map<String, Object>> refuse,
-      java.util.function.Consumer<Map<String, Object>> remove) {
-    CollectionQuery q = CollectionQuery.parse(r.query());
-    if (!q.selects()) {
-      throw SimulatorException.badRequest("INVALID_FILTER",
-          "Deleting from " + store.category + " needs a filter naming what to delete.");
-    }
-    List<Map<String, Object>> matches = q.select(new ArrayList<>(store.all()));
-    matches.forEach(refuse);
-    String failure = injectedFailure(kind);
-    Tasks.Task t = tasks.start(kind, "Delete", store.category, null, null,
-        "Deleting " + matches.size() + " " + store.category,
-        "Deleted " + matches.size() + " " + store.category + ".", failure,
-        "Simulated failure of the delete task.", "Unable to delete " + store.category,
-        new Tasks.Outcome() {
-          @Override
-          public void completed() {
-            for (Map<String, Object> d : matches) {
-              if (store.get((String) d.get("uri")) == d) {
-                remove.accept(d);
-              }
-            }
-          }
-
-          @Override
-          public void failed() {}
-        });
-    return accepted(r, t, version);
-  }
-
-  // ---- programmatic access ---------------------------------------------------------------
-
-  List<Map<String, Object>> snapshot(String category) {
-    // Views do not advance tasks: only requests do, so a test's assertions cannot change outcomes.
-    return locked(() -> {
-      Store store = switch (category) {
-        case "server-hardware" -> hardware;
-        case "server-profiles" -> profiles;
-        case "server-profile-templates" -> templates;
-        case "ethernet-networks" -> networks;
-        case "network-sets" -> networkSets;
-        default -> throw new IllegalArgumentException(category);
-      };
-      List<Map<String, Object>> out = new ArrayList<>();
-      store.all().forEach(d -> out.add(Json.frozen(d)));
-      return out;
-    });
-  }
-
-  List<Map<String, Object>> taskSnapshot() {
-    return locked(() -> {
-      List<Map<String, Object>> out = new ArrayList<>();
-      tasks.all().forEach(t -> out.add(Json.frozen(t.doc)));
-      return out;
-    });
-  }
-
-  void setHardware(String hardwareUri, String field, Object value) {
-    locked(() -> {
-      Map<String, Object> hw = hardware.get(hardwareUri);
-      if (hw == null) {
-        throw new IllegalArgumentException("no server hardware " + hardwareUri);
-      }
-      hw.put(field, value);
-      bump(hw);
-    });
-  }
-
-  void holdTasks(Set<TaskKind> kinds) {
-    locked(() -> {
-      tasks.hold(kinds);
-    });
-  }
-
-  void releaseTasks() {
-    locked(() -> {
-      tasks.release();
-    });
-  }
-
-  void taskDuration(TaskKind kind, Duration duration) {
-    locked(() -> {
-      tasks.duration(kind, duration);
-    });
-  }
-
-  void listingLag(Duration lag) {
-    locked(() -> {
-      profileState.listingLag = lag;
-    });
-  }
-
-  int pendingTasks() {
-    // Unlike the views, this settles tasks already due: "pending" means not due yet, or held.
-    return locked(() -> {
-      tasks.advance();
-      return tasks.pendingCount();
     });
   }
 
@@ -689,11 +386,13 @@ final class Appliance {
     return s == null || s.isBlank() ? null : s;
   }
 
-  static String unquote(String s) {
-    String t = s.trim();
-    if (t.startsWith("W/")) {
-      t = t.substring(2);
+  static Map<String, Object> existing(Store store, String uri, String field) {
+    Map<String, Object> doc = store.get(uri);
+    if (doc == null) {
+      // A body URI naming a missing resource is 400, not 404 (REST reference p.773).
+      throw SimulatorException.badRequest("RESOURCE_NOT_FOUND",
+          "The " + field + " " + uri + " does not name an existing resource.");
     }
-    return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+    return doc;
   }
 }

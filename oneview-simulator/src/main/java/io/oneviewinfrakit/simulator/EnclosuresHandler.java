@@ -84,6 +84,6 @@ final class EnclosuresHandler extends ResourceHandler {
 
   @Override
   public ApiResponse handle(ApiRequest r, String[] seg, int version) {
-    return a.readOnly(r, r.method(), seg, store, version);
+    return a.listings().readOnly(r, r.method(), seg, store, version);
   }
 }

@@ -35,9 +35,9 @@ final class FirmwareDriversHandler extends ResourceHandler {
       return createCustom(r, store, version);
     }
     if (seg.length == 3 && m.equals("DELETE")) {
-      return delete(r, store, Appliance.find(store, "/rest/firmware-drivers/" + seg[2]), version);
+      return delete(r, store, Listings.find(store, "/rest/firmware-drivers/" + seg[2]), version);
     }
-    return a.readOnly(r, m, seg, store, version);
+    return a.listings().readOnly(r, m, seg, store, version);
   }
 
   private ApiResponse delete(ApiRequest r, Store store, Map<String, Object> bundle, int version) {
@@ -48,7 +48,7 @@ final class FirmwareDriversHandler extends ResourceHandler {
       throw SimulatorException.conflict("RESOURCE_IN_USE",
           "The firmware bundle " + name + " is the firmware baseline of " + user + ".");
     }
-    String failure = a.injectedFailure(TaskKind.FIRMWARE);
+    String failure = a.acceptedTasks().injectedFailure(TaskKind.FIRMWARE);
     Tasks.Task t = a.tasks().start(TaskKind.FIRMWARE, "Delete", store.category, uri, name,
         "Removing firmware bundle " + name, "Removed firmware bundle " + name + ".", failure,
         "Simulated failure of the delete task.", "Unable to remove firmware bundle " + name,
@@ -61,7 +61,7 @@ final class FirmwareDriversHandler extends ResourceHandler {
           @Override
           public void failed() {}
         });
-    return a.accepted(r, t, version);
+    return a.acceptedTasks().accepted(r, t, version);
   }
 
   /**
@@ -119,7 +119,7 @@ final class FirmwareDriversHandler extends ResourceHandler {
     d.put("hotfixes", hotfixUris.stream().map(h -> (Object) Json.obj("resourceId", h)).toList());
     d.put("status", "OK");
     d.put("state", "Created");
-    String failure = a.injectedFailure(TaskKind.FIRMWARE);
+    String failure = a.acceptedTasks().injectedFailure(TaskKind.FIRMWARE);
     Tasks.Task t = a.tasks().start(TaskKind.FIRMWARE, "Create", store.category, uri, name,
         "Creating custom baseline " + name, "Created custom baseline " + name + ".", failure,
         "Simulated failure of the create task.", "Unable to create custom baseline " + name,
@@ -133,7 +133,7 @@ final class FirmwareDriversHandler extends ResourceHandler {
           @Override
           public void failed() {}
         });
-    return a.accepted(r, t, version);
+    return a.acceptedTasks().accepted(r, t, version);
   }
 
   /** The bundle {@code uri} names, which must be of {@code bundleType}; 400 naming {@code field} otherwise. */

@@ -2,10 +2,10 @@ package io.oneviewinfrakit.simulator;
 
 import static io.oneviewinfrakit.simulator.Appliance.blankToNull;
 import static io.oneviewinfrakit.simulator.Appliance.existing;
-import static io.oneviewinfrakit.simulator.Appliance.find;
-import static io.oneviewinfrakit.simulator.Appliance.methodNotAllowed;
-import static io.oneviewinfrakit.simulator.Appliance.noOutcome;
-import static io.oneviewinfrakit.simulator.Appliance.requireMethod;
+import static io.oneviewinfrakit.simulator.Listings.find;
+import static io.oneviewinfrakit.simulator.Router.methodNotAllowed;
+import static io.oneviewinfrakit.simulator.AcceptedTasks.noOutcome;
+import static io.oneviewinfrakit.simulator.Router.requireMethod;
 import static io.oneviewinfrakit.simulator.Appliance.string;
 
 import java.time.Clock;
@@ -43,7 +43,7 @@ final class HardwareHandler implements Appliance.RestExtension {
     if (seg.length == 3 && m.equals("PATCH")) {
       return patchHardware(r, find(hardware, "/rest/server-hardware/" + seg[2]), version);
     }
-    return a.readOnly(r, m, seg, hardware, version);
+    return a.listings().readOnly(r, m, seg, hardware, version);
   }
 
   private ApiResponse power(ApiRequest r, Map<String, Object> hw, int version) {
@@ -69,9 +69,9 @@ final class HardwareHandler implements Appliance.RestExtension {
     String name = reset ? "Reset" : "On".equals(target) ? "Power on" : "Power off";
     if (!target.equals(before) || reset) {
       hw.put("powerState", transitional);
-      a.bump(hw);
+      a.eTags().bump(hw);
     }
-    String errorCode = a.injectedFailure(TaskKind.POWER);
+    String errorCode = a.acceptedTasks().injectedFailure(TaskKind.POWER);
     String hwName = (String) hw.get("name");
     Tasks.Task t = a.tasks().start(TaskKind.POWER, name, "server-hardware", (String) hw.get("uri"),
         hwName, name + ": " + hwName, name + " completed: " + hwName + ".", errorCode,
@@ -80,16 +80,16 @@ final class HardwareHandler implements Appliance.RestExtension {
           @Override
           public void completed() {
             hw.put("powerState", target);
-            a.bump(hw);
+            a.eTags().bump(hw);
           }
 
           @Override
           public void failed() {
             hw.put("powerState", before);
-            a.bump(hw);
+            a.eTags().bump(hw);
           }
         });
-    return a.accepted(r, t, version);
+    return a.acceptedTasks().accepted(r, t, version);
   }
 
   private ApiResponse patchHardware(ApiRequest r, Map<String, Object> hw, int version) {
@@ -109,7 +109,7 @@ final class HardwareHandler implements Appliance.RestExtension {
             "The path " + op.get("path") + " cannot be patched.");
       }
     }
-    a.bump(hw);
-    return a.single(r, hw, "server-hardware", version);
+    a.eTags().bump(hw);
+    return a.listings().single(r, hw, "server-hardware", version);
   }
 }

@@ -48,12 +48,12 @@ final class LabelsHandler extends ResourceHandler {
   public ApiResponse handle(ApiRequest r, String[] seg, int version) {
     String m = r.method();
     if (seg.length == 2) {
-      Appliance.requireMethod(m, "GET");
+      Router.requireMethod(m, "GET");
       return list(r, version);
     }
     if (seg[2].equals("resources")) {
       if (seg.length == 3) {
-        Appliance.requireMethod(m, "POST");
+        Router.requireMethod(m, "POST");
         Map<String, Object> body = Json.parseObject(r.body());
         return assign(Appliance.string(body.get("resourceUri")), body, version);
       }
@@ -68,14 +68,14 @@ final class LabelsHandler extends ResourceHandler {
           dropUnused();
           yield ApiResponse.empty(204);
         }
-        default -> throw Appliance.methodNotAllowed(m);
+        default -> throw Router.methodNotAllowed(m);
       };
     }
     if (seg.length != 3) {
       throw SimulatorException.notFound(r.path());
     }
-    Appliance.requireMethod(m, "GET");
-    return a.single(r, Appliance.find(labels, "/rest/labels/" + seg[2]), "labels", version);
+    Router.requireMethod(m, "GET");
+    return a.listings().single(r, Listings.find(labels, "/rest/labels/" + seg[2]), "labels", version);
   }
 
   private ApiResponse list(ApiRequest r, int version) {
@@ -92,7 +92,7 @@ final class LabelsHandler extends ResourceHandler {
       }
       shown.add(label);
     }
-    return a.page(r, CollectionQuery.parse(r.query()), "labels", shown, labels.pageCap, version);
+    return a.listings().page(r, CollectionQuery.parse(r.query()), "labels", shown, labels.pageCap, version);
   }
 
   private boolean usedIn(Map<String, Object> label, List<String> categories) {

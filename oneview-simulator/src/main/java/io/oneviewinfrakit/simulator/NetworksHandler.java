@@ -2,10 +2,10 @@ package io.oneviewinfrakit.simulator;
 
 import static io.oneviewinfrakit.simulator.Appliance.blankToNull;
 import static io.oneviewinfrakit.simulator.Appliance.existing;
-import static io.oneviewinfrakit.simulator.Appliance.find;
-import static io.oneviewinfrakit.simulator.Appliance.methodNotAllowed;
-import static io.oneviewinfrakit.simulator.Appliance.noOutcome;
-import static io.oneviewinfrakit.simulator.Appliance.requireMethod;
+import static io.oneviewinfrakit.simulator.Listings.find;
+import static io.oneviewinfrakit.simulator.Router.methodNotAllowed;
+import static io.oneviewinfrakit.simulator.AcceptedTasks.noOutcome;
+import static io.oneviewinfrakit.simulator.Router.requireMethod;
 import static io.oneviewinfrakit.simulator.Appliance.string;
 
 import java.time.Clock;
@@ -70,7 +70,7 @@ final class NetworksHandler implements Appliance.RestExtension {
     if (seg.length == 2 && m.equals("DELETE")) {
       return deleteNetworksMatching(r, store, version);
     }
-    return a.readOnly(r, m, seg, store, version);
+    return a.listings().readOnly(r, m, seg, store, version);
   }
 
   private ApiResponse createNetwork(ApiRequest r, Store store, int version) {
@@ -87,7 +87,7 @@ final class NetworksHandler implements Appliance.RestExtension {
     }
     String uri = "/rest/" + store.category + "/" + a.ids().uuid();
     Map<String, Object> doc = set ? networkSetDoc(body, uri) : networkDoc(body, uri);
-    String errorCode = a.injectedFailure(TaskKind.NETWORK);
+    String errorCode = a.acceptedTasks().injectedFailure(TaskKind.NETWORK);
     List<String> scopes = a.initialScopes(body);
     String key = store.category + "\n" + name;
     pendingNetworkNames.add(key);
@@ -101,7 +101,7 @@ final class NetworksHandler implements Appliance.RestExtension {
             String now = Ids.timestamp(clock.instant());
             doc.put("created", now);
             doc.put("modified", now);
-            doc.put("eTag", a.eTag());
+            doc.put("eTag", a.eTags().eTag());
             store.put(doc);
             scopes.forEach(scope -> a.scopes.add(uri, scope));
           }
@@ -111,7 +111,7 @@ final class NetworksHandler implements Appliance.RestExtension {
             pendingNetworkNames.remove(key);
           }
         });
-    return a.accepted(r, t, version);
+    return a.acceptedTasks().accepted(r, t, version);
   }
 
   private Map<String, Object> networkDoc(Map<String, Object> body, String uri) {
@@ -171,7 +171,7 @@ final class NetworksHandler implements Appliance.RestExtension {
       throw SimulatorException.conflict("RESOURCE_IN_USE",
           "The " + store.category + " resource " + name + " is in use by " + user + ".");
     }
-    String errorCode = a.injectedFailure(TaskKind.NETWORK);
+    String errorCode = a.acceptedTasks().injectedFailure(TaskKind.NETWORK);
     Tasks.Task t = a.tasks().start(TaskKind.NETWORK, "Delete", store.category, uri, name,
         "Deleting " + name, "Deleted " + name + ".", errorCode,
         "Simulated failure of the delete task.", "Unable to delete " + name,
@@ -184,12 +184,12 @@ final class NetworksHandler implements Appliance.RestExtension {
           @Override
           public void failed() {}
         });
-    return a.accepted(r, t, version);
+    return a.acceptedTasks().accepted(r, t, version);
   }
 
   /** {@code DELETE /rest/<networks>?filter=...}: refused as a whole if any selected one is in use. */
   ApiResponse deleteNetworksMatching(ApiRequest r, Store store, int version) {
-    return a.deleteMatching(r, store, TaskKind.NETWORK, version, d -> {
+    return a.acceptedTasks().deleteMatching(r, store, TaskKind.NETWORK, version, d -> {
       String user = userOf((String) d.get("uri"));
       if (user != null) {
         throw SimulatorException.conflict("RESOURCE_IN_USE",

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,17 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import okhttp3.tls.HeldCertificate;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.component.LifeCycle;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * A stateful fake HPE OneView appliance served over real HTTPS on loopback, with fault injection,
@@ -61,14 +48,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class OneViewSimulator implements AutoCloseable {
   private final Builder builder;
   private final Appliance appliance;
+  private final ApplianceControls controls;
   private final Faults faults;
   private final RequestLog requests = new RequestLog();
   private final Expectations expectations = new Expectations();
-  private final HeldCertificate certificate;
-  private final Server server;
-  private volatile String url;
-  private volatile Scmb scmb;
-  private volatile AdminServer admin;
+  private final SimulatorServer server;
 
   private OneViewSimulator(Builder b) {
     this.builder = b;
@@ -76,18 +60,10 @@ public final class OneViewSimulator implements AutoCloseable {
     this.appliance = new Appliance(new Appliance.Config(b.clock, b.username, b.password,
         b.readOnlyUsername, b.readOnlyPassword, b.sessionIdleTimeout, b.sessionLimitPerClient, b.durations, b.listingLag,
         b.absoluteTaskLocation, b.currentApiVersion, b.seed, inventory));
+    this.controls = new ApplianceControls(appliance);
     this.faults = new Faults(b.seed, appliance);
     appliance.faults(faults);
-    this.certificate = b.http ? null : new HeldCertificate.Builder()
-        .commonName("oneview-simulator")
-        .addSubjectAlternativeName("127.0.0.1")
-        .addSubjectAlternativeName("localhost")
-        .duration(365, TimeUnit.DAYS)
-        .build();
-    QueuedThreadPool threads = new QueuedThreadPool(64, 4);
-    threads.setName("oneview-simulator");
-    threads.setDaemon(true);
-    this.server = new Server(threads);
+    this.server = new SimulatorServer(!b.http);
   }
 
   /** A builder with the defaults: HTTPS, free port, 16 servers, zero-length tasks. */
@@ -101,82 +77,16 @@ public final class OneViewSimulator implements AutoCloseable {
    * @throws IllegalStateException when the port cannot be bound
    */
   public synchronized OneViewSimulator start() {
-    if (url != null) {
-      return this;
+    if (server.url() == null) {
+      server.start(this, new SimulatorHandler(appliance, faults, requests, builder.clock, expectations),
+          builder.port, appliance, builder.scmb, builder.adminPort);
     }
-    ServerConnector connector = certificate == null
-        ? new ServerConnector(server)
-        : new ServerConnector(server, new SslConnectionFactory(sslContextFactory(), "http/1.1"),
-            new HttpConnectionFactory(httpsConfiguration()));
-    connector.setHost("127.0.0.1");
-    connector.setPort(builder.port);
-    server.addConnector(connector);
-    SimulatorHandler handler = new SimulatorHandler(appliance, faults, requests, builder.clock,
-        expectations);
-    server.setHandler(handler);
-    try {
-      server.start();
-    } catch (Exception e) {
-      LifeCycle.stop(server);
-      throw new IllegalStateException("cannot start the OneView simulator on port " + builder.port, e);
-    }
-    if (builder.scmb) {
-      try {
-        scmb = new Scmb(appliance, builder.clock);
-      } catch (RuntimeException e) {
-        LifeCycle.stop(server);
-        throw e;
-      }
-    }
-    if (builder.adminPort >= 0) {
-      try {
-        admin = new AdminServer(this, builder.adminPort);
-      } catch (RuntimeException e) {
-        stop();
-        throw e;
-      }
-    }
-    url = (certificate == null ? "http" : "https") + "://127.0.0.1:" + connector.getLocalPort();
-    handler.baseUrl(url);
     return this;
-  }
-
-  private SslContextFactory.Server sslContextFactory() {
-    try {
-      char[] password = "simulator".toCharArray();
-      KeyStore keyStore = KeyStore.getInstance("PKCS12");
-      keyStore.load(null, null);
-      keyStore.setKeyEntry("simulator", certificate.keyPair().getPrivate(), password,
-          new Certificate[] {certificate.certificate()});
-      SslContextFactory.Server ssl = new SslContextFactory.Server();
-      ssl.setKeyStore(keyStore);
-      ssl.setKeyStorePassword(new String(password));
-      return ssl;
-    } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalStateException("cannot build the simulator's TLS key store", e);
-    }
-  }
-
-  private static HttpConfiguration httpsConfiguration() {
-    HttpConfiguration config = new HttpConfiguration();
-    SecureRequestCustomizer secure = new SecureRequestCustomizer();
-    // Clients connect to 127.0.0.1; no SNI name is sent, so Jetty must not insist on one.
-    secure.setSniHostCheck(false);
-    config.addCustomizer(secure);
-    return config;
   }
 
   /** Stops serving; idempotent. */
   public void stop() {
-    AdminServer a = admin;
-    if (a != null) {
-      a.stop();
-    }
-    LifeCycle.stop(server);
-    Scmb bus = scmb;
-    if (bus != null) {
-      bus.close();
-    }
+    server.stop();
   }
 
   @Override
@@ -186,7 +96,7 @@ public final class OneViewSimulator implements AutoCloseable {
 
   /** Base URL such as {@code https://127.0.0.1:40123} (no trailing slash). */
   public String url() {
-    String u = url;
+    String u = server.url();
     if (u == null) {
       throw new IllegalStateException("not started");
     }
@@ -199,7 +109,7 @@ public final class OneViewSimulator implements AutoCloseable {
    * @throws IllegalStateException when not started or started without {@link Builder#adminPort(int)}
    */
   public String adminUrl() {
-    AdminServer a = admin;
+    AdminServer a = server.admin();
     if (a == null) {
       throw new IllegalStateException("no admin endpoint: not started, or Builder.adminPort not set");
     }
@@ -213,7 +123,7 @@ public final class OneViewSimulator implements AutoCloseable {
 
   /** Whether the simulator serves HTTPS (the default) rather than plain HTTP. */
   public boolean isHttps() {
-    return certificate != null;
+    return server.certificate() != null;
   }
 
   /**
@@ -232,6 +142,7 @@ public final class OneViewSimulator implements AutoCloseable {
   }
 
   private HeldCertificate held() {
+    HeldCertificate certificate = server.certificate();
     if (certificate == null) {
       throw new IllegalStateException("serving plain HTTP: there is no certificate");
     }
@@ -278,7 +189,7 @@ public final class OneViewSimulator implements AutoCloseable {
   }
 
   private Scmb bus() {
-    Scmb bus = scmb;
+    Scmb bus = server.scmb();
     if (bus == null) {
       throw new IllegalStateException(builder.scmb ? "not started" : "the message bus is off: use builder().scmb(true)");
     }
@@ -322,7 +233,7 @@ public final class OneViewSimulator implements AutoCloseable {
 
   /** Server hardware as stored now, in inventory order. */
   public List<ServerHardwareView> serverHardware() {
-    return appliance.snapshot("server-hardware").stream().map(ServerHardwareView::of).toList();
+    return controls.snapshot("server-hardware").stream().map(ServerHardwareView::of).toList();
   }
 
   /** The server hardware named {@code name}, if any. */
@@ -332,22 +243,22 @@ public final class OneViewSimulator implements AutoCloseable {
 
   /** Server profiles as stored now (including ones not yet listed), in creation order. */
   public List<ServerProfileView> serverProfiles() {
-    return appliance.snapshot("server-profiles").stream().map(ServerProfileView::of).toList();
+    return controls.snapshot("server-profiles").stream().map(ServerProfileView::of).toList();
   }
 
   /** Every task so far, oldest first. */
   public List<TaskView> tasks() {
-    return appliance.taskSnapshot().stream().map(TaskView::of).toList();
+    return controls.taskSnapshot().stream().map(TaskView::of).toList();
   }
 
   /** Number of live login sessions. */
   public int sessionCount() {
-    return appliance.sessionCount();
+    return controls.sessionCount();
   }
 
   /** Sets a server's power state directly (as someone at the iLO would), without a task. */
   public OneViewSimulator powerState(String hardwareUri, String powerState) {
-    appliance.setHardware(hardwareUri, "powerState", Objects.requireNonNull(powerState));
+    controls.setHardware(hardwareUri, "powerState", Objects.requireNonNull(powerState));
     return this;
   }
 
@@ -356,7 +267,7 @@ public final class OneViewSimulator implements AutoCloseable {
    * API 2400; nothing else changes, as on the appliance).
    */
   public OneViewSimulator maintenanceMode(String hardwareUri, boolean maintenance) {
-    appliance.setHardware(hardwareUri, "maintenanceMode", maintenance);
+    controls.setHardware(hardwareUri, "maintenanceMode", maintenance);
     return this;
   }
 
@@ -368,7 +279,7 @@ public final class OneViewSimulator implements AutoCloseable {
     if (!Set.of("OK", "Warning", "Critical", "Disabled", "Unknown").contains(status)) {
       throw new IllegalArgumentException("status must be OK, Warning, Critical, Disabled or Unknown: " + status);
     }
-    appliance.setHardware(hardwareUri, "status", status);
+    controls.setHardware(hardwareUri, "status", status);
     return this;
   }
 
@@ -377,25 +288,25 @@ public final class OneViewSimulator implements AutoCloseable {
    * so a test can observe them in flight; {@link #releaseTasks()} lets them end.
    */
   public OneViewSimulator holdTasks(TaskKind... kinds) {
-    appliance.holdTasks(kinds.length == 0 ? EnumSet.allOf(TaskKind.class) : EnumSet.copyOf(List.of(kinds)));
+    controls.holdTasks(kinds.length == 0 ? EnumSet.allOf(TaskKind.class) : EnumSet.copyOf(List.of(kinds)));
     return this;
   }
 
   /** Lets held tasks end: those already due end on the next request. */
   public OneViewSimulator releaseTasks() {
-    appliance.releaseTasks();
+    controls.releaseTasks();
     return this;
   }
 
   /** Changes how long tasks of {@code kind} started from now on take. */
   public OneViewSimulator taskDuration(TaskKind kind, Duration duration) {
-    appliance.taskDuration(Objects.requireNonNull(kind), requireNotNegative(duration));
+    controls.taskDuration(Objects.requireNonNull(kind), requireNotNegative(duration));
     return this;
   }
 
   /** Changes how long a created profile stays out of listings and GETs. */
   public OneViewSimulator profileListingLag(Duration lag) {
-    appliance.listingLag(requireNotNegative(lag));
+    controls.listingLag(requireNotNegative(lag));
     return this;
   }
 
@@ -404,7 +315,7 @@ public final class OneViewSimulator implements AutoCloseable {
    * first (as a request would), so {@code pendingTasks() == 0} means everything has settled.
    */
   public int pendingTasks() {
-    return appliance.pendingTasks();
+    return controls.pendingTasks();
   }
 
   /**

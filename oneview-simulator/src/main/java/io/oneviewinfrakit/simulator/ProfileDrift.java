@@ -2,10 +2,10 @@ package io.oneviewinfrakit.simulator;
 
 import static io.oneviewinfrakit.simulator.Appliance.blankToNull;
 import static io.oneviewinfrakit.simulator.Appliance.existing;
-import static io.oneviewinfrakit.simulator.Appliance.find;
-import static io.oneviewinfrakit.simulator.Appliance.methodNotAllowed;
-import static io.oneviewinfrakit.simulator.Appliance.noOutcome;
-import static io.oneviewinfrakit.simulator.Appliance.requireMethod;
+import static io.oneviewinfrakit.simulator.Listings.find;
+import static io.oneviewinfrakit.simulator.Router.methodNotAllowed;
+import static io.oneviewinfrakit.simulator.AcceptedTasks.noOutcome;
+import static io.oneviewinfrakit.simulator.Router.requireMethod;
 import static io.oneviewinfrakit.simulator.Appliance.string;
 
 import java.time.Clock;
@@ -108,7 +108,7 @@ final class ProfileDrift {
         ps.noProfile(old);
       }
       Documents.assign(p, target, a.ids());
-      a.bump(p);
+      a.eTags().bump(p);
       target.put("serverProfileUri", profileUri);
       ps.profileApplied(target);
     });
@@ -134,12 +134,12 @@ final class ProfileDrift {
       p.put("taskUri", t.uri);
       p.put("status", "Critical");
       p.put("state", "UpdateFailed");
-      a.bump(p);
+      a.eTags().bump(p);
       String hwUri = (String) p.get("serverHardwareUri");
       Map<String, Object> hw = hwUri == null ? null : hardware.get(hwUri);
       if (hw != null) {
         hw.put("state", "ProfileError");
-        a.bump(hw);
+        a.eTags().bump(hw);
       }
       return t.uri;
     });
@@ -176,7 +176,7 @@ final class ProfileDrift {
     String now = Ids.timestamp(clock.instant());
     doc.put("created", now);
     doc.put("modified", now);
-    doc.put("eTag", a.eTag());
+    doc.put("eTag", a.eTags().eTag());
     doc.put("state", "Normal");
     doc.put("status", "OK");
     doc.put("inProgress", false);

@@ -2,10 +2,10 @@ package io.oneviewinfrakit.simulator;
 
 import static io.oneviewinfrakit.simulator.Appliance.blankToNull;
 import static io.oneviewinfrakit.simulator.Appliance.existing;
-import static io.oneviewinfrakit.simulator.Appliance.find;
-import static io.oneviewinfrakit.simulator.Appliance.methodNotAllowed;
-import static io.oneviewinfrakit.simulator.Appliance.noOutcome;
-import static io.oneviewinfrakit.simulator.Appliance.requireMethod;
+import static io.oneviewinfrakit.simulator.Listings.find;
+import static io.oneviewinfrakit.simulator.Router.methodNotAllowed;
+import static io.oneviewinfrakit.simulator.AcceptedTasks.noOutcome;
+import static io.oneviewinfrakit.simulator.Router.requireMethod;
 import static io.oneviewinfrakit.simulator.Appliance.string;
 
 import java.time.Clock;
@@ -73,7 +73,7 @@ final class ProfileState {
    */
   void restore(Map<String, Object> previous, Object failedTaskUri) {
     profileTask.remove((String) previous.get("uri"));
-    previous.put("eTag", a.eTag());
+    previous.put("eTag", a.eTags().eTag());
     previous.put("modified", Ids.timestamp(clock.instant()));
     previous.put("taskUri", failedTaskUri);
     profiles.put(previous);
@@ -124,27 +124,27 @@ final class ProfileState {
     hw.put("serverProfileUri", profileUri);
     hw.put("state", "ApplyingProfile");
     hw.put("powerLock", true);
-    a.bump(hw);
+    a.eTags().bump(hw);
   }
 
   void profileApplied(Map<String, Object> hw) {
     hw.put("state", "ProfileApplied");
     hw.put("powerLock", false);
-    a.bump(hw);
+    a.eTags().bump(hw);
   }
 
   void noProfile(Map<String, Object> hw) {
     hw.put("serverProfileUri", null);
     hw.put("state", "NoProfileApplied");
     hw.put("powerLock", false);
-    a.bump(hw);
+    a.eTags().bump(hw);
   }
 
   void settle(Map<String, Object> profile, String state) {
     profile.put("state", state);
     profile.put("inProgress", false);
     profile.put("status", "OK");
-    a.bump(profile);
+    a.eTags().bump(profile);
   }
 
   void removeProfile(Map<String, Object> p) {

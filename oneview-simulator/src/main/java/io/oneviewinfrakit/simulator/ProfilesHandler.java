@@ -2,10 +2,10 @@ package io.oneviewinfrakit.simulator;
 
 import static io.oneviewinfrakit.simulator.Appliance.blankToNull;
 import static io.oneviewinfrakit.simulator.Appliance.existing;
-import static io.oneviewinfrakit.simulator.Appliance.find;
-import static io.oneviewinfrakit.simulator.Appliance.methodNotAllowed;
-import static io.oneviewinfrakit.simulator.Appliance.noOutcome;
-import static io.oneviewinfrakit.simulator.Appliance.requireMethod;
+import static io.oneviewinfrakit.simulator.Listings.find;
+import static io.oneviewinfrakit.simulator.Router.methodNotAllowed;
+import static io.oneviewinfrakit.simulator.AcceptedTasks.noOutcome;
+import static io.oneviewinfrakit.simulator.Router.requireMethod;
 import static io.oneviewinfrakit.simulator.Appliance.string;
 
 import java.time.Clock;
@@ -67,7 +67,7 @@ final class ProfilesHandler implements Appliance.RestExtension {
       return switch (m) {
         case "POST" -> createProfile(r, version);
         case "DELETE" -> deleteProfilesMatching(r, version);
-        case "GET" -> a.list(r, profiles, version);
+        case "GET" -> a.listings().list(r, profiles, version);
         default -> throw methodNotAllowed(m);
       };
     }
@@ -76,7 +76,7 @@ final class ProfilesHandler implements Appliance.RestExtension {
     }
     Map<String, Object> p = ps.visibleProfile("/rest/server-profiles/" + seg[2]);
     return switch (m) {
-      case "GET" -> a.single(r, p, "server-profiles", version);
+      case "GET" -> a.listings().single(r, p, "server-profiles", version);
       case "PUT" -> updateProfile(r, p, version);
       case "PATCH" -> patchProfile(r, p, version);
       case "DELETE" -> deleteProfile(r, p, version);
@@ -135,7 +135,7 @@ final class ProfilesHandler implements Appliance.RestExtension {
           "A profile is already assigned to the server hardware {\"name\":\"" + hw.get("name")
               + "\", \"uri\":\"" + hw.get("uri") + "\"}.",
           "Unable to create server profile: " + name, noOutcome());
-      return a.accepted(r, t, version);
+      return a.acceptedTasks().accepted(r, t, version);
     }
     if (hw != null && !"OK".equals(hw.get("status")) && !ignoresServerHealth(r)) {
       // The appliance runs the task and fails it (oneview-ansible #483); the message is the one
@@ -147,7 +147,7 @@ final class ProfilesHandler implements Appliance.RestExtension {
               + " server hardware with a healthy status or address the alerts on the server hardware"
               + " before proceeding.",
           "Unable to create server profile: " + name, noOutcome());
-      return a.accepted(r, t, version);
+      return a.acceptedTasks().accepted(r, t, version);
     }
     String uri = "/rest/server-profiles/" + a.ids().uuid();
     Map<String, Object> doc = Documents.newStoredProfile(body, uri, typeUri, groupUri, hw, a.ids());
@@ -155,7 +155,7 @@ final class ProfilesHandler implements Appliance.RestExtension {
     String timestamp = Ids.timestamp(now);
     doc.put("created", timestamp);
     doc.put("modified", timestamp);
-    doc.put("eTag", a.eTag());
+    doc.put("eTag", a.eTags().eTag());
     doc.put("state", "Creating");
     doc.put("status", "OK");
     doc.put("inProgress", true);
@@ -165,7 +165,7 @@ final class ProfilesHandler implements Appliance.RestExtension {
     if (hw != null) {
       ps.applyingProfile(hw, uri);
     }
-    String errorCode = a.injectedFailure(TaskKind.PROFILE_CREATE);
+    String errorCode = a.acceptedTasks().injectedFailure(TaskKind.PROFILE_CREATE);
     Tasks.Task t = a.tasks().start(TaskKind.PROFILE_CREATE, "Create", "server-profiles", uri, name,
         "Creating server profile: " + name, "Created server profile: " + name + ".", errorCode,
         "Simulated failure of the create task.", "Unable to create server profile: " + name,
@@ -192,14 +192,14 @@ final class ProfilesHandler implements Appliance.RestExtension {
         });
     doc.put("taskUri", t.uri);
     ps.profileTask.put(uri, t);
-    return a.accepted(r, t, version);
+    return a.acceptedTasks().accepted(r, t, version);
   }
 
   private ApiResponse updateProfile(ApiRequest r, Map<String, Object> current, int version) {
     Map<String, Object> body = Json.parseObject(r.body());
     ApiVersions.requireRequestType("server-profiles", body.get("type"), version);
     String uri = (String) current.get("uri");
-    a.requireUpdateOf(r, body, current);
+    ETags.requireUpdateOf(r, body, current);
     if (Boolean.TRUE.equals(current.get("inProgress"))) {
       throw SimulatorException.conflict("ProfileInTransitoryState",
           "The server profile " + current.get("name") + " is being changed by another task.");
@@ -240,25 +240,25 @@ final class ProfilesHandler implements Appliance.RestExtension {
           "A profile is already assigned to the server hardware {\"name\":\"" + newHw.get("name")
               + "\", \"uri\":\"" + newHw.get("uri") + "\"}.",
           "Unable to update server profile: " + name, noOutcome());
-      return a.accepted(r, t, version);
+      return a.acceptedTasks().accepted(r, t, version);
     }
     Map<String, Object> previous = Json.copy(current);
     Map<String, Object> doc = Documents.updatedProfile(body, current, typeUri, groupUri, newHw, a.ids());
     doc.put("templateCompliance", ProfileRules.compliance(doc, template));
     doc.put("modified", Ids.timestamp(clock.instant()));
-    doc.put("eTag", a.eTag());
+    doc.put("eTag", a.eTags().eTag());
     doc.put("state", "Updating");
     doc.put("inProgress", true);
     profiles.put(doc);
     if (moving && oldHw != null) {
       oldHw.put("state", "RemovingProfile");
       oldHw.put("powerLock", true);
-      a.bump(oldHw);
+      a.eTags().bump(oldHw);
     }
     if (moving && newHw != null) {
       ps.applyingProfile(newHw, uri);
     }
-    String errorCode = a.injectedFailure(TaskKind.PROFILE_UPDATE);
+    String errorCode = a.acceptedTasks().injectedFailure(TaskKind.PROFILE_UPDATE);
     Tasks.Task t = a.tasks().start(TaskKind.PROFILE_UPDATE, "Update", "server-profiles", uri, name,
         "Updating server profile: " + name, "Updated server profile: " + name + ".", errorCode,
         "Simulated failure of the update task.", "Unable to update server profile: " + name,
@@ -289,7 +289,7 @@ final class ProfilesHandler implements Appliance.RestExtension {
         });
     doc.put("taskUri", t.uri);
     ps.profileTask.put(uri, t);
-    return a.accepted(r, t, version);
+    return a.acceptedTasks().accepted(r, t, version);
   }
 
   private ApiResponse deleteProfile(ApiRequest r, Map<String, Object> current, int version) {
@@ -313,13 +313,13 @@ final class ProfilesHandler implements Appliance.RestExtension {
     String previousState = running != null ? "Normal" : (String) current.get("state");
     current.put("state", "Deleting");
     current.put("inProgress", true);
-    a.bump(current);
+    a.eTags().bump(current);
     if (hw != null) {
       hw.put("state", "RemovingProfile");
       hw.put("powerLock", true);
-      a.bump(hw);
+      a.eTags().bump(hw);
     }
-    String errorCode = a.injectedFailure(TaskKind.PROFILE_DELETE);
+    String errorCode = a.acceptedTasks().injectedFailure(TaskKind.PROFILE_DELETE);
     Tasks.Task t = a.tasks().start(TaskKind.PROFILE_DELETE, "Delete", "server-profiles", uri, name,
         "Deleting server profile: " + name, "Deleted server profile: " + name + ".", errorCode,
         "Simulated failure of the delete task.", "Unable to delete server profile: " + name,
@@ -344,7 +344,7 @@ final class ProfilesHandler implements Appliance.RestExtension {
         });
     current.put("taskUri", t.uri);
     ps.profileTask.put(uri, t);
-    return a.accepted(r, t, version);
+    return a.acceptedTasks().accepted(r, t, version);
   }
 
   /**
@@ -381,16 +381,16 @@ final class ProfilesHandler implements Appliance.RestExtension {
       previousStates.put((String) p.get("uri"), (String) p.get("state"));
       p.put("state", "Deleting");
       p.put("inProgress", true);
-      a.bump(p);
+      a.eTags().bump(p);
       Map<String, Object> hw = p.get("serverHardwareUri") == null ? null
           : hardware.get((String) p.get("serverHardwareUri"));
       if (hw != null) {
         hw.put("state", "RemovingProfile");
         hw.put("powerLock", true);
-        a.bump(hw);
+        a.eTags().bump(hw);
       }
     }
-    String errorCode = a.injectedFailure(TaskKind.PROFILE_DELETE);
+    String errorCode = a.acceptedTasks().injectedFailure(TaskKind.PROFILE_DELETE);
     Tasks.Task t = a.tasks().start(TaskKind.PROFILE_DELETE, "Delete", "server-profiles", null, null,
         "Deleting " + matches.size() + " server profiles", "Deleted " + matches.size()
             + " server profiles.", errorCode, "Simulated failure of the delete task.",
@@ -426,7 +426,7 @@ final class ProfilesHandler implements Appliance.RestExtension {
       p.put("taskUri", t.uri);
       ps.profileTask.put((String) p.get("uri"), t);
     }
-    return a.accepted(r, t, version);
+    return a.acceptedTasks().accepted(r, t, version);
   }
 
   /**
@@ -458,7 +458,7 @@ final class ProfilesHandler implements Appliance.RestExtension {
     }
     String ifMatch = r.header("If-Match");
     if (ifMatch != null) {
-      a.requireCurrentETag(r, Map.of(), current);
+      ETags.requireCurrentETag(r, Map.of(), current);
     }
     String uri = (String) current.get("uri");
     String name = (String) current.get("name");
@@ -478,8 +478,8 @@ final class ProfilesHandler implements Appliance.RestExtension {
     Documents.assign(current, hw, a.ids());
     current.put("state", "Updating");
     current.put("inProgress", true);
-    a.bump(current);
-    String errorCode = a.injectedFailure(TaskKind.PROFILE_UPDATE);
+    a.eTags().bump(current);
+    String errorCode = a.acceptedTasks().injectedFailure(TaskKind.PROFILE_UPDATE);
     Tasks.Task t = a.tasks().start(TaskKind.PROFILE_UPDATE, "Update", "server-profiles", uri, name,
         "Updating server profile from template: " + name, "Updated server profile from template: "
             + name + ".", errorCode, "Simulated failure of the update task.",
@@ -502,6 +502,6 @@ final class ProfilesHandler implements Appliance.RestExtension {
         });
     current.put("taskUri", t.uri);
     ps.profileTask.put(uri, t);
-    return a.accepted(r, t, version);
+    return a.acceptedTasks().accepted(r, t, version);
   }
 }

@@ -28,6 +28,6 @@ abstract class ResourceHandler implements Appliance.RestExtension {
     String now = Ids.timestamp(a.clock().instant());
     doc.put("created", now);
     doc.put("modified", now);
-    doc.put("eTag", a.eTag());
+    doc.put("eTag", a.eTags().eTag());
   }
 }

@@ -40,21 +40,21 @@ abstract class SanNetworksHandler extends ResourceHandler {
     String m = r.method();
     if (seg.length == 2) {
       return switch (m) {
-        case "GET" -> a.list(r, store, version);
+        case "GET" -> a.listings().list(r, store, version);
         case "POST" -> create(r, version);
         case "DELETE" -> a.networks().deleteNetworksMatching(r, store, version);
-        default -> throw Appliance.methodNotAllowed(m);
+        default -> throw Router.methodNotAllowed(m);
       };
     }
     if (seg.length != 3) {
       throw SimulatorException.notFound(r.path());
     }
-    Map<String, Object> doc = Appliance.find(store, "/rest/" + seg[1] + "/" + seg[2]);
+    Map<String, Object> doc = Listings.find(store, "/rest/" + seg[1] + "/" + seg[2]);
     return switch (m) {
-      case "GET" -> a.single(r, doc, store.category, version);
+      case "GET" -> a.listings().single(r, doc, store.category, version);
       case "PUT" -> update(r, doc, version);
       case "DELETE" -> a.networks().deleteNetwork(r, doc, store, version);
-      default -> throw Appliance.methodNotAllowed(m);
+      default -> throw Router.methodNotAllowed(m);
     };
   }
 
@@ -79,7 +79,7 @@ abstract class SanNetworksHandler extends ResourceHandler {
     Map<String, Object> doc = build(body, uri, null);
     doc.put("scopesUri", "/rest/scopes/resources" + uri);
     pendingNames.add(name);
-    String failure = a.injectedFailure(TaskKind.NETWORK);
+    String failure = a.acceptedTasks().injectedFailure(TaskKind.NETWORK);
     Tasks.Task t = a.tasks().start(TaskKind.NETWORK, "Create", store.category, uri, name,
         "Creating " + what + ": " + name, "Created " + what + ": " + name + ".", failure,
         "Simulated failure of the create task.", "Unable to create " + what + ": " + name,
@@ -97,19 +97,19 @@ abstract class SanNetworksHandler extends ResourceHandler {
             pendingNames.remove(name);
           }
         });
-    return a.accepted(r, t, version);
+    return a.acceptedTasks().accepted(r, t, version);
   }
 
   private ApiResponse update(ApiRequest r, Map<String, Object> current, int version) {
     Map<String, Object> body = Json.parseObject(r.body());
     String uri = (String) current.get("uri");
-    a.requireUpdateOf(r, body, current);
+    ETags.requireUpdateOf(r, body, current);
     String name = requireName(body, uri);
     Map<String, Object> doc = build(body, uri, current);
     for (String kept : List.of("created", "eTag", "modified", "scopesUri", "connectionTemplateUri")) {
       doc.put(kept, current.get(kept));
     }
-    String failure = a.injectedFailure(TaskKind.NETWORK);
+    String failure = a.acceptedTasks().injectedFailure(TaskKind.NETWORK);
     Tasks.Task t = a.tasks().start(TaskKind.NETWORK, "Update", store.category, uri, name,
         "Updating " + what + ": " + name, "Updated " + what + ": " + name + ".", failure,
         "Simulated failure of the update task.", "Unable to update " + what + ": " + name,
@@ -117,7 +117,7 @@ abstract class SanNetworksHandler extends ResourceHandler {
           @Override
           public void completed() {
             if (store.get(uri) != null) {
-              doc.put("eTag", a.eTag());
+              doc.put("eTag", a.eTags().eTag());
               doc.put("modified", Ids.timestamp(a.clock().instant()));
               store.put(doc);
             }
@@ -126,7 +126,7 @@ abstract class SanNetworksHandler extends ResourceHandler {
           @Override
           public void failed() {}
         });
-    return a.accepted(r, t, version);
+    return a.acceptedTasks().accepted(r, t, version);
   }
 
 

@@ -211,7 +211,7 @@ final class Scmb implements AutoCloseable {
           + " certificate cannot be generated until the existing one expires or is revoked.");
     }
     String uri = "/rest/certificates/client/rabbitmq/keypair/" + alias;
-    return appliance.startTask(r, TaskKind.CERTIFICATE, "Client Certificate Generation", "certificates",
+    return appliance.acceptedTasks().startTask(r, TaskKind.CERTIFICATE, "Client Certificate Generation", "certificates",
         uri, alias, new Tasks.Outcome() {
           @Override
           public void completed() {

@@ -53,27 +53,27 @@ final class ScopesHandler extends ResourceHandler {
     String m = r.method();
     if (seg.length == 2) {
       return switch (m) {
-        case "GET" -> a.list(r, store, version);
+        case "GET" -> a.listings().list(r, store, version);
         case "POST" -> create(r, version);
-        default -> throw Appliance.methodNotAllowed(m);
+        default -> throw Router.methodNotAllowed(m);
       };
     }
     if (seg[2].equals("resources")) {
       return scopesOfResource(r, seg, version);
     }
-    Map<String, Object> scope = Appliance.find(store, "/rest/scopes/" + seg[2]);
+    Map<String, Object> scope = Listings.find(store, "/rest/scopes/" + seg[2]);
     if (seg.length == 4 && seg[3].equals("resource-assignments")) {
-      Appliance.requireMethod(m, "PATCH");
+      Router.requireMethod(m, "PATCH");
       return assign(r, scope, version);
     }
     if (seg.length != 3) {
       throw SimulatorException.notFound(r.path());
     }
     return switch (m) {
-      case "GET" -> a.single(r, scope, "scopes", version);
+      case "GET" -> a.listings().single(r, scope, "scopes", version);
       case "PUT" -> update(r, scope, version);
       case "DELETE" -> delete(r, scope);
-      default -> throw Appliance.methodNotAllowed(m);
+      default -> throw Router.methodNotAllowed(m);
     };
   }
 
@@ -155,7 +155,7 @@ final class ScopesHandler extends ResourceHandler {
   private ApiResponse update(ApiRequest r, Map<String, Object> scope, int version) {
     Map<String, Object> body = Json.parseObject(r.body());
     requireType(body, version);
-    a.requireCurrentETag(r, body, scope);
+    ETags.requireCurrentETag(r, body, scope);
     String uri = (String) scope.get("uri");
     String name = requireName(body, uri);
     List<String> added = resources(body, "addedResourceUris");
@@ -172,7 +172,7 @@ final class ScopesHandler extends ResourceHandler {
 
   private ApiResponse delete(ApiRequest r, Map<String, Object> scope) {
     if (r.header("If-Match") != null) {
-      a.requireCurrentETag(r, Map.of(), scope);
+      ETags.requireCurrentETag(r, Map.of(), scope);
     }
     String uri = (String) scope.get("uri");
     store.remove(uri);
@@ -187,7 +187,7 @@ final class ScopesHandler extends ResourceHandler {
     List<String> removed = resources(body, "removedResourceUris");
     String uri = (String) scope.get("uri");
     String name = (String) scope.get("name");
-    String failure = a.injectedFailure(TaskKind.SCOPE);
+    String failure = a.acceptedTasks().injectedFailure(TaskKind.SCOPE);
     Tasks.Task t = a.tasks().start(TaskKind.SCOPE, "Update resource assignments", "scopes", uri, name,
         "Updating resource assignments of scope " + name,
         "Updated resource assignments of scope " + name + ".", failure,
@@ -207,7 +207,7 @@ final class ScopesHandler extends ResourceHandler {
           @Override
           public void failed() {}
         });
-    ApiResponse accepted = a.accepted(r, t, version);
+    ApiResponse accepted = a.acceptedTasks().accepted(r, t, version);
     Map<String, String> headers = new LinkedHashMap<>(accepted.headers());
     headers.put("X-Task-Uri", t.uri);
     return new ApiResponse(accepted.status(), headers, accepted.body());
@@ -234,7 +234,7 @@ final class ScopesHandler extends ResourceHandler {
       }
       a.scopes.set(resourceUri, scopeUris);
     } else {
-      Appliance.requireMethod(m, "GET");
+      Router.requireMethod(m, "GET");
     }
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("type", "ScopedResource");

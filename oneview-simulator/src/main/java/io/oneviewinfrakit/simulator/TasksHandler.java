@@ -19,7 +19,7 @@ final class TasksHandler implements Appliance.RestExtension {
 
   @Override
   public ApiResponse handle(ApiRequest r, String[] seg, int version) {
-    Appliance.requireMethod(r.method(), "GET");
+    Router.requireMethod(r.method(), "GET");
     Tasks tasks = a.tasks();
     if (seg.length == 2) {
       CollectionQuery q = CollectionQuery.parse(r.query());
@@ -39,12 +39,12 @@ final class TasksHandler implements Appliance.RestExtension {
       } else {
         tasks.all().forEach(t -> docs.add(t.doc));
       }
-      return a.page(r, q, "tasks", docs, 32, version);
+      return a.listings().page(r, q, "tasks", docs, 32, version);
     }
     Tasks.Task t = seg.length == 3 ? tasks.get("/rest/tasks/" + seg[2]) : null;
     if (t == null) {
       throw SimulatorException.notFound(r.path());
     }
-    return a.single(r, t.doc, "tasks", version);
+    return a.listings().single(r, t.doc, "tasks", version);
   }
 }

@@ -36,26 +36,26 @@ final class TemplatesHandler extends ResourceHandler {
     String m = r.method();
     if (seg.length == 2) {
       return switch (m) {
-        case "GET" -> a.list(r, templates, version);
+        case "GET" -> a.listings().list(r, templates, version);
         case "POST" -> create(r, version);
-        default -> throw Appliance.methodNotAllowed(m);
+        default -> throw Router.methodNotAllowed(m);
       };
     }
     String uri = "/rest/" + seg[1] + "/" + seg[2];
     if (seg.length == 4 && seg[3].equals("new-profile")) {
-      Appliance.requireMethod(m, "GET");
+      Router.requireMethod(m, "GET");
       return ApiResponse.json(200, Documents.render(
-          Documents.newProfile(Appliance.find(templates, uri)), "server-profiles", version));
+          Documents.newProfile(Listings.find(templates, uri)), "server-profiles", version));
     }
     if (seg.length != 3) {
       throw SimulatorException.notFound(r.path());
     }
-    Map<String, Object> doc = Appliance.find(templates, uri);
+    Map<String, Object> doc = Listings.find(templates, uri);
     return switch (m) {
-      case "GET" -> a.single(r, doc, templates.category, version);
+      case "GET" -> a.listings().single(r, doc, templates.category, version);
       case "PUT" -> update(r, doc, version);
       case "DELETE" -> delete(r, doc, version);
-      default -> throw Appliance.methodNotAllowed(m);
+      default -> throw Router.methodNotAllowed(m);
     };
   }
 
@@ -113,7 +113,7 @@ final class TemplatesHandler extends ResourceHandler {
     Map<String, Object> doc = build(body, uri, version);
     List<String> scopes = initialScopes(body);
     pendingNames.add(name);
-    String failure = a.injectedFailure(TaskKind.TEMPLATE);
+    String failure = a.acceptedTasks().injectedFailure(TaskKind.TEMPLATE);
     Tasks.Task t = a.tasks().start(TaskKind.TEMPLATE, "Create", "server-profile-templates", uri, name,
         "Creating server profile template: " + name, "Created server profile template: " + name + ".",
         failure, "Simulated failure of the create task.",
@@ -132,17 +132,17 @@ final class TemplatesHandler extends ResourceHandler {
             pendingNames.remove(name);
           }
         });
-    return a.accepted(r, t, version);
+    return a.acceptedTasks().accepted(r, t, version);
   }
 
   private ApiResponse update(ApiRequest r, Map<String, Object> current, int version) {
     Map<String, Object> body = Json.parseObject(r.body());
     String uri = (String) current.get("uri");
-    a.requireUpdateOf(r, body, current);
+    ETags.requireUpdateOf(r, body, current);
     String name = requireName(body, uri);
     Map<String, Object> doc = build(body, uri, version);
     doc.put("created", current.get("created"));
-    String failure = a.injectedFailure(TaskKind.TEMPLATE);
+    String failure = a.acceptedTasks().injectedFailure(TaskKind.TEMPLATE);
     Tasks.Task t = a.tasks().start(TaskKind.TEMPLATE, "Update", "server-profile-templates", uri, name,
         "Updating server profile template: " + name, "Updated server profile template: " + name + ".",
         failure, "Simulated failure of the update task.",
@@ -153,7 +153,7 @@ final class TemplatesHandler extends ResourceHandler {
             if (a.templateStore().get(uri) == null) {
               return;
             }
-            doc.put("eTag", a.eTag());
+            doc.put("eTag", a.eTags().eTag());
             doc.put("modified", Ids.timestamp(a.clock().instant()));
             a.templateStore().put(doc);
             for (Map<String, Object> p : a.profileStore().all()) {
@@ -161,7 +161,7 @@ final class TemplatesHandler extends ResourceHandler {
                 String compliance = ProfileRules.compliance(p, doc);
                 if (!compliance.equals(p.get("templateCompliance"))) {
                   p.put("templateCompliance", compliance);
-                  a.bump(p);
+                  a.eTags().bump(p);
                 }
               }
             }
@@ -170,7 +170,7 @@ final class TemplatesHandler extends ResourceHandler {
           @Override
           public void failed() {}
         });
-    return a.accepted(r, t, version);
+    return a.acceptedTasks().accepted(r, t, version);
   }
 
   /**
@@ -186,7 +186,7 @@ final class TemplatesHandler extends ResourceHandler {
             + " is in use by the server profile " + p.get("name") + " (" + p.get("uri") + ").");
       }
     }
-    String failure = a.injectedFailure(TaskKind.TEMPLATE);
+    String failure = a.acceptedTasks().injectedFailure(TaskKind.TEMPLATE);
     Tasks.Task t = a.tasks().start(TaskKind.TEMPLATE, "Delete", "server-profile-templates", uri, name,
         "Deleting server profile template: " + name, "Deleted server profile template: " + name + ".",
         failure, "Simulated failure of the delete task.",
@@ -200,6 +200,6 @@ final class TemplatesHandler extends ResourceHandler {
           @Override
           public void failed() {}
         });
-    return a.accepted(r, t, version);
+    return a.acceptedTasks().accepted(r, t, version);
   }
 }

@@ -121,7 +121,7 @@ final class DriftReconciler {
         if (!destroyedByUs.test(id)) {
           log.warn("Instance {}: its profile was deleted in OneView by someone else (it was on server "
               + "{}); it is no longer listed and the group controller provisions a replacement",
-              id, serverName(inventory, e.getValue()));
+              id, Inventory.serverName(inventory, e.getValue()));
         }
       }
     }
@@ -139,7 +139,8 @@ final class DriftReconciler {
       String before = now2 == null ? lastServer.remove(id) : lastServer.put(id, now2);
       if (before != null && now2 != null && !before.equals(now2)) {
         String reason = "profile " + profile.name() + " was moved by another OneView user from server "
-            + serverName(inventory, before) + " to server " + serverName(inventory, now2);
+            + Inventory.serverName(inventory, before) + " to server "
+            + Inventory.serverName(inventory, now2);
         moved.put(id, reason);
       }
       String taskUri = profile.taskUri();
@@ -187,10 +188,5 @@ final class DriftReconciler {
     ids.addAll(moved.keySet());
     ids.addAll(logged.keySet());
     return ids;
-  }
-
-  private static String serverName(Inventory inventory, String uri) {
-    ServerView s = uri == null ? null : inventory.servers().get(uri);
-    return s != null ? s.name() : String.valueOf(uri);
   }
 }

@@ -148,6 +148,12 @@ record Inventory(
         : templates.stream().filter(t -> uri.equals(t.uri())).findFirst();
   }
 
+  /** The name of server {@code uri} in {@code inventory} (null before the first listing), else the URI. */
+  static String serverName(Inventory inventory, String uri) {
+    ServerView server = inventory == null || uri == null ? null : inventory.servers().get(uri);
+    return server != null ? server.name() : String.valueOf(uri);
+  }
+
   List<String> templateNames() {
     return templates.stream().map(TemplateView::name).sorted().toList();
   }

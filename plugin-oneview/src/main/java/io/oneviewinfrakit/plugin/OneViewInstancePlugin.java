@@ -18,15 +18,12 @@ import io.oneviewinfrakit.oneview.ServerProfile;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -58,19 +55,16 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
   private static final Duration FIRST_REFRESH_TIMEOUT = Duration.ofMinutes(2);
 
   private final PluginSettings settings;
-  private final OneViewGateway gateway;
-  private final ServerReservations reservations;
   private final InstanceRegistry registry = new InstanceRegistry();
   private final InventoryCache cache;
   private final BackgroundWork work;
   private final Destroyer destroyer;
-  private final Provisioner provisioner;
-  private final RightsRefusal rights;
+  private final ProvisionIntake provisionIntake;
+  private final DestroyIntake destroyIntake;
+  private final RefreshPass refreshPass;
   private final PowerReconciler power;
   private final Labeller labeller;
   private final InstanceLister lister;
-  private final NetworkCatalog networks;
-  private final DriftReconciler drift;
   /** Spec.Attachments by instance ID, as given (reported in Properties, not acted on; this run only). */
   private final Map<String, List<Attachment>> attachments = new ConcurrentHashMap<>();
   private final PropertyChecks checks;
@@ -82,9 +76,9 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
 
   private OneViewInstancePlugin(Builder b) {
     this.settings = b.settings();
-    this.gateway = new OneViewGateway(requireNonNull(b.oneView, "oneView"),
+    OneViewGateway gateway = new OneViewGateway(requireNonNull(b.oneView, "oneView"),
         settings.profileTaskTimeout(), settings.powerTaskTimeout());
-    this.reservations = new ServerReservations(b.clock, settings.powerOffFreeServers(),
+    ServerReservations reservations = new ServerReservations(b.clock, settings.powerOffFreeServers(),
         settings.maxStaleness());
     this.cache = new InventoryCache(this::loadInventory, this::refreshed, b.clock,
         settings.refreshInterval(), settings.maxStaleness());
@@ -94,17 +88,22 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
         Executors.newSingleThreadScheduledExecutor(InventoryCache.daemon("oneview-timer")));
     Runnable refresh = cache::refresh;
     this.destroyer = new Destroyer(gateway, work, settings, b.clock, refresh);
-    this.rights = new RightsRefusal(b.clock, Duration.ofMinutes(2), Duration.ofMinutes(30));
-    this.provisioner = new Provisioner(gateway, cache, registry, reservations, settings, work,
-        destroyer, b.clock, rights);
+    RightsRefusal rights = new RightsRefusal(b.clock, Duration.ofMinutes(2), Duration.ofMinutes(30));
+    Provisioner provisioner = new Provisioner(gateway, cache, registry, reservations, settings,
+        work, destroyer, b.clock, rights);
     this.power = new PowerReconciler(gateway, registry, settings, work, b.clock, refresh);
     this.labeller = new Labeller(gateway, cache, registry, settings, work);
-    this.networks = new NetworkCatalog(gateway, b.clock, Duration.ofSeconds(30));
-    this.drift = new DriftReconciler(b.clock,
+    NetworkCatalog networks = new NetworkCatalog(gateway, b.clock, Duration.ofSeconds(30));
+    DriftReconciler drift = new DriftReconciler(b.clock,
         b.reconcileInterval != null ? b.reconcileInterval : Duration.ZERO, executor,
         gateway::taskFailure);
     this.lister = new InstanceLister(cache, registry, drift, destroyer, networks, attachments);
     this.checks = new PropertyChecks(gateway, cache, networks);
+    this.provisionIntake = new ProvisionIntake(settings, checks, rights, cache, registry,
+        reservations, attachments, work, provisioner);
+    this.destroyIntake = new DestroyIntake(settings, cache, registry, destroyer);
+    this.refreshPass = new RefreshPass(gateway, settings, registry, reservations, attachments,
+        drift, networks, destroyer, power, work);
     this.oneView = b.oneView;
     this.stateChangeBus = b.stateChangeBus;
     this.stateChangeBusPort = b.stateChangeBusPort;
@@ -232,77 +231,7 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
 
   @Override
   public InstanceId provision(InstanceSpec spec) {
-    requireNonNull(spec, "spec");
-    InstanceProperties properties = InstanceProperties.parse(spec.properties().json());
-    String logicalId = spec.logicalId() != null ? spec.logicalId().value() : null;
-    String id = InstanceIds.newId();
-    // Refuse oversized tags now, not after a server was reserved.
-    EnvelopeCodec.encode(new Envelope(settings.namespace(), id, logicalId, spec.tags(),
-        properties.powerOn()));
-    TemplateView template = checks.template(properties.templateName());
-    properties.hardware().checkLogicalId(logicalId);
-    rights.throwIfRefused();
-    List<String> networkUris = checks.againstOneView(properties, template);
-    Inventory inventory = cache.usable();
-    synchronized (registry) { // one check-and-register at a time, so two provisions cannot share a logical ID
-      if (logicalId != null) {
-        refuseDuplicateLogicalId(logicalId, inventory);
-      }
-      return provisionLocked(spec, properties, id, logicalId, template, networkUris, inventory);
-    }
-  }
-
-  private InstanceId provisionLocked(InstanceSpec spec, InstanceProperties properties, String id,
-      String logicalId, TemplateView template, List<String> networkUris, Inventory inventory) {
-    Backlog.refuseIfFull("provisions", registry.inFlight.size(), settings.maxBacklog());
-    ServerReservations.Choice choice = reservations.reserve(id, template,
-        inventory.servers().values(), Set.of(), properties.hardware().accepts(logicalId));
-    if (choice.server().isEmpty()) {
-      ServerReservations.Counts c = choice.counts();
-      throw new PluginException("no free server for template \"" + template.name() + "\": 0 of "
-          + c.compatible() + " compatible servers free"
-          + (c.explain().isEmpty() ? "" : " (" + c.explain() + ")"));
-    }
-    ServerView server = choice.server().get();
-    InFlightInstance instance = new InFlightInstance(id, properties, template, logicalId, spec.tags(),
-        settings.namespace(), server.uri());
-    instance.customize = ProfileCustomization.of(properties, template, networkUris, spec.init());
-    checks.warnIfInitIgnored(properties, template, spec);
-    if (!spec.attachments().isEmpty()) {
-      attachments.put(id, spec.attachments());
-    }
-    registry.inFlight.put(id, instance);
-    try {
-      work.submitAfterBurst(() -> provisioner.provision(instance));
-    } catch (RejectedExecutionException e) {
-      registry.inFlight.remove(id);
-      reservations.release(server.uri(), id);
-      throw new PluginException("the plugin is shutting down; provision refused");
-    }
-    log.info("Provisioning instance {} on server {} from template \"{}\"", id, server.name(),
-        template.name());
-    return InstanceId.of(id);
-  }
-
-  /**
-   * InfraKit's pets are addressed by logical ID: a second live instance with the same one would make
-   * the group controller see one pet twice. Instances being destroyed do not count.
-   */
-  private void refuseDuplicateLogicalId(String logicalId, Inventory inventory) {
-    for (InFlightInstance f : registry.inFlight.values()) {
-      if (logicalId.equals(f.logicalId) && !f.destroyRequested() && !registry.isHidden(f.id)) {
-        throw new IllegalArgumentException("LogicalID \"" + logicalId + "\" is already used by live "
-            + "instance " + f.id + " (being provisioned); destroy it first");
-      }
-    }
-    for (Inventory.OwnedProfile o : inventory.owned().values()) {
-      String id = o.envelope().id();
-      if (logicalId.equals(InstanceLister.effectiveLogicalId(o.envelope().logicalId(),
-          o.envelope().tags())) && !registry.isHidden(id)) {
-        throw new IllegalArgumentException("LogicalID \"" + logicalId + "\" is already used by live "
-            + "instance " + id + " (profile " + o.profile().name() + "); destroy it first");
-      }
-    }
+    return provisionIntake.provision(spec);
   }
 
   // ---------------------------------------------------------------- Label
@@ -323,58 +252,7 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     String id = ownShape(instanceId, "destroy");
     String reason = context == null || context == DestroyContext.NONE ? "unspecified"
         : context.reason();
-    InFlightInstance instance = registry.inFlight.get(id);
-    if (instance != null && registry.requestDestroy(instance)) {
-      log.info("Destroying instance {} (reason: {}) while it is provisioning: its work stops and "
-          + "what it created is removed", id, reason);
-      return;
-    }
-    if (registry.isHidden(id)) {
-      return; // already being destroyed
-    }
-    Inventory inventory = cache.usable();
-    Inventory.OwnedProfile owned = inventory.owned().get(id);
-    if (owned == null && instance != null && instance.profileUri() != null) {
-      // Provisioned a moment ago: not in the inventory yet, but its profile is known.
-      owned = new Inventory.OwnedProfile(new ProfileView(instance.profileUri(),
-          instance.properties.profileName(id), null, null, null, instance.serverUri(), null, null),
-          instance.envelope());
-    }
-    if (owned == null) {
-      Optional<Inventory.OwnedProfile> marked = inventory.destroying(id);
-      if (marked.isPresent()) {
-        // Marked Destroying already (by this or another process): make sure it is being finished,
-        // starting over if its destroy had stopped.
-        destroyer.start(id, marked.get().profile().uri(), marked.get().profile().name(), null,
-            new Destroyer.Outcome() {});
-        log.info("Destroy of instance {} (reason: {}): its profile {} is already marked Destroying",
-            id, reason, marked.get().profile().name());
-        return;
-      }
-      String otherOwner = inventory.foreignOwners().get(id);
-      if (otherOwner != null) {
-        throw new PluginException("instance " + id + " belongs to namespace \"" + otherOwner
-            + "\", not to this plugin's namespace \"" + settings.namespace() + "\"; not destroyed");
-      }
-      log.info("Destroy of instance {} (reason: {}): already gone", id, reason);
-      return;
-    }
-    Backlog.refuseIfFull("destroys", destroyer.runningCount(), settings.maxBacklog());
-    InstanceRegistry.Hidden hidden = new InstanceRegistry.Hidden();
-    if (registry.hidden.putIfAbsent(id, hidden) != null) {
-      return;
-    }
-    try {
-      destroyer.start(id, owned.profile().uri(), owned.profile().name(), null,
-          new HiddenUntilDurable(registry, cache, id, hidden, () -> {}));
-    } catch (RejectedExecutionException e) {
-      registry.hidden.remove(id, hidden);
-      throw new PluginException("the plugin is shutting down; destroy refused");
-    }
-    ServerView server = owned.profile().serverHardwareUri() == null ? null
-        : inventory.servers().get(owned.profile().serverHardwareUri());
-    log.info("Destroying instance {} (reason: {}): profile {} on server {}", id, reason,
-        owned.profile().name(), server != null ? server.name() : "(none)");
+    destroyIntake.destroy(id, reason);
   }
 
   // ---------------------------------------------------------------- DescribeInstances
@@ -399,58 +277,13 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     return s.length() > 80 ? s.substring(0, 80) + "..." : s;
   }
 
+  // The cache is made before the passes its refresh feeds, so it calls back through the plugin.
   private Inventory loadInventory(long seq, Instant startedAt) {
-    List<TemplateView> templates = gateway.templates();
-    Map<String, ServerView> servers = new HashMap<>();
-    for (ServerView server : gateway.servers()) {
-      servers.put(server.uri(), server);
-    }
-    return Inventory.of(seq, startedAt, templates, servers, gateway.profiles(), settings.namespace());
+    return refreshPass.load(seq, startedAt);
   }
 
   private void refreshed(Inventory inventory) {
-    // Before prune: an instance this run destroyed is still marked hidden, so it is not reported as
-    // "deleted by someone else".
-    try {
-      // A profile that left the live instances because it is marked Destroying (by any process of
-      // the namespace) was not deleted by someone else.
-      drift.reconcile(inventory, id -> !registry.inFlight.containsKey(id) && !registry.isHidden(id),
-          id -> registry.isHidden(id) || inventory.destroying(id).isPresent()
-              || destroyer.running(id));
-      refreshNetworkNamesIfNeeded(inventory);
-    } catch (RuntimeException e) {
-      log.warn("Drift reconcile failed: {}", OneViewGateway.describe(e)); // never stops the refresh
-    }
-    // Outside the drift try: a failing drift pass must not leave attachments of gone instances behind.
-    attachments.keySet().removeIf(id -> !inventory.owned().containsKey(id)
-        && !registry.inFlight.containsKey(id));
-    registry.prune(inventory, reservations, settings.maxStaleness());
-    try {
-      destroyer.adopt(inventory);
-      power.reconcile(inventory);
-    } catch (RejectedExecutionException e) {
-      // shutting down
-    }
-  }
-
-  /** Lists networks in the background when an owned profile's connection has no known name yet. */
-  private void refreshNetworkNamesIfNeeded(Inventory inventory) {
-    boolean unknown = inventory.owned().values().stream()
-        .flatMap(o -> o.profile().details().connections().stream())
-        .anyMatch(c -> c.networkUri() != null && networks.wouldRefreshFor(c.networkUri()));
-    if (unknown) {
-      try {
-        work.submit(() -> {
-          try {
-            networks.fresh(true);
-          } catch (RuntimeException e) {
-            log.debug("Listing networks for connection names failed: {}", e.toString());
-          }
-        });
-      } catch (RejectedExecutionException e) {
-        // shutting down
-      }
-    }
+    refreshPass.refreshed(inventory);
   }
 
   /** Stops the background refresh and work (interrupting OneView waits); OneView state is kept. */

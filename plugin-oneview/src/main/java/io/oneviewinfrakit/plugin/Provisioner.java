@@ -1,35 +1,33 @@
 package io.oneviewinfrakit.plugin;
 
 import io.oneviewinfrakit.oneview.OneViewException;
-import io.oneviewinfrakit.oneview.StaleETagException;
 import io.oneviewinfrakit.oneview.Task;
 import io.oneviewinfrakit.oneview.TaskFailedException;
 import io.oneviewinfrakit.oneview.TaskTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The slow half of Provision, after the RPC has answered: re-check the reserved server, create the
- * profile from the template with the instance's envelope, write labels that arrived meanwhile,
- * power the server on.
+ * profile from the template with the instance's envelope, then hand the instance to {@link
+ * ProvisionFinish} (labels that arrived meanwhile, power on).
  *
  * <p>Rules every step follows: a server is used only right after reading it free (no profile,
  * powered off unless the operator allowed powering off free servers); when another OneView user (or
  * another plugin process) took it first, the provision moves to another server chosen from a fresh
  * listing, never one it already saw taken, for as long as any candidate remains. A provision that
  * fails or is destroyed hands what it may have created to the {@link Destroyer}, which removes it
- * durably; a create whose answer was lost is looked up by the profile's unique name, so it either
- * carries on or is removed, never left behind as a surprise instance.
+ * durably ({@link ProvisionCleanup}); a create whose answer was lost is looked up by the profile's
+ * unique name ({@link LostCreateLookup}), so it either carries on or is removed, never left behind
+ * as a surprise instance.
  */
 final class Provisioner {
 
@@ -50,13 +48,6 @@ final class Provisioner {
     }
   }
 
-  /** The create request got no answer and no profile of it showed up: it may still appear. */
-  private static final class CreateOutcomeUnknownException extends RuntimeException {
-    CreateOutcomeUnknownException(String message, Throwable cause) {
-      super(message, cause, false, false);
-    }
-  }
-
   /** The create task outlived its timeout; it may still create the profile later. */
   private static final class CreateTimedOutException extends RuntimeException {
     final Task task;
@@ -68,12 +59,11 @@ final class Provisioner {
   }
 
   private final OneViewGateway gateway;
-  private final InventoryCache cache;
-  private final InstanceRegistry registry;
   private final ServerReservations reservations;
   private final PluginSettings settings;
   private final BackgroundWork work;
-  private final Destroyer destroyer;
+  private final ProvisionCleanup cleanup;
+  private final ProvisionFinish finish;
   private final Clock clock;
   private final RightsRefusal rights;
 
@@ -82,12 +72,12 @@ final class Provisioner {
       Destroyer destroyer, Clock clock, RightsRefusal rights) {
     this.rights = rights;
     this.gateway = gateway;
-    this.cache = cache;
-    this.registry = registry;
     this.reservations = reservations;
     this.settings = settings;
     this.work = work;
-    this.destroyer = destroyer;
+    this.cleanup = new ProvisionCleanup(gateway, cache, registry, reservations, settings, work,
+        destroyer, clock);
+    this.finish = new ProvisionFinish(gateway, cache, registry, settings, work, cleanup);
     this.clock = clock;
   }
 
@@ -97,11 +87,12 @@ final class Provisioner {
    * backoff), so no thread waits while OneView works.
    */
   void provision(InFlightInstance instance) {
-    new Run(instance).next(Run::checkServer);
+    Run run = new Run(instance);
+    run.next(run::checkServer);
   }
 
   /** One provision's steps and the little state they carry from one to the next. */
-  private final class Run {
+  private final class Run implements ProvisionFinish.Steps {
     final InFlightInstance instance;
     /** Servers this provision saw taken: never chosen again. */
     final Set<String> tried = new HashSet<>();
@@ -110,17 +101,16 @@ final class Provisioner {
     String name;
     /** Until the profile exists, a failure ends the provision (or moves it to another server). */
     boolean applied;
-    /** The lost-create lookup: why, until when, how many looks so far. */
-    OneViewException lostCreate;
-    Instant lookupUntil;
-    int looks;
+    /** Set when the create request got no answer. */
+    LostCreateLookup lostCreate;
 
     Run(InFlightInstance instance) {
       this.instance = instance;
     }
 
     /** Runs {@code step} on the worker pool; a failure it throws goes to {@link #failed}. */
-    void next(java.util.function.Consumer<Run> step) {
+    @Override
+    public void next(Runnable step) {
       try {
         work.submit(() -> run(step));
       } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -128,22 +118,22 @@ final class Provisioner {
       }
     }
 
-    /** Runs {@code step} on the worker pool after {@code delay} (held by the timer, not a worker). */
-    void later(java.util.function.Consumer<Run> step, Duration delay) {
+    @Override
+    public void later(Runnable step, Duration delay) {
       work.schedule(() -> run(step), delay);
     }
 
-    /** Runs {@code then} on the worker pool once {@code task} ends, with its outcome. */
-    void whenDone(CompletableFuture<Task> task, java.util.function.BiConsumer<Task, Throwable> then) {
-      task.whenComplete((done, failure) -> next(r -> then.accept(done, OneViewGateway.cause(failure))));
+    @Override
+    public void whenDone(CompletableFuture<Task> task, BiConsumer<Task, Throwable> then) {
+      task.whenComplete((done, failure) -> next(() -> then.accept(done, OneViewGateway.cause(failure))));
     }
 
-    private void run(java.util.function.Consumer<Run> step) {
+    private void run(Runnable step) {
       if (work.closing()) {
         return;
       }
       try {
-        step.accept(this);
+        step.run();
       } catch (RuntimeException e) {
         failed(e);
       }
@@ -153,8 +143,8 @@ final class Provisioner {
 
     /** Reads the reserved server: still free and off (or powered off now), then creates. */
     void checkServer() {
-      if (stopRequested(instance)) {
-        finishCancelled(instance);
+      if (cleanup.stopRequested(instance)) {
+        cleanup.cancelled(instance);
         return;
       }
       String serverUri = instance.serverUri();
@@ -183,8 +173,8 @@ final class Provisioner {
         }
         log.info("Instance {}: server {} powered off ({})", instance.id, server.name(),
             Durations.since(t0));
-        if (stopRequested(instance)) {
-          finishCancelled(instance);
+        if (cleanup.stopRequested(instance)) {
+          cleanup.cancelled(instance);
           return;
         }
         create();
@@ -214,8 +204,7 @@ final class Provisioner {
         // have created the profile. Its name is unique to this instance, so look for it.
         log.info("Instance {}: the create request for profile {} got no answer ({}); looking for "
             + "the profile by name", instance.id, name, OneViewGateway.describe(e));
-        lostCreate = e;
-        lookupUntil = clock.instant().plus(settings.createLookupWait());
+        lostCreate = new LostCreateLookup(gateway, settings, clock, instance.id, name, e);
         lookForLostCreate();
         return;
       }
@@ -229,15 +218,7 @@ final class Provisioner {
      * Destroyer} keeps watching for it, so a late profile is removed, never a surprise instance.
      */
     void lookForLostCreate() {
-      looks++;
-      Optional<ProfileView> found = Optional.empty();
-      try {
-        found = gateway.profilesNamed(name).stream().filter(p -> isOurs(p, instance.id)).findFirst();
-      } catch (RuntimeException e) {
-        if (!OneViewGateway.isTransient(e)) {
-          throw e;
-        }
-      }
+      Optional<ProfileView> found = lostCreate.look();
       if (found.isPresent()) {
         ProfileView p = found.get();
         log.info("Instance {}: profile {} was created although its answer was lost; carrying on",
@@ -250,12 +231,7 @@ final class Provisioner {
         }
         return;
       }
-      if (!clock.instant().isBefore(lookupUntil) || stopRequested(instance)) {
-        throw new CreateOutcomeUnknownException("the create request for profile " + name + " got "
-            + "no answer (" + OneViewGateway.describe(lostCreate) + ") and no such profile appeared "
-            + "within " + Durations.human(settings.createLookupWait()), lostCreate);
-      }
-      later(Run::lookForLostCreate, settings.retryDelay(looks));
+      later(this::lookForLostCreate, lostCreate.nextLookIn(cleanup.stopRequested(instance)));
     }
 
     void watchCreate(Task task) {
@@ -266,7 +242,7 @@ final class Provisioner {
           String partial = e.task().associatedResourceUri();
           if (code != null && SERVER_TAKEN_ERRORS.contains(code)) {
             if (partial != null) {
-              removePartial(instance, partial);
+              cleanup.removePartial(instance, partial);
             }
             throw new ServerTakenException("OneView refused server " + server.name() + " ("
                 + OneViewGateway.describe(e) + ")", e);
@@ -284,9 +260,8 @@ final class Provisioner {
         log.info("Instance {}: profile {} created ({})", instance.id, name, Durations.since(t0));
         String profileUri = done.associatedResourceUri();
         if (profileUri == null) {
-          profileUri = gateway.profilesNamed(name).stream()
-              .filter(p -> isOurs(p, instance.id)).map(ProfileView::uri).findFirst()
-              .orElseThrow(() -> new IllegalStateException("profile create task " + done.uri()
+          profileUri = LostCreateLookup.ourProfile(gateway, settings, name, instance.id)
+              .map(ProfileView::uri).orElseThrow(() -> new IllegalStateException("profile create task " + done.uri()
                   + " completed without naming the profile it created"));
         }
         instance.profileUri(profileUri);
@@ -308,15 +283,15 @@ final class Provisioner {
         instance.lastError(OneViewGateway.describe(e));
         log.warn("Instance {}: {}; its profile exists and it is listed as it is", instance.id,
             OneViewGateway.describe(e), e);
-        finish(false);
+        finish.finish(instance, false);
         return;
       }
       if (e instanceof ServerTakenException) {
         moveOn(serverUri, e.getMessage());
         return;
       }
-      if (e instanceof CreateOutcomeUnknownException) {
-        fail(instance, serverUri, e.getMessage(), false, null, true);
+      if (e instanceof LostCreateLookup.CreateOutcomeUnknownException) {
+        cleanup.failed(instance, serverUri, e.getMessage(), false, null, true);
         return;
       }
       String uri = instance.profileUri();
@@ -327,7 +302,8 @@ final class Provisioner {
       } else if (e instanceof TaskFailedException f && f.task().associatedResourceUri() != null) {
         uri = f.task().associatedResourceUri();
       }
-      fail(instance, serverUri, OneViewGateway.describe(e), isTheServersFault(e), uri, mayExist);
+      cleanup.failed(instance, serverUri, OneViewGateway.describe(e), isTheServersFault(e), uri,
+          mayExist);
     }
 
     /** Someone else took the server: another one from a fresh listing, for as long as any remains. */
@@ -339,145 +315,21 @@ final class Provisioner {
       Optional<ServerView> another = attempt < settings.maxServerAttempts()
           ? chooseAnother(instance, tried) : Optional.empty();
       if (another.isEmpty()) {
-        fail(instance, serverUri, why + "; no other free compatible server to try after " + attempt
+        cleanup.failed(instance, serverUri, why + "; no other free compatible server to try after " + attempt
             + " attempt(s)", false, null, false);
         return;
       }
       log.info("Instance {}: {}; moving to server {}", instance.id, why, another.get().name());
       instance.serverUri(another.get().uri());
       attempt++;
-      next(Run::checkServer);
+      next(this::checkServer);
     }
 
     // ------------------------------------------------------------ once the profile exists
 
     void applied() {
       applied = true;
-      instance.lastError(null);
-      if (stopRequested(instance)) {
-        finishCancelled(instance);
-        return;
-      }
-      writePendingLabels(1);
-    }
-
-    /**
-     * Writes tags that Label merged into the instance after its profile was created. A 412 (someone
-     * changed the profile) reads again at once; a 409 (a task still runs on it) looks again later.
-     */
-    void writePendingLabels(int attemptNo) {
-      if (instance.tags().equals(instance.writtenTags())) {
-        powerOn();
-        return;
-      }
-      AtomicReference<Map<String, String>> written = new AtomicReference<>();
-      Task task;
-      try {
-        task = gateway.updateDescriptionOnce(instance.profileUri(), profile -> {
-          Envelope envelope = EnvelopeCodec
-              .decodeInstance(profile.description(), settings.namespace(), instance.id)
-              .filter(e -> !e.destroying())
-              .orElseThrow(() -> new IllegalStateException("profile " + profile.uri()
-                  + " no longer carries this instance's live envelope"));
-          // The instance's tags as of THIS attempt, never a snapshot taken before the first read:
-          // once the profile exists, Label also writes it directly, and this PUT may land after
-          // such a Label's. Label merges into the instance before its own PUT, so a write that
-          // OneView accepts after that PUT (its eTag read after it) merges tags at least as new.
-          Map<String, String> current = instance.tags();
-          written.set(current);
-          return EnvelopeCodec.encode(envelope.withMergedTags(current));
-        });
-      } catch (RuntimeException e) {
-        boolean retry = attemptNo < OneViewGateway.MAX_ETAG_ATTEMPTS && (e instanceof StaleETagException
-            || OneViewGateway.BUSY_PROFILE.equals(OneViewGateway.errorCode(e)));
-        if (!retry) {
-          labelsFailed(e);
-        } else if (e instanceof StaleETagException) {
-          next(r -> r.writePendingLabels(attemptNo + 1));
-        } else {
-          later(r -> r.writePendingLabels(attemptNo + 1), settings.retryDelay(attemptNo));
-        }
-        return;
-      }
-      whenDone(gateway.watchProfileTask(task), (done, failure) -> {
-        if (failure != null) {
-          labelsFailed(failure);
-          return;
-        }
-        instance.writtenTags(written.get());
-        powerOn();
-      });
-    }
-
-    void labelsFailed(Throwable e) {
-      instance.lastError("writing labels: " + OneViewGateway.describe(e));
-      log.warn("Instance {}: writing tags merged by Label during provisioning failed: {}. The "
-          + "group controller relabels on its next check", instance.id, OneViewGateway.describe(e));
-      powerOn();
-    }
-
-    void powerOn() {
-      if (!instance.properties.powerOn()) {
-        registry.powerOnHandled.add(instance.profileUri());
-        finish(true);
-        return;
-      }
-      instance.phase(Phase.POWERING_ON);
-      log.info("Instance {}: profile applied, powering on server {}", instance.id,
-          serverName(instance.serverUri()));
-      long t0 = System.nanoTime();
-      CompletableFuture<Task> task;
-      try {
-        task = gateway.watchPowerTask(gateway.startPowerOn(instance.serverUri()));
-      } catch (RuntimeException e) {
-        powerOnFailed(e);
-        return;
-      }
-      whenDone(task, (done, failure) -> {
-        if (failure != null) {
-          powerOnFailed(failure);
-          return;
-        }
-        registry.powerOnHandled.add(instance.profileUri());
-        log.info("Instance {}: server {} powered on ({})", instance.id,
-            serverName(instance.serverUri()), Durations.since(t0));
-        finish(true);
-      });
-    }
-
-    void powerOnFailed(Throwable e) {
-      if (work.closing()) {
-        return;
-      }
-      String reason = OneViewGateway.describe(e);
-      instance.lastError("power on: " + reason);
-      registry.lastErrors.put(instance.id, "power on: " + reason);
-      registry.powerOnFailures.merge(instance.profileUri(), 1, Integer::sum);
-      log.warn("Instance {}: powering on server {} failed: {}. The instance exists (its profile is "
-          + "applied); the plugin retries the power-on on a later refresh if the server stays off "
-          + "(up to {} attempts), or power it on in OneView", instance.id,
-          serverName(instance.serverUri()), reason, InstanceRegistry.MAX_POWER_ON_ATTEMPTS);
-      finish(false);
-    }
-
-    void finish(boolean poweredAsAsked) {
-      if (work.closing()) {
-        return;
-      }
-      // The in-flight entry keeps the phase of its last own step: Running or PoweredOff are
-      // reported only from a listing taken after the work finished (profile and server read
-      // together), never from the plugin's belief, which an older listing's hardware snapshot
-      // would contradict.
-      Phase outcome = instance.properties.powerOn() && poweredAsAsked ? Phase.RUNNING
-          : Phase.POWERED_OFF;
-      if (!instance.finishUnlessDestroyed(cache.startedSeq(), cache.now())) {
-        finishCancelled(instance);
-        return;
-      }
-      cache.refresh();
-      log.info("Instance {} provisioned: profile {} on server {} ({}, {} in all)", instance.id,
-          instance.properties.profileName(instance.id), serverName(instance.serverUri()),
-          outcome.displayName(), Durations.since(instance.startedNanos));
+      finish.start(instance, this);
     }
   }
 
@@ -501,79 +353,6 @@ final class Provisioner {
         instance.properties.hardware().accepts(instance.logicalId)).server();
   }
 
-  private boolean stopRequested(InFlightInstance instance) {
-    return instance.destroyRequested() || work.closing() || Thread.currentThread().isInterrupted();
-  }
-
-  /** Destroy arrived during provisioning: hand what was created to the destroyer, forget the instance. */
-  private void finishCancelled(InFlightInstance instance) {
-    if (work.closing()) {
-      return;
-    }
-    InstanceRegistry.Hidden hidden = registry.drop(instance);
-    String uri = instance.profileUri();
-    if (uri == null) {
-      reservations.release(instance.serverUri(), instance.id);
-      log.info("Instance {} destroyed while provisioning: no profile had been created", instance.id);
-      hidden.finished(cache.startedSeq(), cache.now());
-      cache.refresh();
-      return;
-    }
-    log.info("Instance {} destroyed while provisioning: removing its profile {}", instance.id,
-        instance.properties.profileName(instance.id));
-    destroy(instance, uri, null, hidden);
-  }
-
-  /** A provision failed: hand what it may have created to the destroyer, cool the server down, say why. */
-  private void fail(InFlightInstance instance, String serverUri, String reason, boolean coolDown,
-      String profileUri, boolean mayExistUnseen) {
-    String serverName = serverName(serverUri);
-    InstanceRegistry.Hidden hidden = registry.drop(instance);
-    if (coolDown && serverUri != null) {
-      reservations.coolDown(serverUri, settings.failureCooldown(), reason);
-    }
-    log.warn("Provisioning instance {} on server {} failed: {}. The instance is dropped and the "
-        + "group controller provisions a replacement{}; check the server and the template in "
-        + "OneView", instance.id, serverName, reason,
-        coolDown ? " on another server (" + serverName + " is avoided for "
-            + Durations.human(settings.failureCooldown()) + ")" : "");
-    if (profileUri == null && !mayExistUnseen && instance.profileUri() == null) {
-      reservations.release(serverUri, instance.id);
-      hidden.finished(cache.startedSeq(), cache.now());
-      cache.refresh();
-      return;
-    }
-    // A create task that is still running (or whose answer was lost) may create the profile later:
-    // the destroyer looks for it by name until well after the task could have ended.
-    Instant appearBy = mayExistUnseen ? clock.instant().plus(cleanupWait()) : null;
-    destroy(instance, profileUri != null ? profileUri : instance.profileUri(), appearBy, hidden);
-  }
-
-  /**
-   * Hands what the provision created to the destroyer. The server stays reserved until the profile
-   * is gone: a listing taken before the profile was created still shows the server free, and
-   * another provision must not pick it meanwhile.
-   */
-  private void destroy(InFlightInstance instance, String uri, Instant appearBy,
-      InstanceRegistry.Hidden hidden) {
-    String serverUri = instance.serverUri();
-    Runnable release = () -> reservations.release(serverUri, instance.id);
-    if (uri == null) {
-      // Only watching for a profile whose create may have been lost: no profile holds the server
-      // now, and if one appears there, a provision that picked the server meanwhile moves on.
-      release.run();
-      release = () -> {};
-    }
-    destroyer.start(instance.id, uri, instance.properties.profileName(instance.id), appearBy,
-        new HiddenUntilDurable(registry, cache, instance.id, hidden, release));
-  }
-
-  /** A partial profile left by a create OneView refused (server taken): removed durably. */
-  private void removePartial(InFlightInstance instance, String uri) {
-    destroyer.start(instance.id, uri, instance.properties.profileName(instance.id), null,
-        new Destroyer.Outcome() {});
-  }
-
   /**
    * Whether a failure points at the server (a OneView task failed or hung on it), so the server
    * should cool down; an unreachable appliance is nobody's server's fault, and cooling every server
@@ -582,23 +361,5 @@ final class Provisioner {
   private static boolean isTheServersFault(RuntimeException e) {
     return e instanceof TaskFailedException || e instanceof TaskTimeoutException
         || e instanceof CreateTimedOutException;
-  }
-
-  private Duration cleanupWait() {
-    Duration fourTimes = gateway.profileTaskTimeout().multipliedBy(4);
-    Duration floor = Duration.ofMinutes(5);
-    Duration wait = fourTimes.compareTo(floor) > 0 ? fourTimes : floor;
-    return wait.compareTo(settings.createLookupWait()) > 0 ? wait : settings.createLookupWait();
-  }
-
-  private boolean isOurs(ProfileView profile, String id) {
-    return EnvelopeCodec.decodeInstance(profile.description(), settings.namespace(), id).isPresent();
-  }
-
-  private String serverName(String serverUri) {
-    Inventory inventory = cache.latest();
-    ServerView server = inventory == null || serverUri == null ? null
-        : inventory.servers().get(serverUri);
-    return server != null ? server.name() : String.valueOf(serverUri);
   }
 }
