@@ -4,7 +4,6 @@ import io.oneviewinfrakit.infrakit.spi.InstancePlugin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,20 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.ConnectionLimit;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
-import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,10 +61,7 @@ public final class PluginServer implements AutoCloseable {
   public static final java.time.Duration IDLE_TIMEOUT = java.time.Duration.ofSeconds(30);
 
   private final String name;
-  private final Path directory;
-  private final Path socket;
-  private final Path pidFile;
-  private final Path listenFile;
+  private final PluginFiles files;
   private final Map<String, InstancePlugin> plugins;
   private final int maxRequestBytes;
   private final int maxThreads;
@@ -93,17 +76,10 @@ public final class PluginServer implements AutoCloseable {
   private InetSocketAddress tcpAddress;
   private boolean started;
   private boolean closed;
-  private boolean wroteListenFile;
-  private boolean wrotePidFile;
 
   private PluginServer(Builder b) {
     this.name = b.name;
-    this.directory = b.directory != null
-        ? b.directory
-        : SocketFiles.defaultPluginsDir(b.environment, Path.of(System.getProperty("user.home")));
-    this.socket = directory.resolve(name);
-    this.pidFile = directory.resolve(name + ".pid");
-    this.listenFile = directory.resolve(name + ".listen");
+    this.files = new PluginFiles(name, PluginFiles.directory(b.directory, b.environment));
     this.plugins = Collections.unmodifiableMap(new LinkedHashMap<>(b.plugins));
     this.maxRequestBytes = b.maxRequestBytes;
     this.maxThreads = b.maxThreads;
@@ -124,17 +100,17 @@ public final class PluginServer implements AutoCloseable {
 
   /** The directory holding the socket, pid and listen files. */
   public Path pluginsDirectory() {
-    return directory;
+    return files.directory;
   }
 
   /** The Unix socket path, what {@link InstancePluginClient#connect(Path)} takes. */
   public Path socketPath() {
-    return socket;
+    return files.socket;
   }
 
   /** {@code NAME.pid}, holding this process's pid while the server runs. */
   public Path pidFile() {
-    return pidFile;
+    return files.pidFile;
   }
 
   /** The bound TCP address when TCP listening was asked for and the server is started. */
@@ -155,17 +131,7 @@ public final class PluginServer implements AutoCloseable {
    * @throws UncheckedIOException when the directory cannot be read or created
    */
   public static Path preflight(Path pluginsDirectory, String name, Function<String, String> environment) {
-    Path dir = pluginsDirectory != null ? pluginsDirectory
-        : SocketFiles.defaultPluginsDir(environment, Path.of(System.getProperty("user.home")));
-    Path socket = dir.resolve(name);
-    try {
-      SocketFiles.prepareDirectory(dir);
-      SocketFiles.checkSocketPathLength(socket);
-      SocketFiles.checkNoLivePlugin(socket);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot use plugins directory " + dir + ": " + e.getMessage(), e);
-    }
-    return socket;
+    return PluginFiles.preflight(pluginsDirectory, name, environment);
   }
 
   /**
@@ -182,37 +148,34 @@ public final class PluginServer implements AutoCloseable {
       }
       started = true;
       try {
-        SocketFiles.prepareDirectory(directory);
-        SocketFiles.checkSocketPathLength(socket);
-        SocketFiles.clearStaleSocket(socket);
+        files.makeWay();
         // From here on the socket path is ours: any failure must leave no file behind.
         if (shutdownHook) {
           hook = new Thread(this::closeFromHook, "infrakit-plugin-" + name + "-shutdown");
           Runtime.getRuntime().addShutdownHook(hook);
         }
-        server = newServer();
+        server = PluginJetty.create(name, files.socket, plugins, maxRequestBytes, maxThreads, maxConnections,
+            tcpHost, tcpPort);
         server.start();
-        SocketFiles.ownerOnly(socket);
+        files.socketBound();
         if (tcpHost != null) {
-          ServerConnector tcp = (ServerConnector) server.getConnectors()[1];
-          tcpAddress = new InetSocketAddress(tcpHost, tcp.getLocalPort());
-          wroteListenFile = true;
-          SocketFiles.writePrivate(listenFile, "tcp://" + hostForUrl(tcpHost) + ":" + tcp.getLocalPort());
+          int port = PluginJetty.tcpPort(server);
+          tcpAddress = new InetSocketAddress(tcpHost, port);
+          files.writeListenFile("tcp://" + hostForUrl(tcpHost) + ":" + port);
         }
-        wrotePidFile = true;
-        SocketFiles.writePrivate(pidFile, Long.toString(ProcessHandle.current().pid()));
+        files.writePidFile();
       } catch (RuntimeException | IOException e) {
         boolean ownsSocket = server != null;
         stopQuietly(ownsSocket);
         if (e instanceof IOException) {
-          throw new UncheckedIOException("cannot start plugin " + name + " on " + socket + ": " + e.getMessage(), (IOException) e);
+          throw new UncheckedIOException("cannot start plugin " + name + " on " + files.socket + ": " + e.getMessage(), (IOException) e);
         }
         throw (RuntimeException) e;
       } catch (Exception e) { // Jetty's start() declares Exception
         stopQuietly(true);
-        throw new IllegalStateException("cannot start plugin " + name + " on " + socket + ": " + e.getMessage(), e);
+        throw new IllegalStateException("cannot start plugin " + name + " on " + files.socket + ": " + e.getMessage(), e);
       }
-      log.info("Instance plugin {} listening on {}{} (types {})", name, socket,
+      log.info("Instance plugin {} listening on {}{} (types {})", name, files.socket,
           tcpAddress == null ? "" : " and tcp://" + hostForUrl(tcpHost) + ":" + tcpAddress.getPort(),
           plugins.keySet().stream().map(t -> t.isEmpty() ? "\"\"" : t).toList());
       return this;
@@ -221,35 +184,6 @@ public final class PluginServer implements AutoCloseable {
 
   private static String hostForUrl(String host) {
     return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-  }
-
-  private Server newServer() {
-    QueuedThreadPool pool = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads));
-    pool.setName("infrakit-" + name);
-    Server s = new Server(pool);
-    ErrorHandler errors = new ErrorHandler();
-    errors.setShowStacks(false);
-    errors.setShowMessageInTitle(false);
-    s.setErrorHandler(errors);
-    HttpConfiguration http = new HttpConfiguration();
-    http.setSendServerVersion(false);
-    http.setSendXPoweredBy(false);
-    UnixDomainServerConnector unix = new UnixDomainServerConnector(s, new HttpConnectionFactory(http));
-    unix.setUnixDomainPath(socket);
-    unix.setAcceptQueueSize(128);
-    unix.setIdleTimeout(IDLE_TIMEOUT.toMillis());
-    s.addConnector(unix);
-    if (tcpHost != null) {
-      ServerConnector tcp = new ServerConnector(s, new HttpConnectionFactory(http));
-      tcp.setHost(tcpHost);
-      tcp.setPort(tcpPort);
-      tcp.setIdleTimeout(IDLE_TIMEOUT.toMillis());
-      s.addConnector(tcp);
-    }
-    s.addBean(new ConnectionLimit(maxConnections, s));
-    s.setHandler(new BodyFirst(new RpcHandler(new Dispatcher(name, plugins), maxRequestBytes), maxRequestBytes));
-    s.setStopAtShutdown(false); // our own hook stops it and removes the files
-    return s;
   }
 
   /** How many connections the server holds open now (all connectors). */
@@ -261,11 +195,7 @@ public final class PluginServer implements AutoCloseable {
     if (s == null) {
       return 0;
     }
-    int open = 0;
-    for (org.eclipse.jetty.server.Connector c : s.getConnectors()) {
-      open += c.getConnectedEndPoints().size();
-    }
-    return open;
+    return PluginJetty.openConnections(s);
   }
 
   /** Blocks until the server is closed. */
@@ -308,16 +238,7 @@ public final class PluginServer implements AutoCloseable {
         log.warn("Instance plugin {}: stopping Jetty failed: {}", name, e.toString());
       }
     }
-    if (ownsSocket) {
-      deleteQuietly(socket);
-    }
-    // Only our own files: a refused start must not touch those of the plugin already running.
-    if (wrotePidFile) {
-      deleteQuietly(pidFile);
-    }
-    if (wroteListenFile) {
-      deleteQuietly(listenFile);
-    }
+    files.remove(ownsSocket);
     if (hook != null) {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -325,14 +246,6 @@ public final class PluginServer implements AutoCloseable {
         // The JVM is already shutting down; the hook runs (or ran) close() itself.
       }
       hook = null;
-    }
-  }
-
-  private void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      log.warn("Instance plugin {}: cannot remove {}: {}", name, file, e.toString());
     }
   }
 
@@ -453,109 +366,6 @@ public final class PluginServer implements AutoCloseable {
         throw new IllegalStateException("at least one instance plugin required");
       }
       return new PluginServer(this);
-    }
-  }
-
-  /**
-   * Reads a request's body without holding a pool thread, then hands the request, body in memory, to
-   * the (blocking) handler it wraps. Jetty parses headers asynchronously, so a client that trickles
-   * its headers or its body costs a connection, never one of the pool threads normal calls need. At
-   * most {@code maxRequestBytes + 1} bytes are kept (enough for the handler to see the body is too
-   * large); the rest is read and dropped, up to 16 times the limit, beyond which the connection is
-   * failed.
-   */
-  static final class BodyFirst extends Handler.Wrapper {
-    private final int maxRequestBytes;
-
-    BodyFirst(Handler handler, int maxRequestBytes) {
-      super(handler);
-      this.maxRequestBytes = maxRequestBytes;
-    }
-
-    @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
-      if (request.getLength() == 0 || !HttpMethod.POST.is(request.getMethod())) {
-        return super.handle(request, response, callback);
-      }
-      new Reader(request, response, callback).run();
-      return true;
-    }
-
-    private final class Reader implements Runnable {
-      private final Request request;
-      private final Response response;
-      private final Callback callback;
-      private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
-      private final long dropLimit = 16L * maxRequestBytes;
-      private long read;
-
-      Reader(Request request, Response response, Callback callback) {
-        this.request = request;
-        this.response = response;
-        this.callback = callback;
-      }
-
-      @Override
-      public void run() {
-        try {
-          while (true) {
-            Content.Chunk chunk = request.read();
-            if (chunk == null) {
-              request.demand(this); // no thread waits: Jetty runs this again on a pool thread when bytes arrive
-              return;
-            }
-            if (Content.Chunk.isFailure(chunk)) {
-              callback.failed(chunk.getFailure());
-              return;
-            }
-            java.nio.ByteBuffer bytes = chunk.getByteBuffer();
-            int n = bytes.remaining();
-            int keep = (int) Math.max(0, Math.min(n, maxRequestBytes + 1L - kept.size()));
-            if (keep > 0) {
-              byte[] copy = new byte[keep];
-              bytes.get(copy);
-              kept.write(copy, 0, keep);
-            }
-            read += n;
-            boolean last = chunk.isLast();
-            chunk.release();
-            if (last) {
-              serve();
-              return;
-            }
-            if (read > dropLimit) {
-              callback.failed(new java.io.IOException("request body exceeds " + dropLimit + " bytes"));
-              return;
-            }
-          }
-        } catch (Throwable t) {
-          callback.failed(t);
-        }
-      }
-
-      private void serve() throws Exception {
-        byte[] body = kept.toByteArray();
-        Request buffered = new Request.Wrapper(request) {
-          private boolean consumed;
-
-          @Override
-          public Content.Chunk read() {
-            if (consumed) {
-              return Content.Chunk.EOF;
-            }
-            consumed = true;
-            return Content.Chunk.from(java.nio.ByteBuffer.wrap(body), true);
-          }
-
-          @Override
-          public void demand(Runnable demandCallback) {
-            demandCallback.run();
-          }
-        };
-        if (!BodyFirst.super.handle(buffered, response, callback)) {
-          Response.writeError(buffered, response, callback, org.eclipse.jetty.http.HttpStatus.NOT_FOUND_404);
-        }
-      }
     }
   }
 }

@@ -1,0 +1,68 @@
+package io.oneviewinfrakit.infrakit.rpc;
+
+import io.oneviewinfrakit.infrakit.spi.InstancePlugin;
+import java.nio.file.Path;
+import java.util.Map;
+import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The Jetty server behind a {@link PluginServer}: its pool, the Unix socket connector (and the TCP one
+ * when asked for), the connection limit and idle timeout, and the handler chain that reads bodies
+ * first and then dispatches JSON-RPC calls to the plugins.
+ */
+final class PluginJetty {
+  private PluginJetty() {}
+
+  /** A server not yet started; TCP is off when {@code tcpHost} is null. */
+  static Server create(String name, Path socket, Map<String, InstancePlugin> plugins, int maxRequestBytes,
+      int maxThreads, int maxConnections, String tcpHost, int tcpPort) {
+    QueuedThreadPool pool = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads));
+    pool.setName("infrakit-" + name);
+    Server s = new Server(pool);
+    ErrorHandler errors = new ErrorHandler();
+    errors.setShowStacks(false);
+    errors.setShowMessageInTitle(false);
+    s.setErrorHandler(errors);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    UnixDomainServerConnector unix = new UnixDomainServerConnector(s, new HttpConnectionFactory(http));
+    unix.setUnixDomainPath(socket);
+    unix.setAcceptQueueSize(128);
+    unix.setIdleTimeout(PluginServer.IDLE_TIMEOUT.toMillis());
+    s.addConnector(unix);
+    if (tcpHost != null) {
+      ServerConnector tcp = new ServerConnector(s, new HttpConnectionFactory(http));
+      tcp.setHost(tcpHost);
+      tcp.setPort(tcpPort);
+      tcp.setIdleTimeout(PluginServer.IDLE_TIMEOUT.toMillis());
+      s.addConnector(tcp);
+    }
+    s.addBean(new ConnectionLimit(maxConnections, s));
+    s.setHandler(new BodyFirst(new RpcHandler(new Dispatcher(name, plugins), maxRequestBytes), maxRequestBytes));
+    s.setStopAtShutdown(false); // PluginServer's own hook stops it and removes the files
+    return s;
+  }
+
+  /** The port the TCP connector of a started server {@link #create created} with a TCP host is bound to. */
+  static int tcpPort(Server s) {
+    return ((ServerConnector) s.getConnectors()[1]).getLocalPort();
+  }
+
+  /** How many connections {@code s} holds open now (all connectors). */
+  static int openConnections(Server s) {
+    int open = 0;
+    for (Connector c : s.getConnectors()) {
+      open += c.getConnectedEndPoints().size();
+    }
+    return open;
+  }
+}
