@@ -32,8 +32,7 @@ final class ProfileDelete {
       throw SimulatorException.conflict("ProfileInTransitoryState",
           "The server profile " + name + " is being changed by another task; use force=true to delete it anyway.");
     }
-    String hwUri = (String) current.get("serverHardwareUri");
-    Map<String, Object> hw = hwUri == null ? null : hardware.get(hwUri);
+    Map<String, Object> hw = hardwareOf(current);
     if (hw != null) {
       ProfileState.requirePoweredOff(hw, "remove a server profile from");
     }
@@ -46,9 +45,7 @@ final class ProfileDelete {
     current.put("inProgress", true);
     a.eTags().bump(current);
     if (hw != null) {
-      hw.put("state", "RemovingProfile");
-      hw.put("powerLock", true);
-      a.eTags().bump(hw);
+      ps.removingProfile(hw);
     }
     String errorCode = a.acceptedTasks().injectedFailure(TaskKind.PROFILE_DELETE);
     Tasks.Task t = a.tasks().start(TaskKind.PROFILE_DELETE, "Delete", "server-profiles", uri, name,
@@ -101,8 +98,7 @@ final class ProfileDelete {
         throw SimulatorException.conflict("ProfileInTransitoryState",
             "The server profile " + p.get("name") + " is being changed by another task.");
       }
-      Map<String, Object> hw = p.get("serverHardwareUri") == null ? null
-          : hardware.get((String) p.get("serverHardwareUri"));
+      Map<String, Object> hw = hardwareOf(p);
       if (hw != null) {
         ProfileState.requirePoweredOff(hw, "remove a server profile from");
       }
@@ -113,12 +109,9 @@ final class ProfileDelete {
       p.put("state", "Deleting");
       p.put("inProgress", true);
       a.eTags().bump(p);
-      Map<String, Object> hw = p.get("serverHardwareUri") == null ? null
-          : hardware.get((String) p.get("serverHardwareUri"));
+      Map<String, Object> hw = hardwareOf(p);
       if (hw != null) {
-        hw.put("state", "RemovingProfile");
-        hw.put("powerLock", true);
-        a.eTags().bump(hw);
+        ps.removingProfile(hw);
       }
     }
     String errorCode = a.acceptedTasks().injectedFailure(TaskKind.PROFILE_DELETE);
@@ -145,8 +138,7 @@ final class ProfileDelete {
               ps.profileTask.remove(uri);
               String previous = previousStates.get(uri);
               ps.settle(p, previous == null ? "Normal" : previous);
-              Map<String, Object> hw = p.get("serverHardwareUri") == null ? null
-                  : hardware.get((String) p.get("serverHardwareUri"));
+              Map<String, Object> hw = hardwareOf(p);
               if (hw != null) {
                 ps.profileApplied(hw);
               }
@@ -158,5 +150,11 @@ final class ProfileDelete {
       ps.profileTask.put((String) p.get("uri"), t);
     }
     return a.acceptedTasks().accepted(r, t, version);
+  }
+
+  /** The server hardware {@code profile} sits on, or null. */
+  private Map<String, Object> hardwareOf(Map<String, Object> profile) {
+    String hwUri = (String) profile.get("serverHardwareUri");
+    return hwUri == null ? null : hardware.get(hwUri);
   }
 }

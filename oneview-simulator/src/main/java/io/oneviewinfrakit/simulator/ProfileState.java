@@ -127,6 +127,12 @@ final class ProfileState {
     a.eTags().bump(hw);
   }
 
+  void removingProfile(Map<String, Object> hw) {
+    hw.put("state", "RemovingProfile");
+    hw.put("powerLock", true);
+    a.eTags().bump(hw);
+  }
+
   void profileApplied(Map<String, Object> hw) {
     hw.put("state", "ProfileApplied");
     hw.put("powerLock", false);

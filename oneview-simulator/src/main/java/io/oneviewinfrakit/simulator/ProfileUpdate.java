@@ -88,9 +88,7 @@ final class ProfileUpdate {
     doc.put("inProgress", true);
     profiles.put(doc);
     if (moving && oldHw != null) {
-      oldHw.put("state", "RemovingProfile");
-      oldHw.put("powerLock", true);
-      a.eTags().bump(oldHw);
+      ps.removingProfile(oldHw);
     }
     if (moving && newHw != null) {
       ps.applyingProfile(newHw, uri);
