@@ -28,6 +28,11 @@ final class Listing<T> {
   private final NavigableMap<Long, Page<T>> pages = new TreeMap<>();
   private final CompletableFuture<List<T>> result = new CompletableFuture<>();
   private int pageSize;
+  // Whether pages ask for their overlap beyond the page size (count = size + overlap, one page per
+  // size): as many requests as pages without overlap, so a listing of 2,000 servers in pages of 32
+  // fits one wave of 63 requests. Off for appliances that answered such a count short.
+  private boolean askBeyond;
+  private boolean cappedCount;
   private int rounds;
   private long lastBrokenSeam = -1;
   private int back = 1;
@@ -47,6 +52,7 @@ final class Listing<T> {
     if (known != null && known.pageSize() >= 2) {
       // Listed before: request every page now instead of waiting for the first one's total.
       pageSize = known.pageSize();
+      askBeyond = known.askBeyond();
       fetchRound(plan(query.start(), known.total()), "planned from the last listing's total " + known.total());
       return result;
     }
@@ -68,17 +74,22 @@ final class Listing<T> {
     return result;
   }
 
-  /** Starts of pages of {@code pageSize} that overlap by {@link #overlap} members and cover [{@code from}, {@code total}). */
+  /** Starts of pages of {@link #count} that overlap by {@link #overlap} members and cover [{@code from}, {@code total}). */
   private List<Long> plan(long from, long total) {
     List<Long> starts = new ArrayList<>();
-    long step = Math.max(1, pageSize - overlap());
+    long step = Math.max(1, count() - overlap());
     long s = from;
     starts.add(s);
-    while (s + pageSize < total) {
+    while (s + count() < total) {
       s += step;
       starts.add(s);
     }
     return starts;
+  }
+
+  /** How many members each page asks for. */
+  private int count() {
+    return askBeyond ? pageSize + overlap() : pageSize;
   }
 
   /** Members shared by neighbouring pages: one, or a quarter page once a seam has broken. */
@@ -101,7 +112,7 @@ final class Listing<T> {
       return;
     }
     List<CompletableFuture<Page<T>>> futures = new ArrayList<>();
-    for (long s : starts) futures.add(fetch(s, pageSize));
+    for (long s : starts) futures.add(fetch(s, count()));
     CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
       if (failure != null) {
         for (CompletableFuture<Page<T>> f : futures) f.cancel(true);
@@ -129,12 +140,22 @@ final class Listing<T> {
       Page<T> previous = null;
       for (Page<T> page : pages.values()) {
         if (previous != null && stitch(previous, page) == NO_STITCH) {
-          long expected = previous.total() == null ? pageSize : Math.min(pageSize, previous.total() - previous.start());
+          long expected = previous.total() == null ? count() : Math.min(count(), previous.total() - previous.start());
           if (previous.members().size() < expected && previous.end() <= page.start()) {
             // A short page (the appliance answered fewer than asked): read what it left out.
-            pageSize = Math.max(2, previous.members().size());
             lastProblem = "the page at start=" + previous.start() + " ended at " + previous.end() + ", short of "
                 + page.start();
+            pageSize = Math.max(2, previous.members().size());
+            if (askBeyond) {
+              // The appliance caps the count, so every later page is short too: plan them all again
+              // in pages of what it answered, once, and remember not to ask beyond it.
+              askBeyond = false;
+              cappedCount = true;
+              long end = endOf(pages.tailMap(previous.start(), false).values());
+              pages.tailMap(previous.start(), false).clear();
+              fetchRound(plan(Math.max(query.start(), previous.end() - overlap()), end), lastProblem);
+              return;
+            }
             fetchRound(plan(Math.max(query.start(), previous.end() - overlap()), page.start() + overlap() + 1),
                 lastProblem);
             return;
@@ -193,12 +214,18 @@ final class Listing<T> {
       key = lower;
       from = lower;
     }
-    long end = 0;
-    for (Page<T> p : pages.tailMap(from, true).values()) {
-      end = Math.max(end, Math.max(p.end(), p.total() == null ? 0 : p.total()));
-    }
+    long end = endOf(pages.tailMap(from, true).values());
     pages.tailMap(from, true).clear();
     fetchRound(plan(from, end), lastProblem);
+  }
+
+  /** The furthest position {@code pages} reach or report as their total. */
+  private static long endOf(Iterable<? extends Page<?>> pages) {
+    long end = 0;
+    for (Page<?> p : pages) {
+      end = Math.max(end, Math.max(p.end(), p.total() == null ? 0 : p.total()));
+    }
+    return end;
   }
 
   /**
@@ -240,7 +267,8 @@ final class Listing<T> {
     }
     // Only a listing of several pages knows the appliance's page size (one page may just be all there was).
     if (pages.size() > 1 && pageSize >= 2 && last.total() != null) {
-      pager.remember(key, new Pager.Shape(last.total(), pageSize));
+      // The next listing asks beyond the page size unless this one found that the appliance caps it.
+      pager.remember(key, new Pager.Shape(last.total(), pageSize, !cappedCount));
     }
     result.complete(Collections.unmodifiableList(listed));
   }

@@ -169,8 +169,12 @@ final class Pager {
     return Collections.unmodifiableList(parameters);
   }
 
-  /** What the last complete listing of a collection and query looked like. */
-  record Shape(long total, int pageSize) {}
+  /**
+   * What the last complete listing of a collection and query looked like: its total, the page size
+   * the appliance answered, and whether pages may ask beyond it (the appliance answered such counts
+   * in full, or was not asked yet).
+   */
+  record Shape(long total, int pageSize, boolean askBeyond) {}
 
   record ShapeKey(String collectionUri, Query query) {}
 }

@@ -83,9 +83,10 @@ final class ConnectionPoolTest extends FakeApplianceFixture {
     Gate gate = new Gate(wave);
     appliance.handler = request -> {
       String start = request.getRequestUrl().queryParameter("start");
+      String count = request.getRequestUrl().queryParameter("count");
       int from = start == null ? 0 : Integer.parseInt(start);
       if (start != null) gate.pass();
-      return json(200, page(from, Math.min(total, from + PAGE), total));
+      return json(200, page(from, Math.min(total, from + (count == null ? PAGE : Integer.parseInt(count))), total));
     };
     try (OneView ov = FakeAppliance.builder(server).trust(certificate.certificatePem()).listConcurrency(wave).build()) {
       assertThat(ov.serverHardware().list()).hasSize(total);

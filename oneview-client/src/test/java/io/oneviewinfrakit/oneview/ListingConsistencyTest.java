@@ -46,9 +46,10 @@ final class ListingConsistencyTest extends FakeApplianceFixture {
     return start == null ? 0 : Integer.parseInt(start);
   }
 
+  /** As an appliance: pages of CAP without a count, an explicit count honoured. */
   private static int count(RecordedRequest request) {
     String count = request.getRequestUrl().queryParameter("count");
-    return count == null ? CAP : Math.min(CAP, Integer.parseInt(count));
+    return count == null ? CAP : Integer.parseInt(count);
   }
 
   /** Serves {@link #members} as they are now, then lets {@code afterServing} change them (it gets the request number). */
@@ -262,8 +263,42 @@ final class ListingConsistencyTest extends FakeApplianceFixture {
       };
       assertThat(ov.serverHardware().list()).extracting(ServerHardware::uri).containsExactlyElementsOf(range(0, 10));
       assertThat(others.getCount()).isZero();
+      // Pages of the size the appliance answered (4), each asking one member more to overlap the next.
       assertThat(requestedPages()).containsExactlyInAnyOrder(
-          COLLECTION + " start=null count=4", COLLECTION + " start=3 count=4", COLLECTION + " start=6 count=4");
+          COLLECTION + " start=null count=5", COLLECTION + " start=4 count=5", COLLECTION + " start=8 count=5");
+    }
+  }
+
+  @Test
+  void aSecondListingNeedsNoMoreRequestsThanPagesBecauseEachAsksOneMemberBeyondThePageSize() {
+    IntStream.range(0, 12).forEach(members::add);
+    serveMembers(n -> {});
+    try (OneView ov = FakeAppliance.builder(server).listConcurrency(8).build()) {
+      ov.serverHardware().list(); // first page of 4 (the appliance's default), then overlapping pages of 4
+      appliance.resourceRequests.clear();
+      assertThat(ov.serverHardware().list()).extracting(ServerHardware::uri).containsExactlyElementsOf(range(0, 12));
+      assertThat(requestedPages()).containsExactlyInAnyOrder(
+          COLLECTION + " start=null count=5", COLLECTION + " start=4 count=5", COLLECTION + " start=8 count=5");
+    }
+  }
+
+  @Test
+  void anApplianceThatCapsTheCountIsListedCorrectlyAndThenAskedOnlyForWhatItAnswers() {
+    IntStream.range(0, 12).forEach(members::add);
+    appliance.handler = request -> {
+      int start = start(request);
+      List<Integer> ids = members.subList(Math.min(start, 12), Math.min(12, start + Math.min(4, count(request))));
+      return json(200, page(COLLECTION + "?start=" + start, null, 12, start, ids));
+    };
+    try (OneView ov = FakeAppliance.builder(server).listConcurrency(8).build()) {
+      ov.serverHardware().list();
+      appliance.resourceRequests.clear();
+      // Asked for 5, answered 4: every seam is short, so the rest is planned again once, in pages of 4.
+      assertThat(ov.serverHardware().list()).extracting(ServerHardware::uri).containsExactlyElementsOf(range(0, 12));
+      appliance.resourceRequests.clear();
+      assertThat(ov.serverHardware().list()).extracting(ServerHardware::uri).containsExactlyElementsOf(range(0, 12));
+      assertThat(requestedPages()).containsExactlyInAnyOrder(COLLECTION + " start=null count=4",
+          COLLECTION + " start=3 count=4", COLLECTION + " start=6 count=4", COLLECTION + " start=9 count=4");
     }
   }
 

@@ -25,6 +25,12 @@ final class Documents {
 
   private Documents() {}
 
+  /** Server hardware fields an API 200 answer does not have. */
+  private static final Set<String> NEWER_HARDWARE_FIELDS =
+      Set.of("mpHostInfo", "mpState", "uidState", "scopesUri", "maintenanceMode");
+  /** Server hardware fields API 300 and later replaced (by {@code mpHostInfo}). */
+  private static final Set<String> OLDER_HARDWARE_FIELDS = Set.of("mpIpAddress", "mpDnsName");
+
   /** A copy of {@code doc} as served at {@code version}. */
   static Map<String, Object> render(Map<String, Object> doc, String category, int version) {
     Map<String, Object> out = new LinkedHashMap<>(doc.size() + 2);
@@ -46,8 +52,8 @@ final class Documents {
           }
         }
         case "server-hardware" -> {
-          if (old && Set.of("mpHostInfo", "mpState", "uidState", "scopesUri", "maintenanceMode").contains(key)
-              || !old && Set.of("mpIpAddress", "mpDnsName").contains(key)
+          if (old && NEWER_HARDWARE_FIELDS.contains(key)
+              || !old && OLDER_HARDWARE_FIELDS.contains(key)
               || version < 2400 && key.equals("maintenanceMode")) {
             continue;
           }

@@ -1,5 +1,6 @@
 package io.oneviewinfrakit.simulator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class Expectation {
   }
 
   ApiResponse response() {
-    return new ApiResponse(status, headers, body);
+    return new ApiResponse(status, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
   }
 
   Duration delay() {

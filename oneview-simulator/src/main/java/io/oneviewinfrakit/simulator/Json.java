@@ -1,10 +1,9 @@
 package io.oneviewinfrakit.simulator;
 
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -96,42 +95,14 @@ final class Json {
     return new BigDecimal(text);
   }
 
+  /** Compact JSON text, nulls included (see {@link JsonText}). */
   static String write(Object value) {
-    Buffer buffer = new Buffer();
-    try (JsonWriter writer = JsonWriter.of(buffer)) {
-      writer.setSerializeNulls(true);
-      write(writer, value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return buffer.readUtf8();
+    return JsonText.write(value);
   }
 
-  private static void write(JsonWriter writer, Object value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-    } else if (value instanceof Map<?, ?> map) {
-      writer.beginObject();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        writer.name(String.valueOf(e.getKey()));
-        write(writer, e.getValue());
-      }
-      writer.endObject();
-    } else if (value instanceof Iterable<?> list) {
-      writer.beginArray();
-      for (Object item : list) {
-        write(writer, item);
-      }
-      writer.endArray();
-    } else if (value instanceof String s) {
-      writer.value(s);
-    } else if (value instanceof Boolean b) {
-      writer.value(b);
-    } else if (value instanceof Number n) {
-      writer.value(n);
-    } else {
-      writer.value(value.toString());
-    }
+  /** {@link #write} as UTF-8 bytes. */
+  static byte[] writeBytes(Object value) {
+    return JsonText.write(value).getBytes(StandardCharsets.UTF_8);
   }
 
   /** An ordered, mutable JSON object from alternating keys and values. */

@@ -1,6 +1,7 @@
 package io.oneviewinfrakit.simulator;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -57,8 +59,24 @@ final class SimulatorHandler extends Handler.Abstract {
     }
     Duration latency = faults.nextLatency();
     if (!latency.isZero()) {
-      Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
+      // Answer later without holding a thread meanwhile: an appliance's latency must not be capped
+      // by the simulator's own thread pool (64 requests in flight would otherwise take two waits).
+      org.eclipse.jetty.server.Components components = request.getComponents();
+      components.getScheduler().schedule(() -> components.getThreadPool().execute(() -> {
+        try {
+          serve(request, response, callback, method, path, rawQuery, at, headers);
+        } catch (Throwable t) {
+          callback.failed(t);
+        }
+      }), latency.toNanos(), TimeUnit.NANOSECONDS);
+      return true;
     }
+    return serve(request, response, callback, method, path, rawQuery, at, headers);
+  }
+
+  /** The request after its latency: faults, expectations, the appliance, the answer. */
+  private boolean serve(Request request, Response response, Callback callback, String method, String path,
+      String rawQuery, Instant at, Map<String, String> headers) throws Exception {
     Faults.Decision decision = faults.decide();
     if (decision.invalidateSessions()) {
       appliance.invalidateSessions();
@@ -108,14 +126,15 @@ final class SimulatorHandler extends Handler.Abstract {
     // Recorded before the answer leaves, so a client that got its answer finds its request logged.
     requests.add(recorded);
     response.setStatus(result.status());
-    if (result.body() != null) {
+    byte[] body = result.body();
+    if (body != null) {
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=UTF-8");
     }
     result.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-    if (result.body() == null) {
+    if (body == null) {
       response.write(true, BufferUtil.EMPTY_BUFFER, callback);
     } else {
-      Content.Sink.write(response, true, result.body(), callback);
+      response.write(true, ByteBuffer.wrap(body), callback);
     }
     return true;
   }

@@ -1,6 +1,7 @@
 package io.oneviewinfrakit.oneview.internal;
 
 import com.squareup.moshi.FromJson;
+import com.squareup.moshi.JsonReader;
 import io.oneviewinfrakit.oneview.BootMode;
 import io.oneviewinfrakit.oneview.Connection;
 import io.oneviewinfrakit.oneview.EthernetNetwork;
@@ -14,6 +15,7 @@ import io.oneviewinfrakit.oneview.ServerHardwareState;
 import io.oneviewinfrakit.oneview.Status;
 import io.oneviewinfrakit.oneview.Task;
 import io.oneviewinfrakit.oneview.TaskState;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +39,106 @@ public final class Documents {
   public ServerHardware serverHardware(ServerHardwareDocument document) {
     return document.toModel();
   }
+
+  /**
+   * A server's {@code portMap} as the MACs of its ports: each physical port's, then its virtual
+   * ports', in document order, each once. Read straight from the reader: binding the nested
+   * slots and ports as records cost more than the rest of a server document together.
+   */
+  @FromJson
+  public PortMacs portMacs(JsonReader reader) throws IOException {
+    Set<String> macs = new LinkedHashSet<>();
+    if (reader.peek() == JsonReader.Token.NULL) {
+      reader.nextNull();
+      return new PortMacs(List.of());
+    }
+    reader.beginObject();
+    while (reader.hasNext()) {
+      if (reader.selectName(DEVICE_SLOTS) == 0) {
+        eachObject(reader, slot -> {
+          while (slot.hasNext()) {
+            if (slot.selectName(PHYSICAL_PORTS) == 0) {
+              eachObject(slot, port -> readPort(port, macs));
+            } else {
+              skipField(slot);
+            }
+          }
+        });
+      } else {
+        skipField(reader);
+      }
+    }
+    reader.endObject();
+    return new PortMacs(new ArrayList<>(macs));
+  }
+
+  private static final JsonReader.Options DEVICE_SLOTS = JsonReader.Options.of("deviceSlots");
+  private static final JsonReader.Options PHYSICAL_PORTS = JsonReader.Options.of("physicalPorts");
+  private static final JsonReader.Options PORT_FIELDS = JsonReader.Options.of("mac", "virtualPorts");
+  private static final JsonReader.Options MAC = JsonReader.Options.of("mac");
+
+  /** One physical port: its MAC, then its virtual ports' MACs (read after the loop keeps that order). */
+  private static void readPort(JsonReader port, Set<String> macs) throws IOException {
+    String mac = null;
+    List<String> virtual = new ArrayList<>();
+    while (port.hasNext()) {
+      switch (port.selectName(PORT_FIELDS)) {
+        case 0 -> mac = macValue(port);
+        case 1 -> eachObject(port, v -> {
+          while (v.hasNext()) {
+            if (v.selectName(MAC) == 0) {
+              String m = macValue(v);
+              if (m != null) virtual.add(m);
+            } else {
+              skipField(v);
+            }
+          }
+        });
+        default -> skipField(port);
+      }
+    }
+    addIfPresent(macs, mac);
+    for (String m : virtual) addIfPresent(macs, m);
+  }
+
+  private static String macValue(JsonReader reader) throws IOException {
+    return reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : reader.nextString();
+  }
+
+  /** Reads an array (or null) of objects, handing each (begun, ended by this) to {@code body}; nulls are skipped. */
+  private static void eachObject(JsonReader reader, ObjectBody body) throws IOException {
+    if (reader.peek() == JsonReader.Token.NULL) {
+      reader.nextNull();
+      return;
+    }
+    reader.beginArray();
+    while (reader.hasNext()) {
+      if (reader.peek() == JsonReader.Token.NULL) {
+        reader.nextNull();
+        continue;
+      }
+      reader.beginObject();
+      body.read(reader);
+      reader.endObject();
+    }
+    reader.endArray();
+  }
+
+  private static void skipField(JsonReader reader) throws IOException {
+    reader.skipName();
+    reader.skipValue();
+  }
+
+  private static void addIfPresent(Set<String> macs, String mac) {
+    if (mac != null && !mac.isEmpty()) macs.add(mac);
+  }
+
+  private interface ObjectBody {
+    void read(JsonReader object) throws IOException;
+  }
+
+  /** The MACs of a server's ports, in document order, each once. */
+  public record PortMacs(List<String> macs) {}
 
   @FromJson
   public Task task(TaskDocument document) {
@@ -94,7 +196,7 @@ public final class Documents {
       Long memoryMb,
       Integer processorCount,
       Integer processorCoreCount,
-      PortMap portMap,
+      PortMacs portMap,
       String formFactor,
       String processorType,
       Integer processorSpeedMhz,
@@ -111,31 +213,9 @@ public final class Documents {
     }
 
     private List<String> macs() {
-      if (portMap == null) return List.of();
-      Set<String> macs = new LinkedHashSet<>();
-      for (DeviceSlot slot : nonNulls(portMap.deviceSlots())) {
-        for (PhysicalPort port : nonNulls(slot.physicalPorts())) {
-          addIfPresent(macs, port.mac());
-          for (VirtualPort virtual : nonNulls(port.virtualPorts())) {
-            addIfPresent(macs, virtual.mac());
-          }
-        }
-      }
-      return new ArrayList<>(macs);
-    }
-
-    private static void addIfPresent(Set<String> macs, String mac) {
-      if (mac != null && !mac.isEmpty()) macs.add(mac);
+      return portMap == null ? List.of() : portMap.macs();
     }
   }
-
-  public record PortMap(List<DeviceSlot> deviceSlots) {}
-
-  public record DeviceSlot(List<PhysicalPort> physicalPorts) {}
-
-  public record PhysicalPort(String mac, List<VirtualPort> virtualPorts) {}
-
-  public record VirtualPort(String mac) {}
 
   /** The document as the appliance sends it ({@code TaskResourceV2} and later), which Moshi binds. */
   public record TaskDocument(
