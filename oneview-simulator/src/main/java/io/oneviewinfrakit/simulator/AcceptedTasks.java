@@ -25,14 +25,21 @@ final class AcceptedTasks {
     return faults == null ? null : faults.taskFailure(kind).orElse(null);
   }
 
-  static Tasks.Outcome noOutcome() {
+  /** A task outcome that runs {@code completed} when the task completes and does nothing when it fails. */
+  static Tasks.Outcome whenCompleted(Runnable completed) {
     return new Tasks.Outcome() {
       @Override
-      public void completed() {}
+      public void completed() {
+        completed.run();
+      }
 
       @Override
       public void failed() {}
     };
+  }
+
+  static Tasks.Outcome noOutcome() {
+    return whenCompleted(() -> {});
   }
 
   ApiResponse accepted(ApiRequest r, Tasks.Task t, int version) {

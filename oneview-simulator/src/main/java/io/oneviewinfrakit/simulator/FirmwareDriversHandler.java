@@ -52,15 +52,7 @@ final class FirmwareDriversHandler extends ResourceHandler {
     Tasks.Task t = a.tasks().start(TaskKind.FIRMWARE, "Delete", store.category, uri, name,
         "Removing firmware bundle " + name, "Removed firmware bundle " + name + ".", failure,
         "Simulated failure of the delete task.", "Unable to remove firmware bundle " + name,
-        new Tasks.Outcome() {
-          @Override
-          public void completed() {
-            store.remove(uri);
-          }
-
-          @Override
-          public void failed() {}
-        });
+        AcceptedTasks.whenCompleted(() -> store.remove(uri)));
     return a.acceptedTasks().accepted(r, t, version);
   }
 
@@ -123,16 +115,10 @@ final class FirmwareDriversHandler extends ResourceHandler {
     Tasks.Task t = a.tasks().start(TaskKind.FIRMWARE, "Create", store.category, uri, name,
         "Creating custom baseline " + name, "Created custom baseline " + name + ".", failure,
         "Simulated failure of the create task.", "Unable to create custom baseline " + name,
-        new Tasks.Outcome() {
-          @Override
-          public void completed() {
-            stamp(d);
-            store.put(d);
-          }
-
-          @Override
-          public void failed() {}
-        });
+        AcceptedTasks.whenCompleted(() -> {
+          stamp(d);
+          store.put(d);
+        }));
     return a.acceptedTasks().accepted(r, t, version);
   }
 

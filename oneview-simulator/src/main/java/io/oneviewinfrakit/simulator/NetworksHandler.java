@@ -175,15 +175,7 @@ final class NetworksHandler implements Appliance.RestExtension {
     Tasks.Task t = a.tasks().start(TaskKind.NETWORK, "Delete", store.category, uri, name,
         "Deleting " + name, "Deleted " + name + ".", errorCode,
         "Simulated failure of the delete task.", "Unable to delete " + name,
-        new Tasks.Outcome() {
-          @Override
-          public void completed() {
-            store.remove(uri);
-          }
-
-          @Override
-          public void failed() {}
-        });
+        AcceptedTasks.whenCompleted(() -> store.remove(uri)));
     return a.acceptedTasks().accepted(r, t, version);
   }
 

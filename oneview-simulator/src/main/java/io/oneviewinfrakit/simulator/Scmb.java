@@ -212,15 +212,7 @@ final class Scmb implements AutoCloseable {
     }
     String uri = "/rest/certificates/client/rabbitmq/keypair/" + alias;
     return appliance.acceptedTasks().startTask(r, TaskKind.CERTIFICATE, "Client Certificate Generation", "certificates",
-        uri, alias, new Tasks.Outcome() {
-          @Override
-          public void completed() {
-            clients.put(alias, client(alias));
-          }
-
-          @Override
-          public void failed() {}
-        }, version);
+        uri, alias, AcceptedTasks.whenCompleted(() -> clients.put(alias, client(alias))), version);
   }
 
   private ClientCertificate existingClient(ApiRequest r, String alias) {

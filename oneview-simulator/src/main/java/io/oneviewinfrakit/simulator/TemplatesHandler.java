@@ -191,15 +191,7 @@ final class TemplatesHandler extends ResourceHandler {
         "Deleting server profile template: " + name, "Deleted server profile template: " + name + ".",
         failure, "Simulated failure of the delete task.",
         "Unable to delete server profile template: " + name,
-        new Tasks.Outcome() {
-          @Override
-          public void completed() {
-            a.templateStore().remove(uri);
-          }
-
-          @Override
-          public void failed() {}
-        });
+        AcceptedTasks.whenCompleted(() -> a.templateStore().remove(uri)));
     return a.acceptedTasks().accepted(r, t, version);
   }
 }
