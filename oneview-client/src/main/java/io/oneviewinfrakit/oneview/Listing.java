@@ -32,7 +32,8 @@ final class Listing<T> {
   // size): as many requests as pages without overlap, so a listing of 2,000 servers in pages of 32
   // fits one wave of 63 requests. Off for appliances that answered such a count short.
   private boolean askBeyond;
-  private boolean cappedCount;
+  // What the next listing is told: ask beyond, unless an appliance has answered such a count short.
+  private boolean rememberBeyond = true;
   private int rounds;
   private long lastBrokenSeam = -1;
   private int back = 1;
@@ -53,6 +54,7 @@ final class Listing<T> {
       // Listed before: request every page now instead of waiting for the first one's total.
       pageSize = known.pageSize();
       askBeyond = known.askBeyond();
+      rememberBeyond = known.askBeyond();
       fetchRound(plan(query.start(), known.total()), "planned from the last listing's total " + known.total());
       return result;
     }
@@ -150,7 +152,7 @@ final class Listing<T> {
               // The appliance caps the count, so every later page is short too: plan them all again
               // in pages of what it answered, once, and remember not to ask beyond it.
               askBeyond = false;
-              cappedCount = true;
+              rememberBeyond = false;
               long end = endOf(pages.tailMap(previous.start(), false).values());
               pages.tailMap(previous.start(), false).clear();
               fetchRound(plan(Math.max(query.start(), previous.end() - overlap()), end), lastProblem);
@@ -179,6 +181,12 @@ final class Listing<T> {
         // The collection grew (or the plan was short): read on from the last member seen.
         lastProblem = "the page at start=" + last.start() + " reported total " + last.total()
             + ", beyond position " + last.end();
+        if (askBeyond && last.members().size() < Math.min(count(), last.total() - last.start())) {
+          // Asked beyond the page size and answered short: the appliance caps the count.
+          pageSize = Math.max(2, last.members().size());
+          askBeyond = false;
+          rememberBeyond = false;
+        }
         fetchRound(plan(last.end() - 1, last.total()), lastProblem);
         return;
       }
@@ -268,7 +276,7 @@ final class Listing<T> {
     // Only a listing of several pages knows the appliance's page size (one page may just be all there was).
     if (pages.size() > 1 && pageSize >= 2 && last.total() != null) {
       // The next listing asks beyond the page size unless this one found that the appliance caps it.
-      pager.remember(key, new Pager.Shape(last.total(), pageSize, !cappedCount));
+      pager.remember(key, new Pager.Shape(last.total(), pageSize, rememberBeyond));
     }
     result.complete(Collections.unmodifiableList(listed));
   }

@@ -26,6 +26,7 @@ record Page<T>(long start, List<T> members, List<String> uris, String uri, Strin
    * @throws OneViewException if the body is not a page, or a member cannot be read (naming it).
    */
   static <T> Page<T> read(long start, ResponseBody body, Members<T> members, String collectionUri) {
+    if (body == null) return empty(start); // 204 or 205: no page, nothing in it
     ByteString bytes;
     try (body) {
       bytes = body.source().readByteString();

@@ -62,13 +62,19 @@ final class SimulatorHandler extends Handler.Abstract {
       // Answer later without holding a thread meanwhile: an appliance's latency must not be capped
       // by the simulator's own thread pool (64 requests in flight would otherwise take two waits).
       org.eclipse.jetty.server.Components components = request.getComponents();
-      components.getScheduler().schedule(() -> components.getThreadPool().execute(() -> {
+      components.getScheduler().schedule(() -> {
         try {
-          serve(request, response, callback, method, path, rawQuery, at, headers);
-        } catch (Throwable t) {
-          callback.failed(t);
+          components.getThreadPool().execute(() -> {
+            try {
+              serve(request, response, callback, method, path, rawQuery, at, headers);
+            } catch (Throwable t) {
+              callback.failed(t);
+            }
+          });
+        } catch (RuntimeException stopping) { // the pool refuses work while the simulator stops
+          callback.failed(stopping);
         }
-      }), latency.toNanos(), TimeUnit.NANOSECONDS);
+      }, latency.toNanos(), TimeUnit.NANOSECONDS);
       return true;
     }
     return serve(request, response, callback, method, path, rawQuery, at, headers);

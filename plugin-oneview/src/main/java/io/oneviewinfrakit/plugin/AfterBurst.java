@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. Holds no thread: the release is a scheduled check.
  */
 final class AfterBurst {
-  /** Schedules {@code check} to run once, after {@code delayNanos}. */
+  /** Schedules {@code check} to run once, after {@code delayNanos}; throws {@link RejectedExecutionException} once closed. */
   interface Timer {
     void schedule(Runnable check, long delayNanos);
   }
@@ -48,19 +48,33 @@ final class AfterBurst {
     this.start = start;
   }
 
-  /** Starts {@code job} once calls have paused (at once when the pause is zero). */
+  /**
+   * Starts {@code job} once calls have paused (at once when the pause is zero).
+   *
+   * @throws RejectedExecutionException if the plugin is closing: the job will not run.
+   */
   void submit(Runnable job) {
     if (pause <= 0) {
       start.accept(job);
       return;
     }
+    Held h;
     synchronized (this) {
       lastCall = nanoTime.getAsLong();
-      held.add(new Held(job, lastCall));
+      h = new Held(job, lastCall);
+      held.add(h);
       if (checkScheduled) return;
       checkScheduled = true;
     }
-    timer.schedule(this::release, pause);
+    try {
+      timer.schedule(this::release, pause);
+    } catch (RejectedExecutionException closing) {
+      synchronized (this) {
+        held.remove(h);
+        checkScheduled = false;
+      }
+      throw closing;
+    }
   }
 
   /** How many jobs wait for the pause. */
@@ -85,7 +99,11 @@ final class AfterBurst {
       }
     }
     if (wait >= 0) {
-      timer.schedule(this::release, wait);
+      try {
+        timer.schedule(this::release, wait);
+      } catch (RejectedExecutionException closing) {
+        log.debug("Plugin closing: held provisions' OneView work was not started");
+      }
       return;
     }
     for (Runnable job : due) {

@@ -33,13 +33,8 @@ final class BackgroundWork implements AutoCloseable {
   BackgroundWork(ExecutorService executor, ScheduledExecutorService scheduler) {
     this.executor = executor;
     this.scheduler = scheduler;
-    this.afterBurst = new AfterBurst(BURST_PAUSE, BURST_MAX_DELAY, (check, nanos) -> {
-      try {
-        scheduler.schedule(check, nanos, TimeUnit.NANOSECONDS);
-      } catch (RejectedExecutionException e) {
-        // shutting down
-      }
-    }, System::nanoTime, this::submit);
+    this.afterBurst = new AfterBurst(BURST_PAUSE, BURST_MAX_DELAY,
+        (check, nanos) -> scheduler.schedule(check, nanos, TimeUnit.NANOSECONDS), System::nanoTime, this::submit);
   }
 
   /** Runs {@code job} on the pool; throws {@link RejectedExecutionException} once closed. */

@@ -2,6 +2,7 @@ package io.oneviewinfrakit.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,6 +107,16 @@ final class AfterBurstTest {
     });
     burst.submit(job("late"));
     assertThatCode(() -> advanceTo(50 * MS)).doesNotThrowAnyException();
+    assertThat(started).isEmpty();
+  }
+
+  @Test
+  void aCallThatArrivesAsThePluginClosesIsRefusedNotHeldForever() {
+    AfterBurst burst = new AfterBurst(Duration.ofMillis(50), Duration.ofMillis(500), (check, delay) -> {
+      throw new RejectedExecutionException("the plugin is shutting down");
+    }, () -> now, job -> job.run());
+    assertThatThrownBy(() -> burst.submit(job("late"))).isInstanceOf(RejectedExecutionException.class);
+    assertThat(burst.held()).isZero();
     assertThat(started).isEmpty();
   }
 }
