@@ -28,11 +28,15 @@ import okhttp3.ConnectionPool;
  */
 public final class ListingBench {
 
-  /** {@code warmups}: listings before any measurement, so the JIT has compiled the listing path as in a plugin that has been refreshing for a while. */
+  /**
+   * {@code warmups}: listings before any measurement, so the JIT has compiled the listing path as in
+   * a plugin that has been refreshing for a while (the CPU a listing costs keeps falling for about
+   * 150 listings, 12 minutes of refreshes every 5 s).
+   */
   public record Params(int servers, Duration latency, int rounds, int pageSamples,
       int bigPageCount, int warmups) {
     public static Params full() {
-      return new Params(2000, Duration.ofMillis(20), 7, 20, 500, 40);
+      return new Params(2000, Duration.ofMillis(20), 7, 20, 500, 200);
     }
 
     public static Params smoke() {
@@ -114,8 +118,8 @@ public final class ListingBench {
                 + " on every request (the simulator answers after the delay without holding a thread); HTTPS on loopback")
             .setup("SDK `serverHardware().list()`, appliance default page size 32 (" + pages
                 + " pages) unless a count is given; one warm-up listing per client and " + p.warmups()
-                + " more with the defaults (not timed: the plugin lists every few seconds, so its JVM has"
-                + " compiled this path), then " + p.rounds() + " interleaved rounds; figures are medians")
+                + " more with the defaults (not timed: the plugin lists every 5 s, so after a quarter of an hour its"
+                + " JVM has compiled this path), then " + p.rounds() + " interleaved rounds; figures are medians")
             .setup("one page = the first page only (`stream().limit(1)`), median of "
                 + p.pageSamples())
             .setup("\"total known\": the client listed the same collection before (as the plugin does every"
