@@ -65,6 +65,16 @@ final class ListingConsistencyTest extends FakeApplianceFixture {
     };
   }
 
+  /** Serves {@link #members} as an appliance that answers at most {@code cap} per page, whatever the count. */
+  private void serveMembersCappedAt(int cap) {
+    appliance.handler = request -> {
+      int start = start(request);
+      int total = members.size();
+      List<Integer> ids = members.subList(Math.min(start, total), Math.min(total, start + Math.min(cap, count(request))));
+      return json(200, page(COLLECTION + "?start=" + start, null, total, start, ids));
+    };
+  }
+
   private static List<String> uris(int... ids) {
     return IntStream.of(ids).mapToObj(i -> "/rest/server-hardware/" + i).toList();
   }
@@ -285,11 +295,7 @@ final class ListingConsistencyTest extends FakeApplianceFixture {
   @Test
   void anApplianceThatCapsTheCountIsListedCorrectlyAndThenAskedOnlyForWhatItAnswers() {
     IntStream.range(0, 12).forEach(members::add);
-    appliance.handler = request -> {
-      int start = start(request);
-      List<Integer> ids = members.subList(Math.min(start, 12), Math.min(12, start + Math.min(4, count(request))));
-      return json(200, page(COLLECTION + "?start=" + start, null, 12, start, ids));
-    };
+    serveMembersCappedAt(4);
     try (OneView ov = FakeAppliance.builder(server).listConcurrency(8).build()) {
       ov.serverHardware().list();
       appliance.resourceRequests.clear();
@@ -307,11 +313,7 @@ final class ListingConsistencyTest extends FakeApplianceFixture {
   @Test
   void aCapSeenOnlyOnTheLastPageIsRememberedToo() {
     IntStream.range(0, 5).forEach(members::add);
-    appliance.handler = request -> {
-      int start = start(request);
-      List<Integer> ids = members.subList(Math.min(start, 5), Math.min(5, start + Math.min(4, count(request))));
-      return json(200, page(COLLECTION + "?start=" + start, null, 5, start, ids));
-    };
+    serveMembersCappedAt(4);
     try (OneView ov = FakeAppliance.builder(server).listConcurrency(8).build()) {
       ov.serverHardware().list();
       assertThat(ov.serverHardware().list()).extracting(ServerHardware::uri).containsExactlyElementsOf(range(0, 5));

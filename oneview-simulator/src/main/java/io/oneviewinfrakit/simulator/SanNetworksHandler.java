@@ -83,20 +83,7 @@ abstract class SanNetworksHandler extends ResourceHandler {
     Tasks.Task t = a.tasks().start(TaskKind.NETWORK, "Create", store.category, uri, name,
         "Creating " + what + ": " + name, "Created " + what + ": " + name + ".", failure,
         "Simulated failure of the create task.", "Unable to create " + what + ": " + name,
-        new Tasks.Outcome() {
-          @Override
-          public void completed() {
-            pendingNames.remove(name);
-            stamp(doc);
-            store.put(doc);
-            scopes.forEach(s -> a.scopes.add(uri, s));
-          }
-
-          @Override
-          public void failed() {
-            pendingNames.remove(name);
-          }
-        });
+        creation(pendingNames, name, doc, store, scopes));
     return a.acceptedTasks().accepted(r, t, version);
   }
 

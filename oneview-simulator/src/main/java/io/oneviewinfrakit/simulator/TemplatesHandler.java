@@ -118,20 +118,7 @@ final class TemplatesHandler extends ResourceHandler {
         "Creating server profile template: " + name, "Created server profile template: " + name + ".",
         failure, "Simulated failure of the create task.",
         "Unable to create server profile template: " + name,
-        new Tasks.Outcome() {
-          @Override
-          public void completed() {
-            pendingNames.remove(name);
-            stamp(doc);
-            a.templateStore().put(doc);
-            scopes.forEach(s -> a.scopes.add(uri, s));
-          }
-
-          @Override
-          public void failed() {
-            pendingNames.remove(name);
-          }
-        });
+        creation(pendingNames, name, doc, a.templateStore(), scopes));
     return a.acceptedTasks().accepted(r, t, version);
   }
 
