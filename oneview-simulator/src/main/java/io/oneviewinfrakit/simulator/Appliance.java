@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
  * The simulated appliance's shared state (resource stores, tasks, sessions, ids, scopes, clock),
  * seeded from the inventory and reset to it, behind one lock that serialises every request, like
  * fabric8's CRUD dispatcher, which keeps the rules simple and is fast enough for thousands of
- * resources. The {@link Router} hands each request to one handler per resource family
- * ({@link ProfilesHandler}, {@link HardwareHandler}, {@link NetworksHandler}, {@link ScopesHandler},
- * ...), which share {@link Listings} (paging, If-None-Match), {@link ETags} and {@link
- * AcceptedTasks} (202 + task, delete-by-filter).
+ * resources; only the writing of reads' answers as JSON text, most of a listing's cost, happens after
+ * the lock is let go ({@link ApiResponse#snapshot}). The {@link Router} hands each request to one
+ * handler per resource family ({@link ProfilesHandler}, {@link HardwareHandler}, {@link
+ * NetworksHandler}, {@link ScopesHandler}, ...), which share {@link Listings} (paging,
+ * If-None-Match), {@link ETags} and {@link AcceptedTasks} (202 + task, delete-by-filter).
  */
 final class Appliance {
   private static final Logger log = LoggerFactory.getLogger(Appliance.class);
@@ -34,9 +35,11 @@ final class Appliance {
   private Ids ids;
   private Sessions sessions;
   private Tasks tasks;
-  private final Store hardwareTypes = new Store("server-hardware-types", 64);
-  private final Store enclosureGroups = new Store("enclosure-groups", 64);
-  private final Store hardware = new Store("server-hardware", 32);
+  // Stores whose documents change only by putting values (never in place below the top) keep their
+  // values frozen: answers copied from them cost one map per document (see Frozen).
+  private final Store hardwareTypes = new Store("server-hardware-types", 64, true);
+  private final Store enclosureGroups = new Store("enclosure-groups", 64, true);
+  private final Store hardware = new Store("server-hardware", 32, true);
   private final Store templates = new Store("server-profile-templates", 64);
   private final Store profiles = new Store("server-profiles", 64);
   private final Store networks = new Store("ethernet-networks", 64);
@@ -345,7 +348,7 @@ final class Appliance {
     return locked(() -> {
       tick();
       return router.route(r);
-    });
+    }).written(); // a snapshot answer, outside the lock: see ApiResponse
   }
 
   /**

@@ -26,7 +26,7 @@ final class ApplianceControls {
         default -> throw new IllegalArgumentException(category);
       };
       List<Map<String, Object>> out = new ArrayList<>();
-      store.all().forEach(d -> out.add(Json.frozen(d)));
+      store.all().forEach(d -> out.add(Frozen.of(d)));
       return out;
     });
   }
@@ -34,7 +34,7 @@ final class ApplianceControls {
   List<Map<String, Object>> taskSnapshot() {
     return a.locked(() -> {
       List<Map<String, Object>> out = new ArrayList<>();
-      a.tasks().all().forEach(t -> out.add(Json.frozen(t.doc)));
+      a.tasks().all().forEach(t -> out.add(Frozen.of(t.doc)));
       return out;
     });
   }

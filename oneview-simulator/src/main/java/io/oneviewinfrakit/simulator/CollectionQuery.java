@@ -2,6 +2,7 @@ package io.oneviewinfrakit.simulator;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -274,7 +275,7 @@ final class CollectionQuery {
 
   /** Every one of {@code candidates} the filters and queries select, in creation order. */
   List<Map<String, Object>> select(Iterable<Map<String, Object>> candidates) {
-    List<Map<String, Object>> hits = new ArrayList<>();
+    List<Map<String, Object>> hits = new ArrayList<>(candidates instanceof Collection<?> c ? c.size() : 16);
     for (Map<String, Object> doc : candidates) {
       if (matches(doc)) {
         hits.add(doc);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * How stored documents look on the wire at a given API version, and how profile documents are
@@ -33,6 +34,16 @@ final class Documents {
 
   /** A copy of {@code doc} as served at {@code version}. */
   static Map<String, Object> render(Map<String, Object> doc, String category, int version) {
+    return render(doc, category, version, UnaryOperator.identity());
+  }
+
+  /** {@link #render} with values that cannot change: what a {@link ApiResponse#snapshot} may hold. */
+  static Map<String, Object> snapshot(Map<String, Object> doc, String category, int version) {
+    return render(doc, category, version, Frozen::of);
+  }
+
+  private static Map<String, Object> render(Map<String, Object> doc, String category, int version,
+      UnaryOperator<Object> values) {
     Map<String, Object> out = new LinkedHashMap<>(doc.size() + 2);
     boolean old = version < 300;
     for (Map.Entry<String, Object> e : doc.entrySet()) {
@@ -42,9 +53,9 @@ final class Documents {
         case "server-profiles", "server-profile-templates" -> {
           if (old && key.equals("connectionSettings")) {
             Map<String, Object> settings = Json.map(value);
-            out.put("connections", settings == null ? List.of()
+            out.put("connections", values.apply(settings == null ? List.of()
                 : category.equals("server-profiles") ? api200Connections(settings.get("connections"))
-                : settings.get("connections"));
+                : settings.get("connections")));
             continue;
           }
           if (old && key.equals("scopesUri")) {
@@ -61,7 +72,7 @@ final class Documents {
         default -> {
         }
       }
-      out.put(key, value);
+      out.put(key, values.apply(value));
     }
     if (out.containsKey("type")) {
       out.put("type", ApiVersions.type(category, version));

@@ -53,7 +53,7 @@ public final class Expectation {
   }
 
   ApiResponse response() {
-    return new ApiResponse(status, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    return ApiResponse.text(status, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
   }
 
   Duration delay() {

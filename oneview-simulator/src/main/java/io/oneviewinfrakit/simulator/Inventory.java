@@ -64,7 +64,7 @@ public final class Inventory {
   private final Map<String, Object> document;
 
   private Inventory(Map<String, Object> document) {
-    this.document = Json.frozen(document);
+    this.document = Frozen.of(document);
   }
 
   /**

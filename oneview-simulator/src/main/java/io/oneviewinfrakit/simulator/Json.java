@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,12 +96,12 @@ final class Json {
 
   /** Compact JSON text, nulls included (see {@link JsonText}). */
   static String write(Object value) {
-    return JsonText.write(value);
+    return new String(JsonText.write(value), StandardCharsets.UTF_8);
   }
 
   /** {@link #write} as UTF-8 bytes. */
   static byte[] writeBytes(Object value) {
-    return JsonText.write(value).getBytes(StandardCharsets.UTF_8);
+    return JsonText.write(value);
   }
 
   /** An ordered, mutable JSON object from alternating keys and values. */
@@ -126,22 +125,6 @@ final class Json {
       List<Object> out = new ArrayList<>(list.size());
       list.forEach(v -> out.add(copy(v)));
       return (T) out;
-    }
-    return value;
-  }
-
-  /** A deep, unmodifiable copy of a JSON tree (nulls kept). */
-  @SuppressWarnings("unchecked")
-  static <T> T frozen(T value) {
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put((String) k, frozen(v)));
-      return (T) Collections.unmodifiableMap(out);
-    }
-    if (value instanceof List<?> list) {
-      List<Object> out = new ArrayList<>(list.size());
-      list.forEach(v -> out.add(frozen(v)));
-      return (T) Collections.unmodifiableList(out);
     }
     return value;
   }

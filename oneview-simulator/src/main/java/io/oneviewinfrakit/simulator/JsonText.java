@@ -1,72 +1,119 @@
 package io.oneviewinfrakit.simulator;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Writes the simulator's JSON trees as compact text, byte for byte as Moshi's {@code JsonWriter}
- * with nulls serialised writes them ({@code JsonTextTest} holds the two to that). Listing 2,000
- * servers writes 5 MB of JSON per listing; Moshi's writer spent more CPU on its buffer segments
- * than on the text, and that CPU counted against every client's benchmark on the same machine.
+ * Writes the simulator's JSON trees as compact UTF-8 text, byte for byte as Moshi's {@code
+ * JsonWriter} with nulls serialised writes them ({@code JsonTextTest} holds the two to that).
+ * Listing 2,000 servers writes 5 MB of JSON per listing, and that CPU counts against every
+ * client's benchmark on the same machine: Moshi's writer spent more on its buffer segments than on
+ * the text, and a growing text then copied twice (to a string, to bytes) made most of a listing's
+ * garbage. So the text goes straight to bytes, in a buffer each thread keeps for its next answer.
  */
 final class JsonText {
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+  /** Kept for the thread's next answer up to this size (a listing page is about 80 kB). */
+  private static final int KEPT = 1 << 20;
+  private static final ThreadLocal<byte[]> BUFFERS = new ThreadLocal<>();
 
-  private JsonText() {}
+  private byte[] buf;
+  private int size;
 
-  static String write(Object value) {
-    StringBuilder out = new StringBuilder(256);
-    append(out, value);
-    return out.toString();
+  private JsonText(byte[] buf) {
+    this.buf = buf;
   }
 
-  private static void append(StringBuilder out, Object value) {
+  /** {@code value} as UTF-8 JSON text. */
+  static byte[] write(Object value) {
+    byte[] kept = BUFFERS.get();
+    BUFFERS.set(null); // a value's toString writing JSON itself gets a buffer of its own
+    JsonText out = new JsonText(kept != null ? kept : new byte[8192]);
+    try {
+      out.value(value);
+      return Arrays.copyOf(out.buf, out.size);
+    } finally {
+      if (out.buf.length <= KEPT) {
+        BUFFERS.set(out.buf);
+      }
+    }
+  }
+
+  private void value(Object value) {
     if (value == null) {
-      out.append("null");
+      raw(NULL);
     } else if (value instanceof String s) {
-      string(out, s);
+      string(s);
     } else if (value instanceof Map<?, ?> map) {
-      out.append('{');
+      room(1);
+      buf[size++] = '{';
       boolean first = true;
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (!first) out.append(',');
+        if (!first) comma();
         first = false;
-        string(out, String.valueOf(e.getKey()));
-        out.append(':');
-        append(out, e.getValue());
+        string(String.valueOf(e.getKey()));
+        room(1);
+        buf[size++] = ':';
+        value(e.getValue());
       }
-      out.append('}');
+      room(1);
+      buf[size++] = '}';
     } else if (value instanceof Iterable<?> list) {
-      out.append('[');
+      room(1);
+      buf[size++] = '[';
       boolean first = true;
       for (Object item : list) {
-        if (!first) out.append(',');
+        if (!first) comma();
         first = false;
-        append(out, item);
+        value(item);
       }
-      out.append(']');
+      room(1);
+      buf[size++] = ']';
     } else if (value instanceof Boolean b) {
-      out.append(b.booleanValue());
+      raw(b ? TRUE : FALSE);
     } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-      out.append(((Number) value).longValue());
+      ascii(Long.toString(((Number) value).longValue()));
     } else if (value instanceof Number n) {
-      number(out, n);
+      number(n);
     } else {
-      string(out, value.toString());
+      string(value.toString());
     }
   }
 
   /** As Moshi: NaN and infinities are not JSON. */
-  private static void number(StringBuilder out, Number n) {
+  private void number(Number n) {
     String text = n.toString();
     if (text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity")) {
       throw new IllegalArgumentException("Numeric values must be finite, but was " + n);
     }
-    out.append(text);
+    ascii(text);
   }
 
-  /** A quoted string with Moshi's escapes: quote, backslash, control characters, U+2028, U+2029. */
-  private static void string(StringBuilder out, String s) {
-    out.append('"');
+  /** A quoted string: as it is when plain ASCII, else with Moshi's escapes, encoded as UTF-8. */
+  private void string(String s) {
+    int length = s.length();
+    room(length + 2);
+    int start = size;
+    buf[size++] = '"';
+    for (int i = 0; i < length; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+        size = start;
+        escaped(s);
+        return;
+      }
+      buf[size++] = (byte) c;
+    }
+    buf[size++] = '"';
+  }
+
+  /** Moshi's escapes: quote, backslash, control characters, U+2028, U+2029; the rest as UTF-8. */
+  private void escaped(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 16).append('"');
     int last = 0;
     int length = s.length();
     for (int i = 0; i < length; i++) {
@@ -79,7 +126,7 @@ final class JsonText {
           case '\n' -> "\\n";
           case '\r' -> "\\r";
           case '\f' -> "\\f";
-          default -> "\\u00" + HEX[c >> 4] + HEX[c & 0xf];
+          default -> "\\u00" + (char) HEX[c >> 4] + (char) HEX[c & 0xf];
         };
       } else if (c == '"') {
         replacement = "\\\"";
@@ -95,6 +142,32 @@ final class JsonText {
       out.append(s, last, i).append(replacement);
       last = i + 1;
     }
-    out.append(s, last, length).append('"');
+    // A lone surrogate becomes '?', as in Moshi's UTF-8 sink.
+    raw(out.append(s, last, length).append('"').toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void ascii(String s) {
+    int length = s.length();
+    room(length);
+    for (int i = 0; i < length; i++) {
+      buf[size++] = (byte) s.charAt(i);
+    }
+  }
+
+  private void raw(byte[] bytes) {
+    room(bytes.length);
+    System.arraycopy(bytes, 0, buf, size, bytes.length);
+    size += bytes.length;
+  }
+
+  private void comma() {
+    room(1);
+    buf[size++] = ',';
+  }
+
+  private void room(int more) {
+    if (size + more > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+    }
   }
 }

@@ -40,10 +40,10 @@ final class Listings {
     String eTag = (String) doc.get("eTag");
     String ifNoneMatch = r.header("If-None-Match");
     if (ifNoneMatch != null && eTag != null && ETags.unquote(ifNoneMatch).equals(eTag)) {
-      return new ApiResponse(304, Map.of("ETag", eTag), null);
+      return ApiResponse.text(304, Map.of("ETag", eTag), null);
     }
     Map<String, String> headers = eTag == null ? Map.of() : Map.of("ETag", eTag);
-    return ApiResponse.json(200, Documents.render(doc, category, version), headers);
+    return ApiResponse.snapshot(200, Documents.snapshot(doc, category, version), headers);
   }
 
   ApiResponse list(ApiRequest r, Store store, int version) {
@@ -76,12 +76,12 @@ final class Listings {
     CollectionQuery.Page page = q.page(candidates, cap);
     List<Object> members = new ArrayList<>(page.members().size());
     for (Map<String, Object> d : page.members()) {
-      members.add(q.project(Documents.render(d, category, version)));
+      members.add(q.project(Documents.snapshot(d, category, version)));
     }
     // A collection's own eTag is the time of the listing, as appliances write it
     // ("2016-06-01T17:22:51.521Z" in the oneview-sdk-java and python-oneviewclient fixtures).
     String now = Ids.timestamp(a.clock().instant());
-    return ApiResponse.json(200, q.envelope(r.path(), ApiVersions.collectionType(category, version),
-        category, page, members, now, now, now));
+    return ApiResponse.snapshot(200, q.envelope(r.path(), ApiVersions.collectionType(category, version),
+        category, page, members, now, now, now), Map.of());
   }
 }

@@ -244,7 +244,7 @@ final class Scmb implements AutoCloseable {
   private ApiResponse caCollection(ApiRequest r, int version) {
     if (version < 600) {
       // A bare JSON string holding the PEM (the shape before API 600).
-      return new ApiResponse(200, Map.of(), Json.writeBytes(ca.certificatePem()));
+      return ApiResponse.json(200, ca.certificatePem());
     }
     boolean details = "true".equalsIgnoreCase(r.header("If-Req-CertDetails"));
     List<String> filters = r.query().all("filter");

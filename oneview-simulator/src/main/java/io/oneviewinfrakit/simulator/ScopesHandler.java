@@ -210,7 +210,7 @@ final class ScopesHandler extends ResourceHandler {
     ApiResponse accepted = a.acceptedTasks().accepted(r, t, version);
     Map<String, String> headers = new LinkedHashMap<>(accepted.headers());
     headers.put("X-Task-Uri", t.uri);
-    return new ApiResponse(accepted.status(), headers, accepted.body());
+    return accepted.withHeaders(headers);
   }
 
   /** {@code /rest/scopes/resources/rest/<collection>/<id>}. */

@@ -17,12 +17,19 @@ import java.util.Set;
 final class Store {
   final String category;
   final int pageCap;
+  /** Whether documents' values are frozen when put: for documents only ever changed by putting values. */
+  private final boolean frozenValues;
   private final Map<String, Map<String, Object>> byUri = new LinkedHashMap<>();
   private final Map<String, Set<String>> byName = new LinkedHashMap<>();
 
   Store(String category, int pageCap) {
+    this(category, pageCap, false);
+  }
+
+  Store(String category, int pageCap, boolean frozenValues) {
     this.category = category;
     this.pageCap = pageCap;
+    this.frozenValues = frozenValues;
   }
 
   Map<String, Object> get(String uri) {
@@ -54,6 +61,9 @@ final class Store {
   }
 
   void put(Map<String, Object> doc) {
+    if (frozenValues) {
+      Frozen.values(doc);
+    }
     String uri = (String) doc.get("uri");
     Map<String, Object> old = byUri.put(uri, doc);
     if (old != null) {
