@@ -75,12 +75,17 @@ public final class Faults {
     this.appliance = appliance;
   }
 
-  /** Delays every response by {@code latency}. */
+  /**
+   * Every request takes {@code latency}, as an appliance's own work does: a read ({@code GET}) is
+   * worked out when it arrives and answered once its latency has passed (later if working it out
+   * takes longer); a change takes effect when its latency has passed, then is answered. No thread
+   * waits meanwhile.
+   */
   public Faults latency(Duration latency) {
     return latency(latency, latency);
   }
 
-  /** Delays every response by a random time between {@code min} and {@code max}, inclusive. */
+  /** As {@link #latency(Duration)}, each request's a random time between {@code min} and {@code max}, inclusive. */
   public synchronized Faults latency(Duration min, Duration max) {
     if (min.isNegative() || max.compareTo(min) < 0) {
       throw new IllegalArgumentException("need 0 <= min <= max: " + min + ", " + max);

@@ -55,40 +55,73 @@ final class SimulatorHandler extends Handler.Abstract {
     String rawQuery = request.getHttpURI().getQuery() == null ? "" : request.getHttpURI().getQuery();
     Map<String, String> headers = recordedHeaders(request);
     if (faults.applianceDown()) {
-      return drop(request, callback, method, path, rawQuery, at, headers, "");
+      return drop(request, callback, method, path, rawQuery, at, headers, "", NOW);
     }
     Duration latency = faults.nextLatency();
+    if (!latency.isZero() && method.equals("GET")) {
+      // A read is worked out as it arrives and answered once its latency has passed (or when
+      // worked out, if later): an appliance's own work is part of its answer's time, and reads
+      // waiting side by side are worked out meanwhile, not one after another once all have waited.
+      long due = System.nanoTime() + latency.toNanos();
+      return serve(request, response, callback, method, path, rawQuery, at, headers, due);
+    }
     if (!latency.isZero()) {
-      // Answer later without holding a thread meanwhile: an appliance's latency must not be capped
-      // by the simulator's own thread pool (64 requests in flight would otherwise take two waits).
-      org.eclipse.jetty.server.Components components = request.getComponents();
-      components.getScheduler().schedule(() -> {
-        try {
-          components.getThreadPool().execute(() -> {
-            try {
-              serve(request, response, callback, method, path, rawQuery, at, headers);
-            } catch (Throwable t) {
-              callback.failed(t);
-            }
-          });
-        } catch (RuntimeException stopping) { // the pool refuses work while the simulator stops
-          callback.failed(stopping);
-        }
-      }, latency.toNanos(), TimeUnit.NANOSECONDS);
+      // A change takes effect when its latency has passed, then is answered.
+      later(request, callback, latency.toNanos(),
+          () -> serve(request, response, callback, method, path, rawQuery, at, headers, NOW));
       return true;
     }
-    return serve(request, response, callback, method, path, rawQuery, at, headers);
+    return serve(request, response, callback, method, path, rawQuery, at, headers, NOW);
   }
 
-  /** The request after its latency: faults, expectations, the appliance, the answer. */
+  /** A {@code due} time that has passed: answer at once. */
+  private static final long NOW = Long.MIN_VALUE;
+
+  /**
+   * Runs {@code step} on the server's pool after {@code delayNanos}, without holding a thread
+   * meanwhile: an appliance's latency must not be capped by the simulator's own thread pool (64
+   * requests in flight would otherwise take two waits).
+   */
+  private static void later(Request request, Callback callback, long delayNanos, Step step) {
+    org.eclipse.jetty.server.Components components = request.getComponents();
+    components.getScheduler().schedule(() -> {
+      try {
+        components.getThreadPool().execute(() -> {
+          try {
+            step.run();
+          } catch (Throwable t) {
+            callback.failed(t);
+          }
+        });
+      } catch (RuntimeException stopping) { // the pool refuses work while the simulator stops
+        callback.failed(stopping);
+      }
+    }, delayNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** {@code answer} (an answer leaving) now, or once {@code due} ({@link System#nanoTime}) has passed. */
+  private static void at(Request request, Callback callback, long due, Step answer) throws Exception {
+    long wait = due == NOW ? 0 : due - System.nanoTime();
+    if (wait <= 0) {
+      answer.run();
+    } else {
+      later(request, callback, wait, answer);
+    }
+  }
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  /** The request after a change's latency: faults, expectations, the appliance, the answer (at {@code due}). */
   private boolean serve(Request request, Response response, Callback callback, String method, String path,
-      String rawQuery, Instant at, Map<String, String> headers) throws Exception {
+      String rawQuery, Instant at, Map<String, String> headers, long due) throws Exception {
     Faults.Decision decision = faults.decide();
     if (decision.invalidateSessions()) {
       appliance.invalidateSessions();
     }
     if (decision.action() == Faults.Action.DROP) {
-      return drop(request, callback, method, path, rawQuery, at, headers, "");
+      return drop(request, callback, method, path, rawQuery, at, headers, "", due);
     }
     String body = Content.Source.asString(request, StandardCharsets.UTF_8);
     String recordedBody = redactBody(method, path, body);
@@ -101,8 +134,8 @@ final class SimulatorHandler extends Handler.Abstract {
       if (!delay.isZero()) {
         Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
       }
-      return respond(response, callback, scripted.response(),
-          new RecordedRequest(method, path, rawQuery, scripted.status(), at, headers, recordedBody));
+      return respond(request, response, callback, scripted.response(),
+          new RecordedRequest(method, path, rawQuery, scripted.status(), at, headers, recordedBody), due);
     }
     ApiResponse result;
     try {
@@ -121,14 +154,19 @@ final class SimulatorHandler extends Handler.Abstract {
     }
     if (decision.action() == Faults.Action.SERVE && faults.takeLostResponse(method, path)) {
       // applied, answer lost
-      return drop(request, callback, method, path, rawQuery, at, headers, recordedBody);
+      return drop(request, callback, method, path, rawQuery, at, headers, recordedBody, due);
     }
-    return respond(response, callback, result,
-        new RecordedRequest(method, path, rawQuery, result.status(), at, headers, recordedBody));
+    return respond(request, response, callback, result,
+        new RecordedRequest(method, path, rawQuery, result.status(), at, headers, recordedBody), due);
   }
 
-  private boolean respond(Response response, Callback callback, ApiResponse result,
-      RecordedRequest recorded) {
+  private boolean respond(Request request, Response response, Callback callback, ApiResponse result,
+      RecordedRequest recorded, long due) throws Exception {
+    at(request, callback, due, () -> respond(response, callback, result, recorded));
+    return true;
+  }
+
+  private void respond(Response response, Callback callback, ApiResponse result, RecordedRequest recorded) {
     // Recorded before the answer leaves, so a client that got its answer finds its request logged.
     requests.add(recorded);
     response.setStatus(result.status());
@@ -142,7 +180,6 @@ final class SimulatorHandler extends Handler.Abstract {
     } else {
       response.write(true, ByteBuffer.wrap(body), callback);
     }
-    return true;
   }
 
   /** Header names whose values are credentials: never kept in the request log. */
@@ -187,12 +224,15 @@ final class SimulatorHandler extends Handler.Abstract {
     }
   }
 
+  /** Hangs up instead of answering, at {@code due}. */
   private boolean drop(Request request, Callback callback, String method, String path,
-      String rawQuery, Instant at, Map<String, String> headers, String body) {
-    requests.add(new RecordedRequest(method, path, rawQuery, RecordedRequest.DROPPED, at, headers,
-        body));
-    request.getConnectionMetaData().getConnection().getEndPoint().close();
-    callback.failed(new IOException("connection dropped by fault injection"));
+      String rawQuery, Instant at, Map<String, String> headers, String body, long due) throws Exception {
+    at(request, callback, due, () -> {
+      requests.add(new RecordedRequest(method, path, rawQuery, RecordedRequest.DROPPED, at, headers,
+          body));
+      request.getConnectionMetaData().getConnection().getEndPoint().close();
+      callback.failed(new IOException("connection dropped by fault injection"));
+    });
     return true;
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,12 @@ import org.junit.jupiter.api.Test;
 class FaultsTest extends SimulatorFixture {
   private void start(long seed) {
     start(OneViewSimulator.builder().servers(8).seed(seed));
+  }
+
+  /** Latency is real time: the appliance's own times then tell when it did its work. */
+  private void startOnTheSystemClock() {
+    sim = OneViewSimulator.builder().servers(8).clock(Clock.systemUTC()).build().start();
+    ov = new TestClient(sim).login();
   }
 
   @Test
@@ -101,6 +109,35 @@ class FaultsTest extends SimulatorFixture {
     long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
 
     assertThat(elapsedMs).isGreaterThanOrEqualTo(300);
+  }
+
+  @Test
+  void aReadIsWorkedOutAsItArrivesAndAnsweredOnceItsLatencyHasPassed() {
+    startOnTheSystemClock();
+    sim.faults().latency(Duration.ofSeconds(1));
+
+    long t0 = System.nanoTime();
+    TestClient.Resp page = ov.get("/rest/server-hardware");
+    long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
+
+    Instant arrived = sim.requests().last().time();
+    Instant workedOut = Instant.parse(page.string("created")); // a listing's time, as the appliance writes it
+    assertThat(elapsedMs).isGreaterThanOrEqualTo(1000);
+    assertThat(workedOut).isBefore(arrived.plusSeconds(1));
+  }
+
+  @Test
+  void aChangeTakesEffectOnceItsLatencyHasPassed() {
+    startOnTheSystemClock();
+    String server = (String) ov.get("/rest/server-hardware?count=1").members().get(0).get("uri");
+    sim.faults().latency(Duration.ofSeconds(1));
+
+    TestClient.Resp changed = ov.patch(server,
+        List.of(Map.of("op", "replace", "path", "/maintenanceMode", "value", true)), "application/json");
+
+    Instant arrived = sim.requests().last().time();
+    assertThat(changed.code()).isEqualTo(200);
+    assertThat(Instant.parse(changed.string("modified"))).isAfterOrEqualTo(arrived.plusSeconds(1));
   }
 
   @Test
