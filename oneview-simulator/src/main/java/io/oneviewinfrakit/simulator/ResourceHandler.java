@@ -47,6 +47,26 @@ abstract class ResourceHandler implements Appliance.RestExtension {
     };
   }
 
+  /**
+   * The name in the body of a create ({@code selfUri} null) or of an update of {@code selfUri}:
+   * 400 INVALID_NAME when missing, 409 DUPLICATE_NAME when another document of {@code store} has it
+   * or a create still running holds it. {@code what} names the resource in the messages ("server
+   * profile template"), {@code kind} in the uniqueness rule ("Server profile template").
+   */
+  String uniqueName(Map<String, Object> body, String selfUri, Store store, Set<String> pendingNames,
+      String what, String kind) {
+    String name = Appliance.string(body.get("name"));
+    if (name == null || name.isBlank()) {
+      throw SimulatorException.badRequest("INVALID_NAME", "A " + what + " name is required.");
+    }
+    Map<String, Object> other = store.exactlyNamed(name);
+    if (other != null && !other.get("uri").equals(selfUri) || selfUri == null && pendingNames.contains(name)) {
+      throw new SimulatorException(409, "DUPLICATE_NAME", "A " + what + " named " + name + " already exists.",
+          kind + " names must be unique.", List.of("Choose a different name."));
+    }
+    return name;
+  }
+
   /** Stamps a new document: uri-independent metadata a create gives it. */
   void stamp(Map<String, Object> doc) {
     String now = Ids.timestamp(a.clock().instant());

@@ -59,16 +59,7 @@ abstract class SanNetworksHandler extends ResourceHandler {
   }
 
   private String requireName(Map<String, Object> body, String selfUri) {
-    String name = Appliance.string(body.get("name"));
-    if (name == null || name.isBlank()) {
-      throw SimulatorException.badRequest("INVALID_NAME", "A " + what + " name is required.");
-    }
-    Map<String, Object> other = store.exactlyNamed(name);
-    if (other != null && !other.get("uri").equals(selfUri) || selfUri == null && pendingNames.contains(name)) {
-      throw new SimulatorException(409, "DUPLICATE_NAME", "A " + what + " named " + name + " already exists.",
-          "Network names must be unique.", List.of("Choose a different name."));
-    }
-    return name;
+    return uniqueName(body, selfUri, store, pendingNames, what, "Network");
   }
 
   private ApiResponse create(ApiRequest r, int version) {

@@ -60,17 +60,8 @@ final class TemplatesHandler extends ResourceHandler {
   }
 
   private String requireName(Map<String, Object> body, String selfUri) {
-    String name = Appliance.string(body.get("name"));
-    if (name == null || name.isBlank()) {
-      throw SimulatorException.badRequest("INVALID_NAME", "A server profile template name is required.");
-    }
-    Map<String, Object> other = a.templateStore().exactlyNamed(name);
-    if (other != null && !other.get("uri").equals(selfUri) || selfUri == null && pendingNames.contains(name)) {
-      throw new SimulatorException(409, "DUPLICATE_NAME",
-          "A server profile template named " + name + " already exists.",
-          "Server profile template names must be unique.", List.of("Choose a different name."));
-    }
-    return name;
+    return uniqueName(body, selfUri, a.templateStore(), pendingNames, "server profile template",
+        "Server profile template");
   }
 
   /** The template as it would be stored, checked against the hardware types, groups and networks. */
