@@ -22,8 +22,13 @@ final class BackgroundWork implements AutoCloseable {
 
   /** How long Provision calls must pause before the OneView work of those just answered starts. */
   static final Duration BURST_PAUSE = Duration.ofMillis(50);
-  /** The longest a provision's OneView work waits for calls to pause. */
-  static final Duration BURST_MAX_DELAY = Duration.ofMillis(500);
+  /**
+   * The longest a provision's OneView work waits for calls to pause: only so that calls that never
+   * pause cannot hold it back for good. The work takes minutes; seconds before it starts cost
+   * nothing, while work released in the middle of a scale-up's calls (a group controller's
+   * sequential calls, or one burst right after another) took the CPU the calls were waiting for.
+   */
+  static final Duration BURST_MAX_DELAY = Duration.ofSeconds(2);
 
   private final ExecutorService executor;
   private final ScheduledExecutorService scheduler;

@@ -3,9 +3,11 @@ package io.oneviewinfrakit.plugin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +56,13 @@ final class ServerReservations {
   }
 
   /** The outcome of a choice: a reserved server, or none with the reasons. */
+  /** The server reserved, if any; the counts are complete when none was (they say why). */
   record Choice(Optional<ServerView> server, Counts counts) {}
+
+  /** Powered-off servers first (no power-off needed), then by name, then by URI. */
+  private static final Comparator<ServerView> PREFERENCE = Comparator.comparing((ServerView s) -> !s.isPoweredOff())
+      .thenComparing(ServerView::name, Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparing(ServerView::uri);
 
   private record Cooldown(Instant until, String reason) {}
 
@@ -64,6 +72,13 @@ final class ServerReservations {
   private final Map<String, String> reservedBy = new HashMap<>(); // server URI -> instance ID
   private final Map<String, Cooldown> cooldowns = new HashMap<>(); // server URI -> until
   private final Map<String, Instant> seenTaken = new HashMap<>(); // server URI -> until
+  // The compatible servers of the last listing and kind of template asked about, in order of
+  // preference: a burst of provisions reserves from one listing, each in turn under the lock, and
+  // sorting the listing for each of them made the lock the burst's queue.
+  private Collection<ServerView> sortedFrom;
+  private int sortedFromSize;
+  private String sortedKind;
+  private List<ServerView> sorted = List.of();
 
   ServerReservations(Clock clock) {
     this(clock, false, Duration.ofSeconds(30));
@@ -117,13 +132,7 @@ final class ServerReservations {
     int failed = 0;
     int poweredOn = 0;
     ServerView best = null;
-    Comparator<ServerView> preference = Comparator.comparing((ServerView s) -> !s.isPoweredOff())
-        .thenComparing(ServerView::name, Comparator.nullsLast(Comparator.naturalOrder()))
-        .thenComparing(ServerView::uri);
-    for (ServerView server : servers) {
-      if (!server.isCompatibleWith(template)) {
-        continue;
-      }
+    for (ServerView server : preferred(template, servers)) {
       compatible++;
       // A server an in-flight provision holds counts as reserved even once a listing shows the
       // profile being applied to it (otherwise the counts would depend on the refresh timing).
@@ -143,8 +152,9 @@ final class ServerReservations {
         cooling++;
       } else if (exclude.contains(server.uri())) {
         tried++;
-      } else if (best == null || preference.compare(server, best) < 0) {
-        best = server;
+      } else {
+        best = server; // the first one left, in order of preference
+        break;
       }
     }
     if (best != null) {
@@ -153,6 +163,25 @@ final class ServerReservations {
     return new Choice(Optional.ofNullable(best),
         new Counts(compatible, inUse, reserved, maintenance, cooling, tried, unmatched, failed,
             poweredOn));
+  }
+
+  /** The servers of {@code servers} compatible with {@code template}, in order of preference. */
+  private List<ServerView> preferred(TemplateView template, Collection<ServerView> servers) {
+    String kind = template.hardwareTypeUri() + " " + template.enclosureGroupUri();
+    if (servers != sortedFrom || servers.size() != sortedFromSize || !kind.equals(sortedKind)) {
+      List<ServerView> compatible = new ArrayList<>();
+      for (ServerView server : servers) {
+        if (server.isCompatibleWith(template)) {
+          compatible.add(server);
+        }
+      }
+      compatible.sort(PREFERENCE);
+      sortedFrom = servers;
+      sortedFromSize = servers.size();
+      sortedKind = kind;
+      sorted = compatible;
+    }
+    return sorted;
   }
 
   /** Releases the reservation of {@code serverUri} if {@code instanceId} holds it. */

@@ -42,6 +42,16 @@ class ServerReservationsTest {
   }
 
   @Test
+  void eachListingIsOrderedByItsOwnPowerStates() {
+    List<ServerView> first = List.of(blade("b1", "On"), blade("b2", "Off"), blade("b3", "On"));
+    assertThat(reserve("i1", first)).isEqualTo("/hw/b2");
+    // The next listing: b3 was powered off meanwhile, and is now preferred to b1.
+    List<ServerView> next = List.of(blade("b1", "On"), blade("b2", "Off"), blade("b3", "Off"));
+    assertThat(reserve("i2", next)).isEqualTo("/hw/b3");
+    assertThat(reserve("i3", first)).isEqualTo("/hw/b1");
+  }
+
+  @Test
   void aPoweredOffServerIsPreferredAndNoServerIsGivenTwice() {
     List<ServerView> servers = List.of(blade("b1", "On"), blade("b2", "Off"), blade("b3", "On"));
     assertThat(reserve("i1", servers)).isEqualTo("/hw/b2");
