@@ -78,8 +78,10 @@ public final class Faults {
   /**
    * Every request takes {@code latency}, as an appliance's own work does: a read ({@code GET}) is
    * worked out when it arrives and answered once its latency has passed (later if working it out
-   * takes longer); a change takes effect when its latency has passed, then is answered. No thread
-   * waits meanwhile.
+   * takes longer); a change takes effect when its latency has passed, then is answered. The other
+   * faults and the expectations are decided when a request is worked out: a read's on arrival, a
+   * change's after its latency (so a read sent just after a change can use them up first). No
+   * thread waits meanwhile.
    */
   public Faults latency(Duration latency) {
     return latency(latency, latency);

@@ -14,8 +14,8 @@ import java.util.Set;
  * holds only frozen values and copies of its own ({@link ApiResponse#snapshot}) is written as text
  * after the appliance's lock is let go, while later requests change the documents it was copied
  * from: a change can only put a new value, never reach into a frozen one. Stores of documents whose
- * nested values the simulator never changes in place (server hardware) keep them frozen, so such a
- * copy costs one map per document.
+ * nested values the simulator never changes in place (server hardware, hardware types, enclosure
+ * groups) keep them frozen, so such a copy costs one map per document.
  */
 final class Frozen {
   private Frozen() {}

@@ -18,7 +18,7 @@ final class JsonText {
   private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
   /** Kept for the thread's next answer up to this size (a listing page is about 80 kB). */
-  private static final int KEPT = 1 << 20;
+  private static final int KEPT = 256 * 1024;
   private static final ThreadLocal<byte[]> BUFFERS = new ThreadLocal<>();
 
   private byte[] buf;

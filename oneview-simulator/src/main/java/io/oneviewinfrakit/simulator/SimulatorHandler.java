@@ -84,6 +84,10 @@ final class SimulatorHandler extends Handler.Abstract {
    */
   private static void later(Request request, Callback callback, long delayNanos, Step step) {
     org.eclipse.jetty.server.Components components = request.getComponents();
+    if (!components.getScheduler().isRunning()) { // stopping: nothing scheduled would ever run
+      callback.failed(new IOException("the simulator is stopping"));
+      return;
+    }
     components.getScheduler().schedule(() -> {
       try {
         components.getThreadPool().execute(() -> {
@@ -113,7 +117,10 @@ final class SimulatorHandler extends Handler.Abstract {
     void run() throws Exception;
   }
 
-  /** The request after a change's latency: faults, expectations, the appliance, the answer (at {@code due}). */
+  /**
+   * Faults, expectations, the appliance, the answer (sent at {@code due}): a read's when it
+   * arrives, a change's once its latency has passed.
+   */
   private boolean serve(Request request, Response response, Callback callback, String method, String path,
       String rawQuery, Instant at, Map<String, String> headers, long due) throws Exception {
     Faults.Decision decision = faults.decide();
@@ -130,12 +137,11 @@ final class SimulatorHandler extends Handler.Abstract {
     Expectation scripted = decision.action() == Faults.Action.SERVE
         ? expectations.take(method, path) : null;
     if (scripted != null) {
-      Duration delay = scripted.delay();
-      if (!delay.isZero()) {
-        Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
-      }
+      // The scripted delay comes on top of any latency, and holds no thread either.
+      long scriptedDue = (due == NOW ? System.nanoTime() : due) + scripted.delay().toNanos();
       return respond(request, response, callback, scripted.response(),
-          new RecordedRequest(method, path, rawQuery, scripted.status(), at, headers, recordedBody), due);
+          new RecordedRequest(method, path, rawQuery, scripted.status(), at, headers, recordedBody),
+          scripted.delay().isZero() ? due : scriptedDue);
     }
     ApiResponse result;
     try {

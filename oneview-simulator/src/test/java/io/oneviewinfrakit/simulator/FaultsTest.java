@@ -123,7 +123,7 @@ class FaultsTest extends SimulatorFixture {
     Instant arrived = sim.requests().last().time();
     Instant workedOut = Instant.parse(page.string("created")); // a listing's time, as the appliance writes it
     assertThat(elapsedMs).isGreaterThanOrEqualTo(1000);
-    assertThat(workedOut).isBefore(arrived.plusSeconds(1));
+    assertThat(workedOut).isBefore(arrived.plusMillis(500));
   }
 
   @Test
@@ -137,7 +137,9 @@ class FaultsTest extends SimulatorFixture {
 
     Instant arrived = sim.requests().last().time();
     assertThat(changed.code()).isEqualTo(200);
-    assertThat(Instant.parse(changed.string("modified"))).isAfterOrEqualTo(arrived.plusSeconds(1));
+    // The appliance writes times to the millisecond, and its wall clock is not the timer's: not
+    // to the millisecond, but long after the change arrived.
+    assertThat(Instant.parse(changed.string("modified"))).isAfter(arrived.plusMillis(900));
   }
 
   @Test

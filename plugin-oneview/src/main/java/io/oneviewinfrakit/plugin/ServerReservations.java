@@ -3,6 +3,7 @@ package io.oneviewinfrakit.plugin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -55,7 +56,6 @@ final class ServerReservations {
     }
   }
 
-  /** The outcome of a choice: a reserved server, or none with the reasons. */
   /** The server reserved, if any; the counts are complete when none was (they say why). */
   record Choice(Optional<ServerView> server, Counts counts) {}
 
@@ -72,13 +72,15 @@ final class ServerReservations {
   private final Map<String, String> reservedBy = new HashMap<>(); // server URI -> instance ID
   private final Map<String, Cooldown> cooldowns = new HashMap<>(); // server URI -> until
   private final Map<String, Instant> seenTaken = new HashMap<>(); // server URI -> until
-  // The compatible servers of the last listing and kind of template asked about, in order of
-  // preference: a burst of provisions reserves from one listing, each in turn under the lock, and
-  // sorting the listing for each of them made the lock the burst's queue.
-  private Collection<ServerView> sortedFrom;
-  private int sortedFromSize;
-  private String sortedKind;
-  private List<ServerView> sorted = List.of();
+  // The compatible servers of the last few listings and kinds of template asked about, in order of
+  // preference, newest first: a burst of provisions reserves from one listing, each in turn under
+  // the lock, and comparing every server of the listing for each of them made the lock the burst's
+  // queue. A few, so that groups of different templates provisioning together do not evict each
+  // other's.
+  private record Sorted(Collection<ServerView> from, int size, String kind, List<ServerView> servers) {}
+
+  private static final int SORTED_KEPT = 4;
+  private final ArrayDeque<Sorted> sorted = new ArrayDeque<>();
 
   ServerReservations(Clock clock) {
     this(clock, false, Duration.ofSeconds(30));
@@ -106,6 +108,7 @@ final class ServerReservations {
   /**
    * Picks a free compatible server not reserved, not cooling down and not in {@code exclude}, and
    * reserves it for {@code instanceId}; powered-off servers first (no power-off needed), then by name.
+   * {@code servers} (a listing's) must not change once passed.
    */
   synchronized Choice reserve(String instanceId, TemplateView template, Collection<ServerView> servers,
       Set<String> exclude) {
@@ -165,23 +168,29 @@ final class ServerReservations {
             poweredOn));
   }
 
-  /** The servers of {@code servers} compatible with {@code template}, in order of preference. */
+  /**
+   * The servers of {@code servers} compatible with {@code template}, in order of preference; kept
+   * for the same collection (by identity: a listing's servers never change once passed).
+   */
   private List<ServerView> preferred(TemplateView template, Collection<ServerView> servers) {
     String kind = template.hardwareTypeUri() + " " + template.enclosureGroupUri();
-    if (servers != sortedFrom || servers.size() != sortedFromSize || !kind.equals(sortedKind)) {
-      List<ServerView> compatible = new ArrayList<>();
-      for (ServerView server : servers) {
-        if (server.isCompatibleWith(template)) {
-          compatible.add(server);
-        }
+    for (Sorted s : sorted) {
+      if (s.from() == servers && s.size() == servers.size() && s.kind().equals(kind)) {
+        return s.servers();
       }
-      compatible.sort(PREFERENCE);
-      sortedFrom = servers;
-      sortedFromSize = servers.size();
-      sortedKind = kind;
-      sorted = compatible;
     }
-    return sorted;
+    List<ServerView> compatible = new ArrayList<>();
+    for (ServerView server : servers) {
+      if (server.isCompatibleWith(template)) {
+        compatible.add(server);
+      }
+    }
+    compatible.sort(PREFERENCE);
+    sorted.addFirst(new Sorted(servers, servers.size(), kind, compatible));
+    if (sorted.size() > SORTED_KEPT) {
+      sorted.removeLast();
+    }
+    return compatible;
   }
 
   /** Releases the reservation of {@code serverUri} if {@code instanceId} holds it. */

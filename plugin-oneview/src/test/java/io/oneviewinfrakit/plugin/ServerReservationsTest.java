@@ -52,6 +52,23 @@ class ServerReservationsTest {
   }
 
   @Test
+  void groupsOfDifferentTemplatesReservingFromOneListingEachGetTheirOwnServers() {
+    TemplateView rackTemplate = new TemplateView("/t2", "rack", "/sht/rack", null);
+    List<ServerView> servers = new ArrayList<>(List.of(blade("b1", "On"), blade("b2", "Off")));
+    servers.add(new ServerView("/hw/r1", "r1", null, null, "/sht/rack", null, null, "NoProfileApplied",
+        "On", false, List.of()));
+    servers.add(new ServerView("/hw/r2", "r2", null, null, "/sht/rack", null, null, "NoProfileApplied",
+        "Off", false, List.of()));
+    List<ServerView> listing = List.copyOf(servers);
+    for (String[] expected : new String[][] {{"/hw/b2", "/hw/r2"}, {"/hw/b1", "/hw/r1"}}) {
+      assertThat(reservations.reserve("blade-" + expected[0], TEMPLATE, listing, Set.of()).server()
+          .map(ServerView::uri)).contains(expected[0]);
+      assertThat(reservations.reserve("rack-" + expected[1], rackTemplate, listing, Set.of()).server()
+          .map(ServerView::uri)).contains(expected[1]);
+    }
+  }
+
+  @Test
   void aPoweredOffServerIsPreferredAndNoServerIsGivenTwice() {
     List<ServerView> servers = List.of(blade("b1", "On"), blade("b2", "Off"), blade("b3", "On"));
     assertThat(reserve("i1", servers)).isEqualTo("/hw/b2");
