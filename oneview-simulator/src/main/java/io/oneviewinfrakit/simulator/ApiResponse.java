@@ -51,6 +51,6 @@ record ApiResponse(int status, Map<String, String> headers, byte[] text, Object 
 
   /** The body as UTF-8 bytes (a snapshot written now); null for none. */
   byte[] body() {
-    return snapshot == null ? text : Json.writeBytes(snapshot);
+    return written().text();
   }
 }

@@ -23,7 +23,7 @@ final class Frozen {
   /** {@code value} as a tree that cannot change: itself when it already cannot, else a deep copy. */
   @SuppressWarnings("unchecked")
   static <T> T of(T value) {
-    if (value instanceof FrozenObject || value instanceof FrozenArray) {
+    if (is(value)) {
       return value;
     }
     if (value instanceof Map<?, ?> map) {
@@ -31,15 +31,13 @@ final class Frozen {
       map.forEach((k, v) -> out.put((String) k, of(v)));
       return (T) new FrozenObject(out);
     }
-    if (value instanceof List<?> list) {
-      Object[] out = new Object[list.size()];
-      int i = 0;
-      for (Object v : list) {
-        out[i++] = of(v);
-      }
-      return (T) new FrozenArray(out);
+    List<?> list = (List<?>) value; // all is() leaves besides maps
+    Object[] out = new Object[list.size()];
+    int i = 0;
+    for (Object v : list) {
+      out[i++] = of(v);
     }
-    return value;
+    return (T) new FrozenArray(out);
   }
 
   /**

@@ -141,7 +141,7 @@ final class SimulatorHandler extends Handler.Abstract {
       long scriptedDue = (due == NOW ? System.nanoTime() : due) + scripted.delay().toNanos();
       return respond(request, response, callback, scripted.response(),
           new RecordedRequest(method, path, rawQuery, scripted.status(), at, headers, recordedBody),
-          scripted.delay().isZero() ? due : scriptedDue);
+          scriptedDue);
     }
     ApiResponse result;
     try {
