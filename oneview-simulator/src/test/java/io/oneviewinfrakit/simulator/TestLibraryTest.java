@@ -109,6 +109,20 @@ class TestLibraryTest extends SimulatorFixture {
   }
 
   @Test
+  void anExpectationsDelayComesOnTopOfTheLatency() {
+    start();
+    sim.faults().latency(Duration.ofMillis(300));
+    sim.expect("GET", "/rest/version").delay(Duration.ofMillis(300)).andReturn(200, "\"late\"");
+
+    long before = System.nanoTime();
+    TestClient.Resp r = ov.get("/rest/version");
+    long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before);
+
+    assertThat(r.text()).isEqualTo("\"late\"");
+    assertThat(elapsedMs).isGreaterThanOrEqualTo(600);
+  }
+
+  @Test
   void anExpectationWaitsItsDelayAndSendsItsHeadersAndBody() {
     start();
     sim.expect("GET", "/rest/version").delay(Duration.ofMillis(300))
