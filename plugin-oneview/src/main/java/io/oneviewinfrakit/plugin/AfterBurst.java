@@ -18,7 +18,13 @@ import org.slf4j.LoggerFactory;
  * steady stream of calls cannot hold it back) keeps it from competing with the burst for the CPU
  * and the appliance: the calls are answered first.
  *
- * <p>Thread-safe. Holds no thread: the release is a scheduled check.
+ * <p>Released work starts at most {@code lanes} jobs at a time, the next one when one ends, and
+ * only while the calls still pause: a burst that begins while held work is being started stops it
+ * after the jobs already running (a burst that came 50 ms after the previous calls used to meet all
+ * of their work at once). When the oldest held job has waited {@code maxDelay}, it and every job
+ * held with it start even while calls go on, still {@code lanes} at a time.
+ *
+ * <p>Thread-safe. Holds no thread: the release is a scheduled check, or the end of a job.
  */
 final class AfterBurst {
   /** Schedules {@code check} to run once, after {@code delayNanos}; throws {@link RejectedExecutionException} once closed. */
@@ -32,17 +38,31 @@ final class AfterBurst {
 
   private final long pause;
   private final long maxDelay;
+  private final int lanes;
   private final Timer timer;
   private final LongSupplier nanoTime;
   private final Consumer<Runnable> start;
   private final ArrayDeque<Held> held = new ArrayDeque<>();
   private long lastCall;
   private boolean checkScheduled;
+  /** Released jobs not yet ended. */
+  private int running;
+  /** Once the oldest held job is due, every job held up to {@code flushThrough} starts too. */
+  private boolean flushing;
+  private long flushThrough;
 
-  /** {@code start} hands a job to the workers; it may throw {@link RejectedExecutionException} once closed. */
-  AfterBurst(Duration pause, Duration maxDelay, Timer timer, LongSupplier nanoTime, Consumer<Runnable> start) {
+  /**
+   * {@code start} hands a job to the workers (it may throw {@link RejectedExecutionException} once
+   * closed); {@code lanes} is how many released jobs may run at once.
+   */
+  AfterBurst(Duration pause, Duration maxDelay, int lanes, Timer timer, LongSupplier nanoTime,
+      Consumer<Runnable> start) {
+    if (lanes < 1) {
+      throw new IllegalArgumentException("lanes < 1: " + lanes);
+    }
     this.pause = pause.toNanos();
     this.maxDelay = maxDelay.toNanos();
+    this.lanes = lanes;
     this.timer = timer;
     this.nanoTime = nanoTime;
     this.start = start;
@@ -67,7 +87,7 @@ final class AfterBurst {
       checkScheduled = true;
     }
     try {
-      timer.schedule(this::release, pause);
+      timer.schedule(this::check, pause);
     } catch (RejectedExecutionException closing) {
       synchronized (this) {
         held.remove(h);
@@ -82,37 +102,76 @@ final class AfterBurst {
     return held.size();
   }
 
+  /** How many released jobs run now. */
+  synchronized int running() {
+    return running;
+  }
+
+  private void check() {
+    synchronized (this) {
+      checkScheduled = false;
+    }
+    release();
+  }
+
+  /** Starts what may start now; schedules the next check when held work must wait for time to pass. */
   private void release() {
     List<Runnable> due = new ArrayList<>();
-    long wait;
+    long wait = -1;
     synchronized (this) {
       long now = nanoTime.getAsLong();
       long quietAt = lastCall + pause;
-      long oldestDue = held.isEmpty() ? now : held.peek().since() + maxDelay;
-      if (now - quietAt >= 0 || now - oldestDue >= 0) {
-        for (Held h : held) due.add(h.job());
-        held.clear();
-        checkScheduled = false;
-        wait = -1;
-      } else {
-        wait = Math.min(quietAt - now, oldestDue - now);
+      boolean quiet = now - quietAt >= 0;
+      if (!held.isEmpty() && now - (held.peek().since() + maxDelay) >= 0) {
+        // The oldest came due: everything held with it goes too, as one release.
+        flushThrough = held.peekLast().since();
+        flushing = true;
+      }
+      while (running < lanes && !held.isEmpty()
+          && (quiet || flushing && held.peek().since() - flushThrough <= 0)) {
+        due.add(held.poll().job());
+        running++;
+      }
+      if (held.isEmpty() || held.peek().since() - flushThrough > 0) {
+        flushing = false;
+      }
+      // With a lane free, what is held waits for the pause or its limit; with none, for a job's end.
+      if (running < lanes && !held.isEmpty() && !checkScheduled) {
+        wait = Math.min(quietAt - now, held.peek().since() + maxDelay - now);
+        checkScheduled = true;
       }
     }
     if (wait >= 0) {
       try {
-        timer.schedule(this::release, wait);
+        timer.schedule(this::check, wait);
       } catch (RejectedExecutionException closing) {
         log.debug("Plugin closing: held provisions' OneView work was not started");
       }
-      return;
     }
-    for (Runnable job : due) {
+    for (int i = 0; i < due.size(); i++) {
+      Runnable job = due.get(i);
       try {
-        start.accept(job);
+        start.accept(() -> {
+          try {
+            job.run();
+          } finally {
+            ended();
+          }
+        });
       } catch (RejectedExecutionException closing) {
+        synchronized (this) {
+          running -= due.size() - i;
+        }
         log.debug("Plugin closing: a provision's OneView work was not started");
         return;
       }
     }
+  }
+
+  private void ended() {
+    synchronized (this) {
+      running--;
+    }
+    release();
   }
 }

@@ -35,10 +35,11 @@ final class BackgroundWork implements AutoCloseable {
   private final AfterBurst afterBurst;
   private volatile boolean closing;
 
-  BackgroundWork(ExecutorService executor, ScheduledExecutorService scheduler) {
+  /** {@code lanes}: how many held provisions' first steps may run at once (the pool's size). */
+  BackgroundWork(ExecutorService executor, ScheduledExecutorService scheduler, int lanes) {
     this.executor = executor;
     this.scheduler = scheduler;
-    this.afterBurst = new AfterBurst(BURST_PAUSE, BURST_MAX_DELAY,
+    this.afterBurst = new AfterBurst(BURST_PAUSE, BURST_MAX_DELAY, lanes,
         (check, nanos) -> scheduler.schedule(check, nanos, TimeUnit.NANOSECONDS), System::nanoTime, this::submit);
   }
 
@@ -49,7 +50,8 @@ final class BackgroundWork implements AutoCloseable {
 
   /**
    * Runs a new provision's {@code job} on the pool once Provision calls pause (see {@link
-   * AfterBurst}); throws {@link RejectedExecutionException} once closed.
+   * AfterBurst}), at most {@code lanes} such jobs at a time, so {@code job} should do the first
+   * step's work itself rather than hand it on; throws {@link RejectedExecutionException} once closed.
    */
   void submitAfterBurst(Runnable job) {
     if (closing || executor.isShutdown()) {

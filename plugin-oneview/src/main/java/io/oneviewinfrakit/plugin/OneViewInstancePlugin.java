@@ -85,7 +85,8 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     ThreadPoolExecutor executor = BackgroundWork.threadsOnDemand(settings.workers(),
         InventoryCache.daemon("oneview-work"));
     this.work = new BackgroundWork(executor,
-        Executors.newSingleThreadScheduledExecutor(InventoryCache.daemon("oneview-timer")));
+        Executors.newSingleThreadScheduledExecutor(InventoryCache.daemon("oneview-timer")),
+        settings.workers());
     Runnable refresh = cache::refresh;
     this.destroyer = new Destroyer(gateway, work, settings, b.clock, refresh);
     RightsRefusal rights = new RightsRefusal(b.clock, Duration.ofMinutes(2), Duration.ofMinutes(30));

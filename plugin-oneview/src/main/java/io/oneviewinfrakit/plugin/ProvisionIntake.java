@@ -6,10 +6,12 @@ import io.oneviewinfrakit.infrakit.spi.Attachment;
 import io.oneviewinfrakit.infrakit.spi.InstanceId;
 import io.oneviewinfrakit.infrakit.spi.InstanceSpec;
 import io.oneviewinfrakit.infrakit.spi.PluginException;
+import io.oneviewinfrakit.oneview.ServerProfile;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,17 +59,42 @@ final class ProvisionIntake {
     properties.hardware().checkLogicalId(logicalId);
     rights.throwIfRefused();
     List<String> networkUris = checks.againstOneView(properties, template);
+    UnaryOperator<ServerProfile> customize = ProfileCustomization.of(properties, template,
+        networkUris, spec.init());
+    checks.warnIfInitIgnored(properties, template, spec);
     Inventory inventory = cache.usable();
-    synchronized (registry) { // one check-and-register at a time, so two provisions cannot share a logical ID
+    Registered registered;
+    // One check-and-register at a time, so two provisions cannot share a logical ID nor pass the
+    // backlog's limit together; only that is done under the lock, as a burst queues on it.
+    synchronized (registry) {
       if (logicalId != null) {
         refuseDuplicateLogicalId(logicalId, inventory);
       }
-      return provisionLocked(spec, properties, id, logicalId, template, networkUris, inventory);
+      registered = register(spec, properties, id, logicalId, template, inventory);
+      registered.instance().customize = customize;
     }
+    InFlightInstance instance = registered.instance();
+    if (!spec.attachments().isEmpty()) {
+      attachments.put(id, spec.attachments());
+    }
+    try {
+      work.submitAfterBurst(() -> provisioner.provision(instance));
+    } catch (RejectedExecutionException e) {
+      registry.inFlight.remove(id);
+      attachments.remove(id);
+      reservations.release(instance.serverUri(), id);
+      throw new PluginException("the plugin is shutting down; provision refused");
+    }
+    log.info("Provisioning instance {} on server {} from template \"{}\"", id,
+        registered.server().name(), template.name());
+    return InstanceId.of(id);
   }
 
-  private InstanceId provisionLocked(InstanceSpec spec, InstanceProperties properties, String id,
-      String logicalId, TemplateView template, List<String> networkUris, Inventory inventory) {
+  private record Registered(InFlightInstance instance, ServerView server) {}
+
+  /** Reserves a server for the instance and registers it as in flight; refuses a full backlog. */
+  private Registered register(InstanceSpec spec, InstanceProperties properties, String id,
+      String logicalId, TemplateView template, Inventory inventory) {
     Backlog.refuseIfFull("provisions", registry.inFlight.size(), settings.maxBacklog());
     ServerReservations.Choice choice = reservations.reserve(id, template,
         inventory.servers().values(), Set.of(), properties.hardware().accepts(logicalId));
@@ -78,24 +105,10 @@ final class ProvisionIntake {
           + (c.explain().isEmpty() ? "" : " (" + c.explain() + ")"));
     }
     ServerView server = choice.server().get();
-    InFlightInstance instance = new InFlightInstance(id, properties, template, logicalId, spec.tags(),
-        settings.namespace(), server.uri());
-    instance.customize = ProfileCustomization.of(properties, template, networkUris, spec.init());
-    checks.warnIfInitIgnored(properties, template, spec);
-    if (!spec.attachments().isEmpty()) {
-      attachments.put(id, spec.attachments());
-    }
+    InFlightInstance instance = new InFlightInstance(id, properties, template, logicalId,
+        spec.tags(), settings.namespace(), server.uri());
     registry.inFlight.put(id, instance);
-    try {
-      work.submitAfterBurst(() -> provisioner.provision(instance));
-    } catch (RejectedExecutionException e) {
-      registry.inFlight.remove(id);
-      reservations.release(server.uri(), id);
-      throw new PluginException("the plugin is shutting down; provision refused");
-    }
-    log.info("Provisioning instance {} on server {} from template \"{}\"", id, server.name(),
-        template.name());
-    return InstanceId.of(id);
+    return new Registered(instance, server);
   }
 
   /**

@@ -82,13 +82,14 @@ final class Provisioner {
   }
 
   /**
-   * Starts the slow half of a provision and returns: each step makes its OneView calls on the
-   * worker pool, then hands the next step to the task tracker (a running task) or the timer (a
-   * backoff), so no thread waits while OneView works.
+   * Runs the first step of a provision's slow half on the calling worker, then returns: each step
+   * makes its OneView calls on the worker pool, then hands the next step to the task tracker (a
+   * running task) or the timer (a backoff), so no thread waits while OneView works. The first step
+   * runs here, not handed on, so that {@link AfterBurst} sees its end.
    */
   void provision(InFlightInstance instance) {
     Run run = new Run(instance);
-    run.next(run::checkServer);
+    run.run(run::checkServer);
   }
 
   /** One provision's steps and the little state they carry from one to the next. */

@@ -77,10 +77,28 @@ final class ServerReservations {
   // the lock, and comparing every server of the listing for each of them made the lock the burst's
   // queue. A few, so that groups of different templates provisioning together do not evict each
   // other's.
-  private record Sorted(Collection<ServerView> from, int size, String kind, List<ServerView> servers) {}
+  private static final class Sorted {
+    final Collection<ServerView> from;
+    final int size;
+    final String kind;
+    final List<ServerView> servers;
+    /** How many leading servers cannot be chosen until a reservation is released. */
+    int settled;
+    /** {@link #releases} when {@link #settled} was last right. */
+    long releasesSeen;
+
+    Sorted(Collection<ServerView> from, String kind, List<ServerView> servers) {
+      this.from = from;
+      this.size = from.size();
+      this.kind = kind;
+      this.servers = servers;
+    }
+  }
 
   private static final int SORTED_KEPT = 4;
   private final ArrayDeque<Sorted> sorted = new ArrayDeque<>();
+  /** Counts released reservations: a released server may be chosen again. */
+  private long releases;
 
   ServerReservations(Clock clock) {
     this(clock, false, Duration.ofSeconds(30));
@@ -125,7 +143,28 @@ final class ServerReservations {
     Instant now = clock.instant();
     cooldowns.values().removeIf(c -> !c.until().isAfter(now));
     seenTaken.values().removeIf(until -> !until.isAfter(now));
-    int compatible = 0;
+    Sorted order = preferred(template, servers);
+    if (order.releasesSeen != releases) {
+      order.settled = 0;
+      order.releasesSeen = releases;
+    }
+    Choice choice = scan(order, order.settled, exclude, eligible);
+    if (choice.server().isEmpty() && order.settled > 0) {
+      choice = scan(order, 0, exclude, eligible); // the counts say why none is left: count them all
+    }
+    choice.server().ifPresent(best -> reservedBy.put(best.uri(), instanceId));
+    return choice;
+  }
+
+  /**
+   * The first server left in {@code order} from {@code from} on, and the counts of those passed
+   * (all of them when none is left). Moves {@code order.settled} past the leading servers that
+   * cannot be chosen until a reservation is released: a burst of provisions reserving from one
+   * listing passed every server reserved before it again, for each call, under the lock.
+   */
+  private Choice scan(Sorted order, int from, Set<String> exclude,
+      java.util.function.Predicate<ServerView> eligible) {
+    int compatible = from;
     int inUse = 0;
     int reserved = 0;
     int maintenance = 0;
@@ -134,34 +173,48 @@ final class ServerReservations {
     int unmatched = 0;
     int failed = 0;
     int poweredOn = 0;
+    boolean settledSoFar = true;
     ServerView best = null;
-    for (ServerView server : preferred(template, servers)) {
+    List<ServerView> list = order.servers;
+    for (int i = from; i < list.size(); i++) {
+      ServerView server = list.get(i);
       compatible++;
+      // Reserved, or so in this listing (which never changes): passed over by every later call.
+      boolean settled = false;
       // A server an in-flight provision holds counts as reserved even once a listing shows the
       // profile being applied to it (otherwise the counts would depend on the refresh timing).
       if (reservedBy.containsKey(server.uri())) {
         reserved++;
+        settled = true;
       } else if (!eligible.test(server)) {
         unmatched++;
       } else if (server.maintenance()) {
         maintenance++;
+        settled = true;
       } else if (server.isCritical()) {
         failed++;
+        settled = true;
       } else if (!server.isFree() || seenTaken.containsKey(server.uri())) {
         inUse++;
+        settled = !server.isFree();
       } else if (!server.isPoweredOff() && !powerOffFreeServers) {
         poweredOn++;
+        settled = true;
       } else if (cooldowns.containsKey(server.uri())) {
         cooling++;
       } else if (exclude.contains(server.uri())) {
         tried++;
       } else {
-        best = server; // the first one left, in order of preference
+        best = server; // the first one left, in order of preference; reserved by the caller
+        settled = true;
+      }
+      settledSoFar &= settled;
+      if (settledSoFar && i >= order.settled) {
+        order.settled = i + 1;
+      }
+      if (best != null) {
         break;
       }
-    }
-    if (best != null) {
-      reservedBy.put(best.uri(), instanceId);
     }
     return new Choice(Optional.ofNullable(best),
         new Counts(compatible, inUse, reserved, maintenance, cooling, tried, unmatched, failed,
@@ -172,11 +225,11 @@ final class ServerReservations {
    * The servers of {@code servers} compatible with {@code template}, in order of preference; kept
    * for the same collection (by identity: a listing's servers never change once passed).
    */
-  private List<ServerView> preferred(TemplateView template, Collection<ServerView> servers) {
+  private Sorted preferred(TemplateView template, Collection<ServerView> servers) {
     String kind = template.hardwareTypeUri() + " " + template.enclosureGroupUri();
     for (Sorted s : sorted) {
-      if (s.from() == servers && s.size() == servers.size() && s.kind().equals(kind)) {
-        return s.servers();
+      if (s.from == servers && s.size == servers.size() && s.kind.equals(kind)) {
+        return s;
       }
     }
     List<ServerView> compatible = new ArrayList<>();
@@ -186,17 +239,19 @@ final class ServerReservations {
       }
     }
     compatible.sort(PREFERENCE);
-    sorted.addFirst(new Sorted(servers, servers.size(), kind, compatible));
+    Sorted s = new Sorted(servers, kind, compatible);
+    s.releasesSeen = releases;
+    sorted.addFirst(s);
     if (sorted.size() > SORTED_KEPT) {
       sorted.removeLast();
     }
-    return compatible;
+    return s;
   }
 
   /** Releases the reservation of {@code serverUri} if {@code instanceId} holds it. */
   synchronized void release(String serverUri, String instanceId) {
-    if (serverUri != null) {
-      reservedBy.remove(serverUri, instanceId);
+    if (serverUri != null && reservedBy.remove(serverUri, instanceId)) {
+      releases++;
     }
   }
 

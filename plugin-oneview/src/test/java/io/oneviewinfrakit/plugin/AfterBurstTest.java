@@ -21,7 +21,7 @@ final class AfterBurstTest {
   private long now;
 
   private AfterBurst afterBurst(Duration pause, Duration maxDelay) {
-    return new AfterBurst(pause, maxDelay, (check, delay) -> {
+    return new AfterBurst(pause, maxDelay, 8, (check, delay) -> {
       checks.add(check);
       dueAt.add(new long[] {now + delay});
     }, () -> now, job -> job.run());
@@ -45,6 +45,21 @@ final class AfterBurstTest {
 
   private Runnable job(String name) {
     return () -> started.add(name);
+  }
+
+  /** Jobs handed to the workers that have not run yet: a worker runs one with {@link #endOne}. */
+  private final List<Runnable> onWorkers = new ArrayList<>();
+
+  /** An AfterBurst whose workers run a job only when the test says so. */
+  private AfterBurst withWorkers(Duration pause, Duration maxDelay, int lanes) {
+    return new AfterBurst(pause, maxDelay, lanes, (check, delay) -> {
+      checks.add(check);
+      dueAt.add(new long[] {now + delay});
+    }, () -> now, onWorkers::add);
+  }
+
+  private void endOne() {
+    onWorkers.remove(0).run();
   }
 
   @Test
@@ -73,10 +88,79 @@ final class AfterBurstTest {
       if (i * 20 < 500) assertThat(started).isEmpty();
     }
     // Released at 500 ms (the first call's limit), then at most 500 ms after each later call.
-    assertThat(started).startsWith("p0", "p1").contains("p25");
+    assertThat(started).contains("p0", "p1", "p25");
     assertThat(started).hasSizeGreaterThanOrEqualTo(26);
     advanceTo(60 * 20 * MS + 50 * MS);
     assertThat(started).hasSize(61);
+  }
+
+  @Test
+  void releasedWorkRunsAtMostLanesJobsAtOnceAndTheNextStartsWhenOneEnds() {
+    AfterBurst burst = withWorkers(Duration.ofMillis(50), Duration.ofMillis(500), 3);
+    for (int i = 0; i < 7; i++) {
+      burst.submit(job("p" + i));
+    }
+    advanceTo(50 * MS);
+    assertThat(onWorkers).hasSize(3);
+    assertThat(burst.running()).isEqualTo(3);
+    assertThat(burst.held()).isEqualTo(4);
+    endOne();
+    assertThat(started).containsExactly("p0");
+    assertThat(onWorkers).hasSize(3); // p3 took p0's lane
+    while (!onWorkers.isEmpty()) {
+      endOne();
+    }
+    assertThat(started).containsExactly("p0", "p1", "p2", "p3", "p4", "p5", "p6");
+    assertThat(burst.running()).isZero();
+    assertThat(burst.held()).isZero();
+  }
+
+  @Test
+  void aBurstThatBeginsWhileHeldWorkIsStartingStopsWhatHasNotStartedUntilTheCallsPauseAgain() {
+    AfterBurst burst = withWorkers(Duration.ofMillis(50), Duration.ofMillis(2000), 2);
+    for (int i = 0; i < 6; i++) {
+      burst.submit(job("warm" + i));
+    }
+    advanceTo(50 * MS); // the pause: warm0 and warm1 start
+    assertThat(onWorkers).hasSize(2);
+    advanceTo(55 * MS);
+    burst.submit(job("burst0")); // a new burst
+    endOne();
+    endOne();
+    assertThat(started).containsExactly("warm0", "warm1");
+    assertThat(onWorkers).as("nothing more starts while the calls go on").isEmpty();
+    advanceTo(60 * MS);
+    burst.submit(job("burst1"));
+    advanceTo(109 * MS);
+    assertThat(onWorkers).isEmpty();
+    advanceTo(110 * MS); // 50 ms after the burst's last call
+    assertThat(onWorkers).hasSize(2);
+    while (!onWorkers.isEmpty()) {
+      endOne();
+    }
+    assertThat(started).containsExactly("warm0", "warm1", "warm2", "warm3", "warm4", "warm5",
+        "burst0", "burst1");
+  }
+
+  @Test
+  void workPastItsMaximumDelayStartsWhileCallsGoOnButStillInItsLanes() {
+    AfterBurst burst = withWorkers(Duration.ofMillis(50), Duration.ofMillis(500), 2);
+    for (int i = 0; i <= 40; i++) {
+      advanceTo(i * 20 * MS); // never a 50 ms pause
+      burst.submit(job("p" + i));
+      assertThat(onWorkers.size()).isLessThanOrEqualTo(2);
+    }
+    assertThat(onWorkers).hasSize(2); // p0 came due at 500 ms, and everything held with it
+    endOne();
+    endOne();
+    assertThat(started).containsExactly("p0", "p1");
+    assertThat(onWorkers).hasSize(2);
+    assertThat(burst.running()).isEqualTo(2);
+    while (!onWorkers.isEmpty()) {
+      assertThat(onWorkers.size()).isLessThanOrEqualTo(2);
+      endOne();
+    }
+    assertThat(started).hasSize(41); // the calls never paused, the held work still all ran
   }
 
   @Test
@@ -99,7 +183,7 @@ final class AfterBurstTest {
 
   @Test
   void workHeldWhenThePluginClosesIsDroppedWithoutAnError() {
-    AfterBurst burst = new AfterBurst(Duration.ofMillis(50), Duration.ofMillis(500), (check, delay) -> {
+    AfterBurst burst = new AfterBurst(Duration.ofMillis(50), Duration.ofMillis(500), 8, (check, delay) -> {
       checks.add(check);
       dueAt.add(new long[] {now + delay});
     }, () -> now, job -> {
@@ -112,7 +196,7 @@ final class AfterBurstTest {
 
   @Test
   void aCallThatArrivesAsThePluginClosesIsRefusedNotHeldForever() {
-    AfterBurst burst = new AfterBurst(Duration.ofMillis(50), Duration.ofMillis(500), (check, delay) -> {
+    AfterBurst burst = new AfterBurst(Duration.ofMillis(50), Duration.ofMillis(500), 8, (check, delay) -> {
       throw new RejectedExecutionException("the plugin is shutting down");
     }, () -> now, job -> job.run());
     assertThatThrownBy(() -> burst.submit(job("late"))).isInstanceOf(RejectedExecutionException.class);

@@ -117,6 +117,33 @@ class ServerReservationsTest {
   }
 
   @Test
+  void aBurstReservingFromOneListingDoesNotPassEveryServerReservedBeforeItAgain() {
+    List<ServerView> servers = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      servers.add(blade(String.format("b%02d", i), i == 3 ? "On" : "Off"));
+    }
+    reservations.markTaken("/hw/b10"); // not settled: offered again once its memory passes
+    for (int i = 0; i < 47; i++) {
+      reserve("i" + i, servers);
+    }
+    ServerReservations.Choice next = reservations.reserve("i47", TEMPLATE, servers, Set.of());
+    assertThat(next.server().map(ServerView::uri)).contains("/hw/b49");
+    // Passed over: the server seen taken and the 38 reserved after it, not the 9 before it.
+    assertThat(next.counts().inUse()).isEqualTo(1);
+    assertThat(next.counts().reserved()).isEqualTo(38);
+
+    assertThat(reserve("i48", servers)).isEqualTo("/hw/b03"); // powered on: last
+    ServerReservations.Choice none = reservations.reserve("i49", TEMPLATE, servers, Set.of());
+    assertThat(none.server()).isEmpty();
+    assertThat(none.counts()).isEqualTo(new ServerReservations.Counts(50, 1, 49, 0, 0, 0));
+
+    reservations.release("/hw/b05", "i4");
+    assertThat(reserve("i50", servers)).isEqualTo("/hw/b05");
+    clock.advance(Duration.ofSeconds(31));
+    assertThat(reserve("i51", servers)).isEqualTo("/hw/b10");
+  }
+
+  @Test
   void concurrentReservationsNeverShareAServer() throws Exception {
     List<ServerView> servers = new ArrayList<>();
     for (int i = 0; i < 100; i++) {

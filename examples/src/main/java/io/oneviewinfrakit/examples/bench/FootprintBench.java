@@ -3,13 +3,10 @@ package io.oneviewinfrakit.examples.bench;
 import io.oneviewinfrakit.infrakit.rpc.InstancePluginClient;
 import io.oneviewinfrakit.infrakit.spi.InstanceDescription;
 import io.oneviewinfrakit.oneview.OneView;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -160,7 +156,7 @@ public final class FootprintBench {
   private static Startup startPlugin(Optional<Path> jar) {
     Path dir = Rig.privateTempDir("ovstart");
     Path log = dir.resolve("plugin.log");
-    List<String> command = new ArrayList<>(List.of(javaExecutable()));
+    List<String> command = new ArrayList<>(List.of(ChildJvm.javaExecutable()));
     if (jar.isPresent()) {
       command.addAll(List.of("-jar", jar.get().toString()));
     } else {
@@ -201,14 +197,14 @@ public final class FootprintBench {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } finally {
-      stop(process);
+      ChildJvm.stop(process);
       Rig.deleteTree(dir);
     }
   }
 
   /** Wall time of {@code --version} (JVM start, jar, picocli), median of {@code runs}. */
   private static double jvmBaselineMs(Optional<Path> jar, int runs) {
-    List<String> command = new ArrayList<>(List.of(javaExecutable()));
+    List<String> command = new ArrayList<>(List.of(ChildJvm.javaExecutable()));
     if (jar.isPresent()) {
       command.addAll(List.of("-jar", jar.get().toString()));
     } else {
@@ -223,7 +219,7 @@ public final class FootprintBench {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
-          stop(process);
+          ChildJvm.stop(process);
         }
         times.add((System.nanoTime() - t0) / 1e6);
       } catch (IOException e) {
@@ -234,24 +230,6 @@ public final class FootprintBench {
       }
     }
     return Stats.median(times);
-  }
-
-  private static void stop(Process process) {
-    if (process == null) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static String javaExecutable() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   /** The plugin jar from {@code -Dbench.pluginJar}, or below the working directory or a parent. */
@@ -273,57 +251,23 @@ public final class FootprintBench {
   static final class ChildSimulator implements AutoCloseable {
     static final String PASSWORD = "bench-password";
     private static final Pattern LISTENING = Pattern.compile("listening on (\\S+)");
-    final Process process;
+    private final ChildJvm jvm;
     final String url;
 
-    private ChildSimulator(Process process, String url) {
-      this.process = process;
-      this.url = url;
+    private ChildSimulator(ChildJvm jvm) {
+      this.jvm = jvm;
+      this.url = jvm.ready().group(1);
     }
 
     static ChildSimulator start(int servers) {
-      List<String> command = List.of(javaExecutable(), "-cp", System.getProperty("java.class.path"),
-          "io.oneviewinfrakit.simulator.Main", "--port", "0", "--http", "--password", PASSWORD,
-          "--servers", Integer.toString(servers), "--task-seconds", "0");
-      Process process;
-      try {
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      try {
-        BufferedReader out = new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        String line;
-        while ((line = out.readLine()) != null) {
-          seen.append(line).append('\n');
-          Matcher m = LISTENING.matcher(line);
-          if (m.find()) {
-            Thread drain = new Thread(() -> {
-              try {
-                while (out.readLine() != null) {
-                  // discard the simulator's log
-                }
-              } catch (IOException e) {
-                // the simulator stopped
-              }
-            }, "child-simulator-output");
-            drain.setDaemon(true);
-            drain.start();
-            return new ChildSimulator(process, m.group(1));
-          }
-        }
-        throw new IllegalStateException("the simulator exited: " + seen);
-      } catch (IOException | RuntimeException e) {
-        stop(process);
-        throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
-      }
+      return new ChildSimulator(ChildJvm.start("io.oneviewinfrakit.simulator.Main", List.of(
+          "--port", "0", "--http", "--password", PASSWORD, "--servers", Integer.toString(servers),
+          "--task-seconds", "0"), LISTENING, true));
     }
 
     @Override
     public void close() {
-      stop(process);
+      jvm.stop();
     }
   }
 }

@@ -1,7 +1,11 @@
 package io.oneviewinfrakit.examples.bench;
 
+import io.oneviewinfrakit.infrakit.rpc.InstancePluginClient;
 import io.oneviewinfrakit.infrakit.spi.InstanceId;
+import io.oneviewinfrakit.infrakit.spi.InstancePlugin;
+import io.oneviewinfrakit.infrakit.spi.InstanceSpec;
 import io.oneviewinfrakit.simulator.OneViewSimulator;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 
 /**
  * Scenario 1: Provision RPC latency over the real Unix socket while many provisions are in flight
@@ -18,10 +23,17 @@ import java.util.concurrent.Future;
  *
  * <p>Every simulator task takes {@code taskDuration} (60 s), so every provision stays in flight for
  * the whole run. Phases: a warm-up of {@code warmup} provisions (not measured, but they stay in
- * flight), a burst of {@code burst} provisions issued at once from as many client threads, then
- * {@code sequential} provisions one after another (as one group controller issues them), while all
- * earlier ones are still in flight. The run does not wait for the tasks: closing the plugin stops
- * its background work.
+ * flight), a burst of {@code burst} provisions issued at once from as many client threads, a second
+ * such burst, then {@code sequential} provisions one after another (as one group controller issues
+ * them), while all earlier ones are still in flight. The run does not wait for the tasks: closing
+ * the plugin stops its background work.
+ *
+ * <p>The phases run twice, each time on a fresh simulator and plugin. First with the client in the
+ * plugin's JVM (a {@link Rig}), as runs before 2026-12-07 measured it. Then as InfraKit calls a
+ * plugin, from another process: the plugin, its SDK and the simulator in a fresh JVM of their own
+ * ({@link PluginSideMain}), the client in this one. The target is judged on the second: a client
+ * inside the plugin's JVM shares its heap (and garbage collections) and OkHttp's process-wide task
+ * runner lock, which the plugin's SDK takes for every connection it opens or releases.
  */
 public final class ProvisionLatencyBench {
 
@@ -37,6 +49,25 @@ public final class ProvisionLatencyBench {
     int servers() {
       // The standard inventory has ceil(3n/4) blades; every provision takes one.
       return ((warmup + 2 * burst + sequential) * 4 + 2) / 3 + 16;
+    }
+
+    /** Every provision of the run stays in flight (no task ends): a backlog above the default 256. */
+    int backlog() {
+      return warmup + 2 * burst + sequential + 1;
+    }
+  }
+
+  private static final Pattern READY = Pattern.compile("^ready (\\S+)$");
+  private static final Map<String, String> TAGS = Map.of("infrakit.group", "bench1");
+
+  /** The measured latencies of one run of the phases, and what was in flight at its end. */
+  private record Phases(List<Long> burst, List<Long> burst2, List<Long> sequential, int listed,
+      int pendingTasks) {
+    List<Long> all() {
+      List<Long> all = new ArrayList<>(burst);
+      all.addAll(burst2);
+      all.addAll(sequential);
+      return all;
     }
   }
 
@@ -56,74 +87,98 @@ public final class ProvisionLatencyBench {
         .setup("phases: " + p.warmup() + " warm-up provisions (not measured), a burst of " + p.burst()
             + " provisions issued at once from " + p.burst() + " client threads, a second such burst, then "
             + p.sequential() + " sequential provisions; no task completes during the run (the "
-            + "plugin's --max-backlog raised to hold them all)");
-    // Every provision of the run stays in flight (no task ends): a backlog above the default 256.
+            + "plugin's --max-backlog raised to hold them all)")
+        .setup("run twice, on a fresh simulator and plugin each time: first with the client in the "
+            + "plugin's JVM (the setup of runs before 2026-12-07; informational), then as InfraKit "
+            + "calls a plugin, from another process: plugin, SDK and simulator in a fresh child JVM "
+            + "(default flags), the client in the benchmark's JVM; the target is judged on the second");
+
+    Phases inJvm;
     try (Rig rig = Rig.start(OneViewSimulator.builder().servers(p.servers())
-        .taskDurations(p.taskDuration()), b -> {},
-        b -> b.maxBacklog(p.warmup() + 2 * p.burst() + p.sequential() + 1))) {
-      Map<String, String> tags = Map.of("infrakit.group", "bench1");
-      for (int i = 0; i < p.warmup(); i++) {
-        rig.provision(tags);
-      }
-      List<Long> burst = burst(rig, p, tags);
-      List<Long> burst2 = burst(rig, p, tags);
-      List<Long> sequential = new ArrayList<>();
-      for (int i = 0; i < p.sequential(); i++) {
-        long t0 = System.nanoTime();
-        rig.provision(tags);
-        sequential.add(System.nanoTime() - t0);
-      }
-      int inFlight = rig.describe(tags, false).size();
-      int pending = rig.sim.pendingTasks();
-      List<Long> all = new ArrayList<>(burst);
-      all.addAll(burst2);
-      all.addAll(sequential);
-      Stats b = Stats.of(burst);
-      Stats b2 = Stats.of(burst2);
-      Stats s = Stats.of(sequential);
-      Stats a = Stats.of(all);
-      result.row("Provision p99, all measured calls", "< 100 ms", Stats.ms(a.p99Ms()) + " ms",
-              a.p99Ms() < 100)
-          .info("Provision p50, all measured calls", Stats.ms(a.medianMs()) + " ms (n=" + a.count() + ")")
-          .info("first burst of " + p.burst() + " concurrent calls (" + p.warmup() + " in flight)",
-              b.summary())
-          .info("second burst of " + p.burst() + " concurrent calls (" + (p.warmup() + p.burst())
-              + " in flight)", b2.summary())
-          .info("sequential calls (" + (p.warmup() + 2 * p.burst()) + "+ in flight)", s.summary())
-          .row("Provision p99, sequential calls only", "< 100 ms", Stats.ms(s.p99Ms()) + " ms",
-              s.p99Ms() < 100)
-          .info("instances listed at the end / OneView tasks still running",
-              inFlight + " / " + pending);
+        .taskDurations(p.taskDuration()), b -> {}, b -> b.maxBacklog(p.backlog()))) {
+      inJvm = phases(rig.client, p, () -> rig.sim.pendingTasks());
     }
+    Phases own;
+    try (ChildJvm plugin = ChildJvm.start(PluginSideMain.class.getName(), List.of(
+            Integer.toString(p.servers()), Long.toString(p.taskDuration().toSeconds()),
+            Integer.toString(p.backlog())), READY, false);
+        InstancePluginClient client = InstancePluginClient.connect(Path.of(plugin.ready().group(1)))) {
+      own = phases(client, p, () -> Integer.parseInt(plugin.ask("pending-tasks")));
+    }
+
+    Stats a = Stats.of(own.all());
+    Stats s = Stats.of(own.sequential());
+    Stats inJvmAll = Stats.of(inJvm.all());
+    result.row("Provision p99, all measured calls", "< 100 ms", Stats.ms(a.p99Ms()) + " ms",
+            a.p99Ms() < 100)
+        .info("Provision p50, all measured calls", Stats.ms(a.medianMs()) + " ms (n=" + a.count() + ")")
+        .info("first burst of " + p.burst() + " concurrent calls (" + p.warmup() + " in flight)",
+            Stats.of(own.burst()).summary())
+        .info("second burst of " + p.burst() + " concurrent calls (" + (p.warmup() + p.burst())
+            + " in flight)", Stats.of(own.burst2()).summary())
+        .info("sequential calls (" + (p.warmup() + 2 * p.burst()) + "+ in flight)", s.summary())
+        .row("Provision p99, sequential calls only", "< 100 ms", Stats.ms(s.p99Ms()) + " ms",
+            s.p99Ms() < 100)
+        .info("instances listed at the end / OneView tasks still running",
+            own.listed() + " / " + own.pendingTasks())
+        .info("client in the plugin's JVM (earlier setup): Provision p99, all measured calls",
+            Stats.ms(inJvmAll.p99Ms()) + " ms (p50 " + Stats.ms(inJvmAll.medianMs()) + " ms)")
+        .info("client in the plugin's JVM: first burst / second burst / sequential",
+            "p99 " + Stats.ms(Stats.of(inJvm.burst()).p99Ms()) + " / "
+                + Stats.ms(Stats.of(inJvm.burst2()).p99Ms()) + " / "
+                + Stats.ms(Stats.of(inJvm.sequential()).p99Ms()) + " ms; " + inJvm.listed()
+                + " listed, " + inJvm.pendingTasks() + " tasks running at the end");
     return result;
   }
 
+  /** The warm-up, both bursts and the sequential calls through {@code plugin}. */
+  private static Phases phases(InstancePlugin plugin, Params p,
+      java.util.function.IntSupplier pendingTasks) {
+    for (int i = 0; i < p.warmup(); i++) {
+      provision(plugin);
+    }
+    List<Long> burst = burst(plugin, p);
+    List<Long> burst2 = burst(plugin, p);
+    List<Long> sequential = new ArrayList<>();
+    for (int i = 0; i < p.sequential(); i++) {
+      long t0 = System.nanoTime();
+      provision(plugin);
+      sequential.add(System.nanoTime() - t0);
+    }
+    return new Phases(burst, burst2, sequential, plugin.describeInstances(TAGS, false).size(),
+        pendingTasks.getAsInt());
+  }
+
+  private static InstanceId provision(InstancePlugin plugin) {
+    return plugin.provision(InstanceSpec.builder().properties(Rig.BLADE_PROPERTIES).tags(TAGS)
+        .build());
+  }
+
   /** {@code p.burst()} provisions released at once from as many threads; their latencies. */
-  private static List<Long> burst(Rig rig, Params p, Map<String, String> tags) {
-      List<Long> burst = Collections.synchronizedList(new ArrayList<>());
-      ExecutorService callers = Executors.newFixedThreadPool(p.burst());
-      try {
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<InstanceId>> futures = new ArrayList<>();
-        for (int i = 0; i < p.burst(); i++) {
-          futures.add(callers.submit(() -> {
-            go.await();
-            long t0 = System.nanoTime();
-            InstanceId id = rig.provision(tags);
-            burst.add(System.nanoTime() - t0);
-            return id;
-          }));
-        }
-        go.countDown();
-        for (Future<InstanceId> f : futures) {
-          f.get();
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException("burst provision failed: " + e, e);
-      } finally {
-        callers.shutdownNow();
+  private static List<Long> burst(InstancePlugin plugin, Params p) {
+    List<Long> burst = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService callers = Executors.newFixedThreadPool(p.burst());
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<InstanceId>> futures = new ArrayList<>();
+      for (int i = 0; i < p.burst(); i++) {
+        futures.add(callers.submit(() -> {
+          go.await();
+          long t0 = System.nanoTime();
+          InstanceId id = provision(plugin);
+          burst.add(System.nanoTime() - t0);
+          return id;
+        }));
       }
-      return burst;
+      go.countDown();
+      for (Future<InstanceId> f : futures) {
+        f.get();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("burst provision failed: " + e, e);
+    } finally {
+      callers.shutdownNow();
+    }
+    return burst;
   }
 }
-

@@ -15,6 +15,15 @@ class BenchmarkSmokeTest {
   void provisionLatency() {
     ScenarioResult r = ProvisionLatencyBench.run(ProvisionLatencyBench.Params.smoke());
     assertThat(r.rows()).anySatisfy(row -> assertThat(row.figure()).startsWith("Provision p99"));
+    // The plugin in a child JVM took every call: 2 warm-up, two bursts of 4, 4 sequential.
+    assertThat(r.rows()).anySatisfy(row -> {
+      assertThat(row.figure()).startsWith("instances listed at the end");
+      assertThat(row.result()).startsWith("14 / ");
+    });
+    assertThat(r.rows()).anySatisfy(row -> {
+      assertThat(row.figure()).startsWith("client in the plugin's JVM: first burst");
+      assertThat(row.result()).contains("; 14 listed");
+    });
     assertThat(r.toMarkdown()).contains("| figure | target | result | met? |");
   }
 
