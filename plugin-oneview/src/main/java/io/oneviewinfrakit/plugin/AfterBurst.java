@@ -145,6 +145,9 @@ final class AfterBurst {
       try {
         timer.schedule(this::check, wait);
       } catch (RejectedExecutionException closing) {
+        synchronized (this) {
+          checkScheduled = false; // so that a later submit is refused, not held for good
+        }
         log.debug("Plugin closing: held provisions' OneView work was not started");
       }
     }
@@ -158,9 +161,12 @@ final class AfterBurst {
             ended();
           }
         });
-      } catch (RejectedExecutionException closing) {
+      } catch (RuntimeException | Error e) {
         synchronized (this) {
-          running -= due.size() - i;
+          running -= due.size() - i; // their lanes come back, whatever stopped them
+        }
+        if (!(e instanceof RejectedExecutionException)) {
+          throw e;
         }
         log.debug("Plugin closing: a provision's OneView work was not started");
         return;

@@ -61,7 +61,6 @@ final class ProvisionIntake {
     List<String> networkUris = checks.againstOneView(properties, template);
     UnaryOperator<ServerProfile> customize = ProfileCustomization.of(properties, template,
         networkUris, spec.init());
-    checks.warnIfInitIgnored(properties, template, spec);
     Inventory inventory = cache.usable();
     Registered registered;
     // One check-and-register at a time, so two provisions cannot share a logical ID nor pass the
@@ -74,6 +73,7 @@ final class ProvisionIntake {
       registered.instance().customize = customize;
     }
     InFlightInstance instance = registered.instance();
+    checks.warnIfInitIgnored(properties, template, spec);
     if (!spec.attachments().isEmpty()) {
       attachments.put(id, spec.attachments());
     }

@@ -20,6 +20,10 @@ final class AfterBurstTest {
   private final List<String> started = new ArrayList<>();
   private long now;
 
+  /**
+   * Workers that run a job at once, on the caller's thread: a job's end then starts the next one
+   * from inside the release, so jobs do not start in order (real workers never run a job inline).
+   */
   private AfterBurst afterBurst(Duration pause, Duration maxDelay) {
     return new AfterBurst(pause, maxDelay, 8, (check, delay) -> {
       checks.add(check);
@@ -161,6 +165,26 @@ final class AfterBurstTest {
       endOne();
     }
     assertThat(started).hasSize(41); // the calls never paused, the held work still all ran
+  }
+
+  @Test
+  void aCallAfterTheTimerRefusedAReCheckIsRefusedNotHeldForever() {
+    boolean[] timerClosed = {false};
+    AfterBurst burst = new AfterBurst(Duration.ofMillis(50), Duration.ofMillis(500), 8,
+        (check, delay) -> {
+          if (timerClosed[0]) {
+            throw new RejectedExecutionException("the plugin is shutting down");
+          }
+          checks.add(check);
+          dueAt.add(new long[] {now + delay});
+        }, () -> now, onWorkers::add);
+    burst.submit(job("p0"));
+    advanceTo(30 * MS);
+    burst.submit(job("p1"));
+    timerClosed[0] = true;
+    advanceTo(50 * MS); // not quiet yet: the re-check it asks for is refused
+    assertThat(onWorkers).isEmpty();
+    assertThatThrownBy(() -> burst.submit(job("late"))).isInstanceOf(RejectedExecutionException.class);
   }
 
   @Test

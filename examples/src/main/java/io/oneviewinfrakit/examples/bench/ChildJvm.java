@@ -7,9 +7,12 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +23,8 @@ import java.util.regex.Pattern;
  * ({@link #ask}) or, when started with {@code drain}, prints only a log nobody reads.
  */
 final class ChildJvm implements AutoCloseable {
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
   private final Process process;
   private final BufferedReader out;
   private final PrintWriter in;
@@ -33,8 +38,10 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /**
-   * Starts {@code mainClass} with {@code args} and waits for its ready line (stderr goes with
-   * stdout); with {@code drain}, everything it prints after that is read and dropped.
+   * Starts {@code mainClass} with {@code args} and waits for its ready line. With {@code drain},
+   * its stderr goes with its stdout, and everything it prints after that line is read and dropped;
+   * without, its stderr (its log) goes to this JVM's, so that stdout carries only its answers and
+   * a log nobody reads cannot fill the pipe and stop it.
    */
   static ChildJvm start(String mainClass, List<String> args, Pattern ready, boolean drain) {
     List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp",
@@ -42,12 +49,25 @@ final class ChildJvm implements AutoCloseable {
     command.addAll(args);
     Process process;
     try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      ProcessBuilder builder = new ProcessBuilder(command);
+      if (drain) {
+        builder.redirectErrorStream(true);
+      } else {
+        builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+      }
+      process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     BufferedReader out = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    AtomicBoolean isReady = new AtomicBoolean();
+    Process started = process;
+    CompletableFuture.delayedExecutor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS).execute(() -> {
+      if (!isReady.get()) {
+        started.destroyForcibly(); // its stdout ends: "exited before it was ready"
+      }
+    });
     try {
       StringBuilder seen = new StringBuilder();
       String line;
@@ -55,13 +75,15 @@ final class ChildJvm implements AutoCloseable {
         seen.append(line).append('\n');
         Matcher m = ready.matcher(line);
         if (m.find()) {
+          isReady.set(true);
           if (drain) {
             drain(out, mainClass);
           }
           return new ChildJvm(process, out, m);
         }
       }
-      throw new IllegalStateException(mainClass + " exited before it was ready: " + seen);
+      throw new IllegalStateException(mainClass + " exited (or was stopped after "
+          + READY_TIMEOUT.toSeconds() + " s) before it was ready: " + seen);
     } catch (IOException | RuntimeException e) {
       stop(process);
       throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
@@ -89,23 +111,34 @@ final class ChildJvm implements AutoCloseable {
     throw new IllegalStateException("the child JVM exited without answering " + command);
   }
 
-  /** Closes its stdin, the sign to stop, and waits for it to exit; ends it after 10 s. */
+  /** Closes its stdin, the sign to stop, and waits for it to exit; ends it after 30 s. */
   @Override
   public void close() {
     in.close();
     try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
         stop(process);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stop(process);
     }
+    closeOutput();
   }
 
   /** Ends it now (SIGTERM, then SIGKILL after 10 s), for a child that does not read its stdin. */
   void stop() {
+    in.close();
     stop(process);
+    closeOutput();
+  }
+
+  private void closeOutput() {
+    try {
+      out.close();
+    } catch (IOException e) {
+      // nothing left to read
+    }
   }
 
   /** Ends {@code process}: politely, then forcibly after 10 s. Null is ignored. */
