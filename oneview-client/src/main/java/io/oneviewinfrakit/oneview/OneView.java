@@ -306,12 +306,13 @@ public final class OneView implements AutoCloseable {
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) return;
+    // The watches end before the logout: polls that would fail once logged out are not failures.
+    taskTracker.close();
     try {
       session.close();
     } catch (RuntimeException e) {
       log.warn("Logout from {} failed; the session will expire on its own: {}", url, e.getMessage());
     } finally {
-      taskTracker.close();
       httpExecutor.shutdown(); // listings check closed first (Pager), so none is rejected half-way
     }
   }

@@ -147,6 +147,60 @@ final class TaskTrackerTest {
   }
 
   @Test
+  void closingTheClientEndsItsWatchesBeforeTheLogoutAndAPollFailingMeanwhileIsNoWarning() throws Exception {
+    CountDownLatch pollHeld = new CountDownLatch(1);
+    CountDownLatch failPoll = new CountDownLatch(1);
+    CountDownLatch logoutHeld = new CountDownLatch(1);
+    CountDownLatch endLogout = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+    Interceptor hold = chain -> {
+      String path = chain.request().url().encodedPath();
+      if (armed.get() && path.startsWith("/rest/tasks") && pollHeld.getCount() > 0) {
+        pollHeld.countDown();
+        await(failPoll);
+        throw new IOException("connection reset while the client closed");
+      }
+      if (chain.request().method().equals("DELETE") && path.equals("/rest/login-sessions")) {
+        logoutHeld.countDown();
+        await(endLogout);
+      }
+      return chain.proceed(chain.request());
+    };
+    try (OneViewSimulator sim = OneViewSimulator.builder().servers(8).build().start();
+        LogCapture logs = new LogCapture()) {
+      OneView ov = sdk(sim).client(new OkHttpClient.Builder().addNetworkInterceptor(hold).build())
+          .taskPolling(Duration.ofMillis(20), Duration.ofMillis(20)).build();
+      sim.holdTasks(TaskKind.POWER);
+      ServerHardware hw = ov.serverHardware().list().stream()
+          .filter(h -> h.powerState() == PowerState.OFF).findFirst().orElseThrow();
+      Task on = ov.serverHardware().powerOn(hw.uri());
+      armed.set(true);
+      CompletableFuture<Task> watch = ov.tasks().watch(on, Duration.ofMinutes(5));
+      assertThat(pollHeld.await(30, TimeUnit.SECONDS)).as("a poll in flight").isTrue();
+
+      CompletableFuture<Void> closing = CompletableFuture.runAsync(ov::close);
+      assertThat(logoutHeld.await(30, TimeUnit.SECONDS)).as("logging out").isTrue();
+      // Logging out: the watch already ended, as closed; the poll in flight fails now.
+      assertThatThrownBy(() -> watch.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("OneView client is closed");
+      failPoll.countDown();
+      endLogout.countDown();
+      closing.get(30, TimeUnit.SECONDS);
+      assertThat(logs.text()).doesNotContain("WARN Polling task");
+      assertThat(sim.pendingTasks()).as("closing never touches a task").isEqualTo(1);
+    }
+  }
+
+  private static void await(CountDownLatch latch) throws IOException {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) throw new IOException("test latch timed out");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  @Test
   void cancellingAWatchStopsPollingButNeverTheTask() throws Exception {
     try (OneViewSimulator sim = OneViewSimulator.builder().servers(8).build().start();
         OneView ov = sdk(sim).build()) {

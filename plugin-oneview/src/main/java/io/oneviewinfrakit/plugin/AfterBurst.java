@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * steady stream of calls cannot hold it back) keeps it from competing with the burst for the CPU
  * and the appliance: the calls are answered first.
  *
- * <p>Released work starts at most {@code lanes} jobs at a time, the next one when one ends, and
+ * <p>Calls pause when none is in progress and none has ended or handed in work for {@code pause}.
+ * Released work starts at most {@code lanes} jobs at a time, the next one when one ends, and
  * only while the calls still pause: a burst that begins while held work is being started stops it
  * after the jobs already running (a burst that came 50 ms after the previous calls used to meet all
  * of their work at once). When the oldest held job has waited {@code maxDelay}, it and every job
@@ -47,6 +48,8 @@ final class AfterBurst {
   private boolean checkScheduled;
   /** Released jobs not yet ended. */
   private int running;
+  /** Provision calls in progress. */
+  private int active;
   /** Once the oldest held job is due, every job held up to {@code flushThrough} starts too. */
   private boolean flushing;
   private long flushThrough;
@@ -97,6 +100,26 @@ final class AfterBurst {
     }
   }
 
+  /**
+   * A Provision call began: held work waits while any call is in progress, then for the pause.
+   * (A cold burst whose calls took longer than the pause to reach {@link #submit} looked like a
+   * pause, and the held work started in the middle of it.)
+   */
+  void callStarted() {
+    synchronized (this) {
+      active++;
+      lastCall = nanoTime.getAsLong();
+    }
+  }
+
+  /** A Provision call ended (answered or refused); the pause counts from now. */
+  void callEnded() {
+    synchronized (this) {
+      active--;
+      lastCall = nanoTime.getAsLong();
+    }
+  }
+
   /** How many jobs wait for the pause. */
   synchronized int held() {
     return held.size();
@@ -121,7 +144,7 @@ final class AfterBurst {
     synchronized (this) {
       long now = nanoTime.getAsLong();
       long quietAt = lastCall + pause;
-      boolean quiet = now - quietAt >= 0;
+      boolean quiet = active == 0 && now - quietAt >= 0;
       if (!held.isEmpty() && now - (held.peek().since() + maxDelay) >= 0) {
         // The oldest came due: everything held with it goes too, as one release.
         flushThrough = held.peekLast().since();
@@ -137,7 +160,9 @@ final class AfterBurst {
       }
       // With a lane free, what is held waits for the pause or its limit; with none, for a job's end.
       if (running < lanes && !held.isEmpty() && !checkScheduled) {
-        wait = Math.min(quietAt - now, held.peek().since() + maxDelay - now);
+        // While calls are in progress, look again a pause later.
+        long untilQuiet = active > 0 ? Math.max(pause, quietAt - now) : quietAt - now;
+        wait = Math.min(untilQuiet, held.peek().since() + maxDelay - now);
         checkScheduled = true;
       }
     }

@@ -49,6 +49,15 @@ final class ProvisionIntake {
 
   InstanceId provision(InstanceSpec spec) {
     requireNonNull(spec, "spec");
+    work.provisionCallStarted();
+    try {
+      return provisionNow(spec);
+    } finally {
+      work.provisionCallEnded();
+    }
+  }
+
+  private InstanceId provisionNow(InstanceSpec spec) {
     InstanceProperties properties = InstanceProperties.parse(spec.properties().json());
     String logicalId = spec.logicalId() != null ? spec.logicalId().value() : null;
     String id = InstanceIds.newId();

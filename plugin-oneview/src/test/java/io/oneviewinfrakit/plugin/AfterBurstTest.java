@@ -188,6 +188,35 @@ final class AfterBurstTest {
   }
 
   @Test
+  void heldWorkWaitsWhileACallIsInProgressEvenLongerThanThePause() {
+    AfterBurst burst = afterBurst(Duration.ofMillis(50), Duration.ofMillis(2000));
+    burst.callStarted();
+    burst.submit(job("p0"));
+    burst.callEnded();
+    advanceTo(10 * MS);
+    burst.callStarted(); // a slow call: answered 100 ms later, with nothing handed in meanwhile
+    advanceTo(109 * MS);
+    assertThat(started).as("a call is in progress").isEmpty();
+    advanceTo(110 * MS);
+    burst.callEnded();
+    advanceTo(159 * MS);
+    assertThat(started).isEmpty();
+    advanceTo(160 * MS); // 50 ms after the last call ended
+    assertThat(started).containsExactly("p0");
+  }
+
+  @Test
+  void aCallInProgressCannotHoldWorkBackLongerThanTheMaximumDelay() {
+    AfterBurst burst = afterBurst(Duration.ofMillis(50), Duration.ofMillis(2000));
+    burst.callStarted(); // never ends
+    burst.submit(job("p0"));
+    advanceTo(1999 * MS);
+    assertThat(started).isEmpty();
+    advanceTo(2000 * MS);
+    assertThat(started).containsExactly("p0");
+  }
+
+  @Test
   void aLoneCallStartsItsWorkAfterThePause() {
     AfterBurst burst = afterBurst(Duration.ofMillis(50), Duration.ofMillis(500));
     burst.submit(job("only"));

@@ -31,9 +31,10 @@ import java.util.regex.Pattern;
  * <p>The phases run twice, each time on a fresh simulator and plugin. First with the client in the
  * plugin's JVM (a {@link Rig}), as runs before 2026-12-07 measured it. Then as InfraKit calls a
  * plugin, from another process: the plugin, its SDK and the simulator in a fresh JVM of their own
- * ({@link PluginSideMain}), the client in this one. The target is judged on the second: a client
- * inside the plugin's JVM shares its heap (and garbage collections) and OkHttp's process-wide task
- * runner lock, which the plugin's SDK takes for every connection it opens or releases.
+ * ({@link PluginSideMain}), the client in this one. The target is judged on both: the second is
+ * how InfraKit calls the plugin; the first is harder, as a client inside the plugin's JVM shares its
+ * heap (and garbage collections) and OkHttp's process-wide task runner lock, which the plugin's SDK
+ * takes for every connection it opens or releases.
  */
 public final class ProvisionLatencyBench {
 
@@ -89,9 +90,9 @@ public final class ProvisionLatencyBench {
             + p.sequential() + " sequential provisions; no task completes during the run (the "
             + "plugin's --max-backlog raised to hold them all)")
         .setup("run twice, on a fresh simulator and plugin each time: first with the client in the "
-            + "plugin's JVM (the setup of runs before 2026-12-07; informational), then as InfraKit "
+            + "plugin's JVM (the setup of runs before 2026-12-07), then as InfraKit "
             + "calls a plugin, from another process: plugin, SDK and simulator in a fresh child JVM "
-            + "(default flags), the client in the benchmark's JVM; the target is judged on the second");
+            + "(default flags), the client in the benchmark's JVM; the target is judged on both");
 
     Phases inJvm;
     try (Rig rig = Rig.start(OneViewSimulator.builder().servers(p.servers())
@@ -109,8 +110,9 @@ public final class ProvisionLatencyBench {
     Stats a = Stats.of(own.all());
     Stats s = Stats.of(own.sequential());
     Stats inJvmAll = Stats.of(inJvm.all());
-    result.row("Provision p99, all measured calls", "< 100 ms", Stats.ms(a.p99Ms()) + " ms",
-            a.p99Ms() < 100)
+    Stats inJvmSequential = Stats.of(inJvm.sequential());
+    result.row("Provision p99, all measured calls, client in another process (as InfraKit calls)",
+            "< 100 ms", Stats.ms(a.p99Ms()) + " ms", a.p99Ms() < 100)
         .info("Provision p50, all measured calls", Stats.ms(a.medianMs()) + " ms (n=" + a.count() + ")")
         .info("first burst of " + p.burst() + " concurrent calls (" + p.warmup() + " in flight)",
             Stats.of(own.burst()).summary())
@@ -121,12 +123,13 @@ public final class ProvisionLatencyBench {
             s.p99Ms() < 100)
         .info("instances listed at the end / OneView tasks still running",
             own.listed() + " / " + own.pendingTasks())
-        .info("client in the plugin's JVM (earlier setup): Provision p99, all measured calls",
-            Stats.ms(inJvmAll.p99Ms()) + " ms (p50 " + Stats.ms(inJvmAll.medianMs()) + " ms)")
+        .row("Provision p99, all measured calls, client in the plugin's JVM", "< 100 ms",
+            Stats.ms(inJvmAll.p99Ms()) + " ms (p50 " + Stats.ms(inJvmAll.medianMs()) + " ms)",
+            inJvmAll.p99Ms() < 100)
         .info("client in the plugin's JVM: first burst / second burst / sequential",
             "p99 " + Stats.ms(Stats.of(inJvm.burst()).p99Ms()) + " / "
                 + Stats.ms(Stats.of(inJvm.burst2()).p99Ms()) + " / "
-                + Stats.ms(Stats.of(inJvm.sequential()).p99Ms()) + " ms; " + inJvm.listed()
+                + Stats.ms(inJvmSequential.p99Ms()) + " ms; " + inJvm.listed()
                 + " listed, " + inJvm.pendingTasks() + " tasks running at the end");
     return result;
   }

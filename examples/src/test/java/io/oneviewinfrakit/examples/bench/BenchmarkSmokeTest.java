@@ -14,7 +14,9 @@ class BenchmarkSmokeTest {
   @Test
   void provisionLatency() {
     ScenarioResult r = ProvisionLatencyBench.run(ProvisionLatencyBench.Params.smoke());
-    assertThat(r.rows()).anySatisfy(row -> assertThat(row.figure()).startsWith("Provision p99"));
+    // The target is judged on both setups: a client in another process and one in the plugin's JVM.
+    assertThat(r.rows()).filteredOn(row -> row.figure().startsWith("Provision p99, all measured calls"))
+        .extracting(row -> row.met() != null).containsExactly(true, true);
     // The plugin in a child JVM took every call: 2 warm-up, two bursts of 4, 4 sequential.
     assertThat(r.rows()).anySatisfy(row -> {
       assertThat(row.figure()).startsWith("instances listed at the end");
