@@ -10,9 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,13 +60,21 @@ final class ChildJvm implements AutoCloseable {
     }
     BufferedReader out = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    AtomicBoolean isReady = new AtomicBoolean();
+    CountDownLatch isReady = new CountDownLatch(1);
     Process started = process;
-    CompletableFuture.delayedExecutor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS).execute(() -> {
-      if (!isReady.get()) {
-        started.destroyForcibly(); // its stdout ends: "exited before it was ready"
+    // A thread of the benchmark's own (bench-*), gone once the child is ready: scenario 8 counts
+    // every other thread of this JVM as the plugin's (CompletableFuture's delayer thread stays).
+    Thread watchdog = new Thread(() -> {
+      try {
+        if (!isReady.await(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+          started.destroyForcibly(); // its stdout ends: "exited before it was ready"
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
-    });
+    }, "bench-child-ready-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
     try {
       StringBuilder seen = new StringBuilder();
       String line;
@@ -75,7 +82,7 @@ final class ChildJvm implements AutoCloseable {
         seen.append(line).append('\n');
         Matcher m = ready.matcher(line);
         if (m.find()) {
-          isReady.set(true);
+          isReady.countDown();
           if (drain) {
             drain(out, mainClass);
           }
@@ -85,6 +92,7 @@ final class ChildJvm implements AutoCloseable {
       throw new IllegalStateException(mainClass + " exited (or was stopped after "
           + READY_TIMEOUT.toSeconds() + " s) before it was ready: " + seen);
     } catch (IOException | RuntimeException e) {
+      isReady.countDown(); // ends the watchdog
       stop(process);
       throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
     }
@@ -169,7 +177,7 @@ final class ChildJvm implements AutoCloseable {
       } catch (IOException e) {
         // the child stopped
       }
-    }, "child-jvm-output-" + mainClass.substring(mainClass.lastIndexOf('.') + 1));
+    }, "bench-child-output-" + mainClass.substring(mainClass.lastIndexOf('.') + 1));
     drain.setDaemon(true);
     drain.start();
   }

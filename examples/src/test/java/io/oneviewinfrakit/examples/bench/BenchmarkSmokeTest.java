@@ -37,6 +37,18 @@ class BenchmarkSmokeTest {
   }
 
   @Test
+  void scenarioEightCountsNoThreadAnEarlierScenarioOfTheSameRunLeftBehind() {
+    // Benchmarks runs every scenario in one JVM; scenario 1 starts a child JVM first.
+    ProvisionLatencyBench.run(ProvisionLatencyBench.Params.smoke());
+    ScenarioResult r = ThreadsBench.run(ThreadsBench.Params.smoke());
+    assertThat(r.rows()).anySatisfy(row -> {
+      assertThat(row.figure()).isEqualTo("A: the threads, by name");
+      assertThat(row.result()).contains("oneview-work-#").doesNotContain("CompletableFutureDelayScheduler")
+          .doesNotContain("child");
+    });
+  }
+
+  @Test
   void convergence() {
     ScenarioResult r = ConvergenceBench.run(ConvergenceBench.Params.smoke());
     assertThat(r.rows().get(0).result()).doesNotContain("did not converge");
