@@ -306,7 +306,8 @@ public final class OneView implements AutoCloseable {
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) return;
-    // The watches end before the logout: polls that would fail once logged out are not failures.
+    // The watches end, and the tracker's thread with them, before the logout: a poll that fails
+    // once the session or the HTTP pool is gone finds no one to report to.
     taskTracker.close();
     try {
       session.close();

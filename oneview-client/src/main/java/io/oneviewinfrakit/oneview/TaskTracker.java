@@ -72,8 +72,6 @@ final class TaskTracker implements AutoCloseable {
     }
   };
   private boolean tickQueued;
-  /** Set first by {@link #close}: a poll that fails from then on is the close, not a failure. */
-  private volatile boolean closing;
   private long requests;
   private int requestsInFlight;
 
@@ -193,7 +191,6 @@ final class TaskTracker implements AutoCloseable {
 
   @Override
   public void close() {
-    closing = true;
     runOnScheduler(() -> {
       for (Tracked t : tracked.values()) {
         for (Watch w : t.watches) w.future.completeExceptionally(new IllegalStateException("OneView client is closed"));
@@ -405,10 +402,6 @@ final class TaskTracker implements AutoCloseable {
   }
 
   private void failed(Tracked t, RuntimeException e) {
-    if (closing) {
-      log.debug("Polling task {} stopped: the client is closing ({})", t.uri, e.getMessage());
-      return; // close() ends every watch
-    }
     t.failedPolls++;
     if (e instanceof ResourceNotFoundException || t.failedPolls >= MAX_FAILED_POLLS) {
       tracked.remove(t.uri);

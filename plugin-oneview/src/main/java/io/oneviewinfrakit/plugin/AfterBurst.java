@@ -120,6 +120,11 @@ final class AfterBurst {
     }
   }
 
+  /** How many Provision calls are in progress. */
+  synchronized int callsInProgress() {
+    return active;
+  }
+
   /** How many jobs wait for the pause. */
   synchronized int held() {
     return held.size();

@@ -24,7 +24,8 @@ final class BackgroundWork implements AutoCloseable {
    * How long after the last Provision call ended, with none in progress, the OneView work of those
    * just answered starts. Longer than a client's gap between the bursts of one scale-up: at 50 ms,
    * a benchmark client starting 64 threads for its next burst looked like a pause, and 8 to 21
-   * provisions' first steps ran inside each burst. The work takes minutes; 250 ms cost nothing.
+   * provisions' first steps ran inside each burst. The work takes minutes; a scale-up's converges
+   * up to 250 ms later (with a group controller polling every 2 s, sometimes a poll later).
    */
   static final Duration BURST_PAUSE = Duration.ofMillis(250);
   /**
@@ -73,6 +74,11 @@ final class BackgroundWork implements AutoCloseable {
   /** A Provision call ended; must follow each {@link #provisionCallStarted()}. */
   void provisionCallEnded() {
     afterBurst.callEnded();
+  }
+
+  /** Provision calls in progress, as {@link #provisionCallStarted()} and its end counted them. */
+  int provisionCallsInProgress() {
+    return afterBurst.callsInProgress();
   }
 
   /** Runs {@code job} on the pool after {@code delay}; dropped quietly once closing. */

@@ -194,6 +194,11 @@ public final class OneViewInstancePlugin implements InstancePlugin, Vendor, Inpu
     }
   }
 
+  /** Provision calls in progress (tests check that a refused call ends too). */
+  int provisionCallsInProgress() {
+    return work.provisionCallsInProgress();
+  }
+
   /** Instances hidden from listings because this process destroys them (tests check none leaks). */
   Set<String> hiddenIds() {
     return Set.copyOf(registry.hidden.keySet());

@@ -133,6 +133,12 @@ class ProvisionTest {
         .hasMessage("no free server for template \"Docker-Gen8-Template\": 0 of 12 compatible servers "
             + "free (1 in use, 10 reserved by in-flight provisions, 1 in maintenance)");
     assertThat(h.describe(Map.of())).hasSize(10);
+    // A refused call ends like an answered one: held work waits for calls in progress, and a
+    // call counted as in progress for good would hold it to its 2 s limit every time.
+    assertThatThrownBy(() -> h.client().provision(InstanceSpec.builder()
+        .properties(RawJson.of("{\"TemplateName\":\"No-Such-Template\"}")).build()))
+        .hasMessageContaining("No-Such-Template");
+    assertThat(h.plugin().provisionCallsInProgress()).isZero();
     h.sim.releaseTasks();
   }
 
