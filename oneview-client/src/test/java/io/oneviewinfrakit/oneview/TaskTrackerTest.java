@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -152,7 +153,7 @@ final class TaskTrackerTest {
     CountDownLatch failPoll = new CountDownLatch(1);
     CountDownLatch logoutHeld = new CountDownLatch(1);
     CountDownLatch endLogout = new CountDownLatch(1);
-    java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean armed = new AtomicBoolean();
     Interceptor hold = chain -> {
       String path = chain.request().url().encodedPath();
       if (armed.get() && path.startsWith("/rest/tasks") && pollHeld.getCount() > 0) {

@@ -105,19 +105,14 @@ final class AfterBurst {
    * (A cold burst whose calls took longer than the pause to reach {@link #submit} looked like a
    * pause, and the held work started in the middle of it.)
    */
-  void callStarted() {
-    synchronized (this) {
-      active++;
-      lastCall = nanoTime.getAsLong();
-    }
+  synchronized void callStarted() {
+    active++; // the pause counts from the last call's end, so its start need not be noted
   }
 
   /** A Provision call ended (answered or refused); the pause counts from now. */
-  void callEnded() {
-    synchronized (this) {
-      active--;
-      lastCall = nanoTime.getAsLong();
-    }
+  synchronized void callEnded() {
+    active--;
+    lastCall = nanoTime.getAsLong();
   }
 
   /** How many Provision calls are in progress. */

@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
  *
  * <p>Every simulator task takes {@code taskDuration} (60 s), so every provision stays in flight for
  * the whole run. Phases: a warm-up of {@code warmup} provisions (not measured; the first burst waits
- * until their OneView tasks run, and they stay in flight), a burst of {@code burst} provisions issued at once from as many client threads, a second
- * such burst, then {@code sequential} provisions one after another (as one group controller issues
- * them), while all earlier ones are still in flight. The run does not wait for the tasks: closing
+ * until their OneView tasks run, and they stay in flight), a burst of {@code burst} provisions
+ * issued at once from as many client threads, a second such burst, then {@code sequential}
+ * provisions one after another (as one group controller issues them), while all earlier ones are
+ * still in flight. The run does not wait for the tasks: closing
  * the plugin stops its background work.
  *
  * <p>The phases run twice, each time on a fresh simulator and plugin. First with the client in the
@@ -141,7 +142,12 @@ public final class ProvisionLatencyBench {
     for (int i = 0; i < p.warmup(); i++) {
       provision(plugin);
     }
-    awaitTasksRunning(pendingTasks, p.warmup());
+    // The plugin holds new provisions' work until calls pause: the bursts are to meet provisions
+    // whose OneView tasks (a 60 s profile create each) are in flight, not only registered.
+    if (!Rig.await(Duration.ofSeconds(60), () -> pendingTasks.getAsInt() >= p.warmup())) {
+      throw new IllegalStateException("the warm-up's " + p.warmup() + " OneView tasks did not start "
+          + "within 60 s: " + pendingTasks.getAsInt() + " running");
+    }
     List<Long> burst = burst(plugin, p);
     List<Long> burst2 = burst(plugin, p);
     List<Long> sequential = new ArrayList<>();
@@ -152,27 +158,6 @@ public final class ProvisionLatencyBench {
     }
     return new Phases(burst, burst2, sequential, plugin.describeInstances(TAGS, false).size(),
         pendingTasks.getAsInt());
-  }
-
-  /**
-   * Waits until the warm-up's OneView work runs (a profile create per provision, each a 60 s task):
-   * the plugin holds new provisions' work until calls pause, and the bursts are to meet provisions
-   * whose OneView tasks are in flight, not only registered.
-   */
-  private static void awaitTasksRunning(java.util.function.IntSupplier pendingTasks, int count) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (pendingTasks.getAsInt() < count) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new IllegalStateException("the warm-up's " + count + " OneView tasks did not start "
-            + "within 60 s: " + pendingTasks.getAsInt() + " running");
-      }
-      try {
-        Thread.sleep(50); // a harness waiting for the plugin's background work, between phases
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 
   private static InstanceId provision(InstancePlugin plugin) {
