@@ -8,6 +8,7 @@ import io.oneviewinfrakit.simulator.OneViewSimulator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Scenario 1: Provision RPC latency over the real Unix socket while many provisions are in flight
@@ -32,20 +35,27 @@ import java.util.regex.Pattern;
  * <p>The phases run twice, each time on a fresh simulator and plugin. First with the client in the
  * plugin's JVM (a {@link Rig}), as runs before 2026-12-07 measured it. Then as InfraKit calls a
  * plugin, from another process: the plugin, its SDK and the simulator in a fresh JVM of their own
- * ({@link PluginSideMain}), the client in this one. The target is judged on both: the second is
+ * ({@link PluginSideMain}), the client in the round's. The target is judged on both: the second is
  * how InfraKit calls the plugin; the first is harder, as a client inside the plugin's JVM shares its
  * heap (and garbage collections) and OkHttp's process-wide task runner lock, which the plugin's SDK
  * takes for every connection it opens or releases.
+ *
+ * <p>Both setups make one round, and each of {@code rounds} rounds runs in a fresh JVM
+ * ({@link Round}), so that every round's first burst meets code that has not been compiled yet. A
+ * cold burst is one sample of a noisy event on a shared machine (its last calls wait for the JIT
+ * compiler and a young collection on two cores): the p99 judged is that of every call of every
+ * round, cold bursts included in the same proportion as in one round, and each round's own p99 is
+ * shown beside it.
  */
 public final class ProvisionLatencyBench {
 
-  public record Params(int warmup, int burst, int sequential, Duration taskDuration) {
+  public record Params(int warmup, int burst, int sequential, Duration taskDuration, int rounds) {
     public static Params full() {
-      return new Params(32, 64, 128, Duration.ofSeconds(60));
+      return new Params(32, 64, 128, Duration.ofSeconds(60), 5);
     }
 
     public static Params smoke() {
-      return new Params(2, 4, 4, Duration.ofSeconds(60));
+      return new Params(2, 4, 4, Duration.ofSeconds(60), 1);
     }
 
     int servers() {
@@ -57,9 +67,21 @@ public final class ProvisionLatencyBench {
     int backlog() {
       return warmup + 2 * burst + sequential + 1;
     }
+
+    List<String> toArgs() {
+      return List.of(Integer.toString(warmup), Integer.toString(burst), Integer.toString(sequential),
+          Long.toString(taskDuration.toSeconds()), Integer.toString(rounds));
+    }
+
+    static Params fromArgs(String[] args) {
+      return new Params(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
+          Integer.parseInt(args[2]), Duration.ofSeconds(Long.parseLong(args[3])),
+          Integer.parseInt(args[4]));
+    }
   }
 
   private static final Pattern READY = Pattern.compile("^ready (\\S+)$");
+  private static final Pattern ROUND = Pattern.compile("^round (\\S+) (\\S+)$");
   private static final Map<String, String> TAGS = Map.of("infrakit.group", "bench1");
 
   /** The measured latencies of one run of the phases, and what was in flight at its end. */
@@ -70,6 +92,47 @@ public final class ProvisionLatencyBench {
       all.addAll(burst2);
       all.addAll(sequential);
       return all;
+    }
+
+    /** "listed:pending:burst:burst2:sequential", latencies as comma-separated nanoseconds. */
+    String encode() {
+      return listed + ":" + pendingTasks + ":" + csv(burst) + ":" + csv(burst2) + ":" + csv(sequential);
+    }
+
+    static Phases decode(String s) {
+      String[] f = s.split(":", -1);
+      return new Phases(longs(f[2]), longs(f[3]), longs(f[4]), Integer.parseInt(f[0]),
+          Integer.parseInt(f[1]));
+    }
+
+    private static String csv(List<Long> nanos) {
+      return nanos.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static List<Long> longs(String csv) {
+      return csv.isEmpty() ? List.of() : Arrays.stream(csv.split(",")).map(Long::valueOf).toList();
+    }
+  }
+
+  /** Both setups' phases of every round, in order. */
+  private record Rounds(List<Phases> inJvm, List<Phases> own) {
+    static List<Long> pooled(List<Phases> rounds, Function<Phases, List<Long>> phase) {
+      return rounds.stream().flatMap(r -> phase.apply(r).stream()).toList();
+    }
+
+    /** Each round's p99 of all its calls, in order, and how many of them reach {@code limitMs}. */
+    static String perRound(List<Phases> rounds, double limitMs) {
+      List<Double> p99s = rounds.stream().map(r -> Stats.of(r.all()).p99Ms()).toList();
+      long over = p99s.stream().filter(v -> v >= limitMs).count();
+      return "each round's p99: " + p99s.stream().map(Stats::ms).collect(Collectors.joining(", "))
+          + " ms (median " + Stats.ms(Stats.median(p99s)) + " ms; " + over + " of " + rounds.size()
+          + " rounds at or above " + Stats.ms(limitMs) + " ms)";
+    }
+
+    /** "288 / 32" when every round ended alike, else each round's. */
+    static String atEnd(List<Phases> rounds) {
+      List<String> each = rounds.stream().map(r -> r.listed() + " / " + r.pendingTasks()).toList();
+      return each.stream().distinct().count() == 1 ? each.get(0) : String.join("; ", each);
     }
   }
 
@@ -91,49 +154,76 @@ public final class ProvisionLatencyBench {
             + " provisions issued at once from " + p.burst() + " client threads, a second such burst, then "
             + p.sequential() + " sequential provisions; no task completes during the run (the "
             + "plugin's --max-backlog raised to hold them all)")
-        .setup("run twice, on a fresh simulator and plugin each time: first with the client in the "
-            + "plugin's JVM (the setup of runs before 2026-12-07), then as InfraKit "
+        .setup("a round runs the phases twice, on a fresh simulator and plugin each time: first with "
+            + "the client in the plugin's JVM (the setup of runs before 2026-12-07), then as InfraKit "
             + "calls a plugin, from another process: plugin, SDK and simulator in a fresh child JVM "
-            + "(default flags), the client in the benchmark's JVM; the target is judged on both");
+            + "(default flags), the client in the round's JVM; the target is judged on both")
+        .setup(p.rounds() + " round" + (p.rounds() == 1 ? "" : "s") + ", each in a fresh JVM (default "
+            + "flags), so every round's first burst is cold; the p99 judged is over every call of "
+            + "every round (cold bursts included in the same proportion as in one round)");
 
-    Phases inJvm;
-    try (Rig rig = Rig.start(OneViewSimulator.builder().servers(p.servers())
-        .taskDurations(p.taskDuration()), b -> {}, b -> b.maxBacklog(p.backlog()))) {
-      inJvm = phases(rig.client, p, () -> rig.sim.pendingTasks());
-    }
-    Phases own;
-    try (ChildJvm plugin = ChildJvm.start(PluginSideMain.class.getName(), List.of(
-            Integer.toString(p.servers()), Long.toString(p.taskDuration().toSeconds()),
-            Integer.toString(p.backlog())), READY, false);
-        InstancePluginClient client = InstancePluginClient.connect(Path.of(plugin.ready().group(1)))) {
-      own = phases(client, p, () -> Integer.parseInt(plugin.ask("pending-tasks")));
+    List<Phases> inJvm = new ArrayList<>();
+    List<Phases> own = new ArrayList<>();
+    for (int i = 0; i < p.rounds(); i++) {
+      try (ChildJvm round = ChildJvm.start(Round.class.getName(), p.toArgs(), ROUND, false)) {
+        inJvm.add(Phases.decode(round.ready().group(1)));
+        own.add(Phases.decode(round.ready().group(2)));
+      }
     }
 
-    Stats a = Stats.of(own.all());
-    Stats s = Stats.of(own.sequential());
-    Stats inJvmAll = Stats.of(inJvm.all());
-    Stats inJvmSequential = Stats.of(inJvm.sequential());
+    Stats a = Stats.of(Rounds.pooled(own, Phases::all));
+    Stats s = Stats.of(Rounds.pooled(own, Phases::sequential));
+    Stats inJvmAll = Stats.of(Rounds.pooled(inJvm, Phases::all));
     result.row("Provision p99, all measured calls, client in another process (as InfraKit calls)",
             "< 100 ms", Stats.ms(a.p99Ms()) + " ms", a.p99Ms() < 100)
+        .info("client in another process: rounds", Rounds.perRound(own, 100))
         .info("Provision p50, all measured calls", Stats.ms(a.medianMs()) + " ms (n=" + a.count() + ")")
-        .info("first burst of " + p.burst() + " concurrent calls (" + p.warmup() + " in flight)",
-            Stats.of(own.burst()).summary())
-        .info("second burst of " + p.burst() + " concurrent calls (" + (p.warmup() + p.burst())
-            + " in flight)", Stats.of(own.burst2()).summary())
+        .info("first bursts of " + p.burst() + " concurrent calls (" + p.warmup() + " in flight)",
+            Stats.of(Rounds.pooled(own, Phases::burst)).summary())
+        .info("second bursts of " + p.burst() + " concurrent calls (" + (p.warmup() + p.burst())
+            + " in flight)", Stats.of(Rounds.pooled(own, Phases::burst2)).summary())
         .info("sequential calls (" + (p.warmup() + 2 * p.burst()) + "+ in flight)", s.summary())
         .row("Provision p99, sequential calls only", "< 100 ms", Stats.ms(s.p99Ms()) + " ms",
             s.p99Ms() < 100)
-        .info("instances listed at the end / OneView tasks still running",
-            own.listed() + " / " + own.pendingTasks())
+        .info("instances listed at the end / OneView tasks still running", Rounds.atEnd(own))
         .row("Provision p99, all measured calls, client in the plugin's JVM", "< 100 ms",
             Stats.ms(inJvmAll.p99Ms()) + " ms (p50 " + Stats.ms(inJvmAll.medianMs()) + " ms)",
             inJvmAll.p99Ms() < 100)
-        .info("client in the plugin's JVM: first burst / second burst / sequential",
-            "p99 " + Stats.ms(Stats.of(inJvm.burst()).p99Ms()) + " / "
-                + Stats.ms(Stats.of(inJvm.burst2()).p99Ms()) + " / "
-                + Stats.ms(inJvmSequential.p99Ms()) + " ms; " + inJvm.listed()
-                + " listed, " + inJvm.pendingTasks() + " tasks running at the end");
+        .info("client in the plugin's JVM: rounds", Rounds.perRound(inJvm, 100))
+        .info("client in the plugin's JVM: first bursts / second bursts / sequential",
+            "p99 " + Stats.ms(Stats.of(Rounds.pooled(inJvm, Phases::burst)).p99Ms()) + " / "
+                + Stats.ms(Stats.of(Rounds.pooled(inJvm, Phases::burst2)).p99Ms()) + " / "
+                + Stats.ms(Stats.of(Rounds.pooled(inJvm, Phases::sequential)).p99Ms()) + " ms; "
+                + Rounds.atEnd(inJvm).replace(" / ", " listed, ") + " tasks running at the end");
     return result;
+  }
+
+  /**
+   * One round in a JVM of its own, started by {@link #run}: both setups' phases, printed as one line
+   * {@code round IN_JVM OTHER_PROCESS} (see {@link Phases#encode}). Arguments: {@link Params#toArgs}.
+   */
+  public static final class Round {
+    private Round() {}
+
+    public static void main(String[] args) {
+      Rig.quietLogs();
+      Params p = Params.fromArgs(args);
+      Phases inJvm;
+      try (Rig rig = Rig.start(OneViewSimulator.builder().servers(p.servers())
+          .taskDurations(p.taskDuration()), b -> {}, b -> b.maxBacklog(p.backlog()))) {
+        inJvm = phases(rig.client, p, () -> rig.sim.pendingTasks());
+      }
+      Phases own;
+      try (ChildJvm plugin = ChildJvm.start(PluginSideMain.class.getName(), List.of(
+              Integer.toString(p.servers()), Long.toString(p.taskDuration().toSeconds()),
+              Integer.toString(p.backlog())), READY, false);
+          InstancePluginClient client = InstancePluginClient.connect(Path.of(plugin.ready().group(1)))) {
+        own = phases(client, p, () -> Integer.parseInt(plugin.ask("pending-tasks")));
+      }
+      System.out.println("round " + inJvm.encode() + " " + own.encode());
+      System.out.flush();
+      System.exit(0);
+    }
   }
 
   /** The warm-up, both bursts and the sequential calls through {@code plugin}. */
