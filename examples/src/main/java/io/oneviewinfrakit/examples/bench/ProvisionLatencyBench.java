@@ -51,7 +51,7 @@ public final class ProvisionLatencyBench {
 
   public record Params(int warmup, int burst, int sequential, Duration taskDuration, int rounds) {
     public static Params full() {
-      return new Params(32, 64, 128, Duration.ofSeconds(60), 5);
+      return new Params(32, 64, 128, Duration.ofSeconds(60), 10);
     }
 
     public static Params smoke() {
