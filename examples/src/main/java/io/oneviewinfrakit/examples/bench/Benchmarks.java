@@ -35,6 +35,7 @@ public final class Benchmarks {
       scenarios.add(() -> ProvisionLatencyBench.run(ProvisionLatencyBench.Params.full()));
     }
     if (only.isEmpty() || only.contains("2")) {
+      scenarios.add(() -> ConvergenceBench.warmUp(ConvergenceBench.Params.full(false)));
       scenarios.add(() -> ConvergenceBench.run(ConvergenceBench.Params.full(false)));
       scenarios.add(() -> ConvergenceBench.run(ConvergenceBench.Params.full(true)));
       scenarios.add(() -> ConvergenceBench.run(ConvergenceBench.Params.fullWithBus()));

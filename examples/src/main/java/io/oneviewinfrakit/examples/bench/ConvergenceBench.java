@@ -80,14 +80,37 @@ public final class ConvergenceBench {
 
   public static void main(String[] args) {
     Rig.quietLogs();
+    System.out.println(warmUp(Params.full(false)).toMarkdown());
     System.out.println(run(Params.full(false)).toMarkdown());
     System.out.println(run(Params.full(true)).toMarkdown());
     System.out.println(run(Params.fullWithBus()).toMarkdown());
   }
 
   public static ScenarioResult run(Params p) {
-    ScenarioResult result = new ScenarioResult("2. Convergence of a group of " + p.instances()
-        + " from zero (" + p.polling() + ")");
+    return run(p, true);
+  }
+
+  /**
+   * The same convergence, not judged, run first in a JVM so that the judged ones meet compiled code,
+   * each of them as the others: otherwise the first of the three (200 ms polling) met code the JIT
+   * had not yet compiled, in the plugin, the SDK and the simulator alike (the last power-on ended
+   * 0.4-0.6 s later than after a first convergence), and was judged on the JVM's warm-up. Its time
+   * is reported, beside the judged ones.
+   */
+  public static ScenarioResult warmUp(Params p) {
+    ScenarioResult result = run(p, false);
+    warmedUp = true;
+    return result;
+  }
+
+  /** Whether a warm-up ran in this JVM: what the judged runs' setup says. */
+  private static volatile boolean warmedUp;
+
+  private static ScenarioResult run(Params p, boolean judged) {
+    ScenarioResult result = new ScenarioResult(judged
+        ? "2. Convergence of a group of " + p.instances() + " from zero (" + p.polling() + ")"
+        : "2. Warm-up, not judged: a first convergence of " + p.instances() + " from zero in this JVM ("
+            + p.polling() + ")");
     result.setup("simulator: " + p.servers() + " servers, all powered on at the start; power tasks "
             + Durations.of(p.powerTask()) + ", profile create " + Durations.of(p.profileTask())
             + ": T = " + Durations.of(p.powerTask()) + " + " + Durations.of(p.profileTask()) + " + "
@@ -96,7 +119,11 @@ public final class ConvergenceBench {
             + p.polling())
         .setup("group controller: DescribeInstances(group tag, Properties) every "
             + Durations.of(p.poll()) + ", provisions the missing ones; converged = " + p.instances()
-            + " listed, all phase Running");
+            + " listed, all phase Running")
+        .setup(!judged ? "the first convergence in this JVM: plugin, SDK and simulator code not yet compiled"
+            : warmedUp ? "after the warm-up (a first convergence, not judged) in the same JVM, each on a "
+                + "fresh simulator and plugin"
+            : "no warm-up ran in this JVM before it");
     Map<String, String> tags = Map.of("infrakit.group", "bench2");
     OneViewSimulator sim = OneViewSimulator.builder().servers(p.servers()).scmb(p.bus())
         .taskDuration(TaskKind.POWER, p.powerTask())
@@ -150,12 +177,22 @@ public final class ConvergenceBench {
       long listing = requests.stream().filter(RequestClasses::isListing).count();
       double target = p.target().toNanos() / 1e9;
       if (converged == null) {
-        result.row("time to converge", "<= " + seconds(target) + " s", "did not converge", false);
+        if (judged) {
+          result.row("time to converge", "<= " + seconds(target) + " s", "did not converge", false);
+        } else {
+          result.info("time to converge (not judged)", "did not converge");
+        }
       } else {
         double total = converged / 1e9;
-        result.row("time to converge", "<= 1.2 T + poll = " + seconds(target) + " s",
-            seconds(total) + " s (" + String.format(Locale.ROOT, "%.2f", total / (p.chain().toNanos() / 1e9))
-                + " T)", total <= target);
+        String time = seconds(total) + " s (" + String.format(Locale.ROOT, "%.2f",
+            total / (p.chain().toNanos() / 1e9)) + " T)";
+        if (judged) {
+          result.row("time to converge", "<= 1.2 T + poll = " + seconds(target) + " s", time,
+              total <= target);
+        } else {
+          result.info("time to converge, code not yet compiled (not judged; target of the judged "
+              + "runs " + seconds(target) + " s)", time);
+        }
       }
       // The last power request is the last power-on; its task ends powerTask later.
       requests.stream().filter(r -> "PUT".equals(r.method()) && r.path().endsWith("/powerState"))

@@ -55,6 +55,10 @@ class BenchmarkSmokeTest {
     ScenarioResult r = ConvergenceBench.run(ConvergenceBench.Params.smoke());
     assertThat(r.rows().get(0).result()).doesNotContain("did not converge");
     assertThat(r.rows()).anySatisfy(row -> assertThat(row.result()).contains("POST /rest/server-profiles"));
+    // The warm-up converges the same way and judges nothing.
+    ScenarioResult warmUp = ConvergenceBench.warmUp(ConvergenceBench.Params.smoke());
+    assertThat(warmUp.rows().get(0).result()).doesNotContain("did not converge");
+    assertThat(warmUp.rows()).allSatisfy(row -> assertThat(row.met()).isNull());
   }
 
   @Test
