@@ -36,9 +36,9 @@ public final class Benchmarks {
     }
     if (only.isEmpty() || only.contains("2")) {
       scenarios.add(() -> ConvergenceBench.warmUp(ConvergenceBench.Params.full(false)));
-      scenarios.add(() -> ConvergenceBench.run(ConvergenceBench.Params.full(false)));
-      scenarios.add(() -> ConvergenceBench.run(ConvergenceBench.Params.full(true)));
-      scenarios.add(() -> ConvergenceBench.run(ConvergenceBench.Params.fullWithBus()));
+      scenarios.add(() -> ConvergenceBench.runAfterWarmUp(ConvergenceBench.Params.full(false)));
+      scenarios.add(() -> ConvergenceBench.runAfterWarmUp(ConvergenceBench.Params.full(true)));
+      scenarios.add(() -> ConvergenceBench.runAfterWarmUp(ConvergenceBench.Params.fullWithBus()));
     }
     if (only.isEmpty() || only.contains("3")) {
       scenarios.add(() -> DescribeBench.run(DescribeBench.Params.full()));

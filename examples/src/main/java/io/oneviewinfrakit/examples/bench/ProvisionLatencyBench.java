@@ -55,7 +55,7 @@ public final class ProvisionLatencyBench {
     }
 
     public static Params smoke() {
-      return new Params(2, 4, 4, Duration.ofSeconds(60), 1);
+      return new Params(2, 4, 4, Duration.ofSeconds(60), 2);
     }
 
     int servers() {
@@ -114,10 +114,12 @@ public final class ProvisionLatencyBench {
     }
   }
 
-  /** Both setups' phases of every round, in order. */
-  private record Rounds(List<Phases> inJvm, List<Phases> own) {
-    static List<Long> pooled(List<Phases> rounds, Function<Phases, List<Long>> phase) {
-      return rounds.stream().flatMap(r -> phase.apply(r).stream()).toList();
+  /** Figures over the rounds of one setup. */
+  private static final class Rounds {
+    private Rounds() {}
+
+    static Stats pooled(List<Phases> rounds, Function<Phases, List<Long>> phase) {
+      return Stats.of(rounds.stream().flatMap(r -> phase.apply(r).stream()).toList());
     }
 
     /** Each round's p99 of all its calls, in order, and how many of them reach {@code limitMs}. */
@@ -129,9 +131,9 @@ public final class ProvisionLatencyBench {
           + " rounds at or above " + Stats.ms(limitMs) + " ms)";
     }
 
-    /** "288 / 32" when every round ended alike, else each round's. */
-    static String atEnd(List<Phases> rounds) {
-      List<String> each = rounds.stream().map(r -> r.listed() + " / " + r.pendingTasks()).toList();
+    /** "288 / 32" (listed / tasks running) when every round ended alike, else each round's. */
+    static String atEnd(List<Phases> rounds, String separator) {
+      List<String> each = rounds.stream().map(r -> r.listed() + separator + r.pendingTasks()).toList();
       return each.stream().distinct().count() == 1 ? each.get(0) : String.join("; ", each);
     }
   }
@@ -159,7 +161,8 @@ public final class ProvisionLatencyBench {
             + "calls a plugin, from another process: plugin, SDK and simulator in a fresh child JVM "
             + "(default flags), the client in the round's JVM; the target is judged on both")
         .setup(p.rounds() + " round" + (p.rounds() == 1 ? "" : "s") + ", each in a fresh JVM (default "
-            + "flags), so every round's first burst is cold; the p99 judged is over every call of "
+            + "flags), so that the plugin's code is cold in every round's first burst (the client's, "
+            + "from another process, has run the first setup); the p99 judged is over every call of "
             + "every round (cold bursts included in the same proportion as in one round)");
 
     List<Phases> inJvm = new ArrayList<>();
@@ -171,30 +174,30 @@ public final class ProvisionLatencyBench {
       }
     }
 
-    Stats a = Stats.of(Rounds.pooled(own, Phases::all));
-    Stats s = Stats.of(Rounds.pooled(own, Phases::sequential));
-    Stats inJvmAll = Stats.of(Rounds.pooled(inJvm, Phases::all));
+    Stats a = Rounds.pooled(own, Phases::all);
+    Stats s = Rounds.pooled(own, Phases::sequential);
+    Stats inJvmAll = Rounds.pooled(inJvm, Phases::all);
     result.row("Provision p99, all measured calls, client in another process (as InfraKit calls)",
             "< 100 ms", Stats.ms(a.p99Ms()) + " ms", a.p99Ms() < 100)
         .info("client in another process: rounds", Rounds.perRound(own, 100))
         .info("Provision p50, all measured calls", Stats.ms(a.medianMs()) + " ms (n=" + a.count() + ")")
         .info("first bursts of " + p.burst() + " concurrent calls (" + p.warmup() + " in flight)",
-            Stats.of(Rounds.pooled(own, Phases::burst)).summary())
+            Rounds.pooled(own, Phases::burst).summary())
         .info("second bursts of " + p.burst() + " concurrent calls (" + (p.warmup() + p.burst())
-            + " in flight)", Stats.of(Rounds.pooled(own, Phases::burst2)).summary())
+            + " in flight)", Rounds.pooled(own, Phases::burst2).summary())
         .info("sequential calls (" + (p.warmup() + 2 * p.burst()) + "+ in flight)", s.summary())
         .row("Provision p99, sequential calls only", "< 100 ms", Stats.ms(s.p99Ms()) + " ms",
             s.p99Ms() < 100)
-        .info("instances listed at the end / OneView tasks still running", Rounds.atEnd(own))
+        .info("instances listed at the end / OneView tasks still running", Rounds.atEnd(own, " / "))
         .row("Provision p99, all measured calls, client in the plugin's JVM", "< 100 ms",
             Stats.ms(inJvmAll.p99Ms()) + " ms (p50 " + Stats.ms(inJvmAll.medianMs()) + " ms)",
             inJvmAll.p99Ms() < 100)
         .info("client in the plugin's JVM: rounds", Rounds.perRound(inJvm, 100))
         .info("client in the plugin's JVM: first bursts / second bursts / sequential",
-            "p99 " + Stats.ms(Stats.of(Rounds.pooled(inJvm, Phases::burst)).p99Ms()) + " / "
-                + Stats.ms(Stats.of(Rounds.pooled(inJvm, Phases::burst2)).p99Ms()) + " / "
-                + Stats.ms(Stats.of(Rounds.pooled(inJvm, Phases::sequential)).p99Ms()) + " ms; "
-                + Rounds.atEnd(inJvm).replace(" / ", " listed, ") + " tasks running at the end");
+            "p99 " + Stats.ms(Rounds.pooled(inJvm, Phases::burst).p99Ms()) + " / "
+                + Stats.ms(Rounds.pooled(inJvm, Phases::burst2).p99Ms()) + " / "
+                + Stats.ms(Rounds.pooled(inJvm, Phases::sequential).p99Ms()) + " ms; "
+                + Rounds.atEnd(inJvm, " listed, ") + " tasks running at the end");
     return result;
   }
 
@@ -206,8 +209,20 @@ public final class ProvisionLatencyBench {
     private Round() {}
 
     public static void main(String[] args) {
+      try {
+        System.out.println("round " + round(Params.fromArgs(args)));
+        System.out.flush();
+        System.exit(0);
+      } catch (RuntimeException | Error e) {
+        // Exits at once (threads of the rigs may be left): the parent sees the round fail, not
+        // wait out its start-up timeout.
+        e.printStackTrace();
+        System.exit(1);
+      }
+    }
+
+    private static String round(Params p) {
       Rig.quietLogs();
-      Params p = Params.fromArgs(args);
       Phases inJvm;
       try (Rig rig = Rig.start(OneViewSimulator.builder().servers(p.servers())
           .taskDurations(p.taskDuration()), b -> {}, b -> b.maxBacklog(p.backlog()))) {
@@ -220,9 +235,7 @@ public final class ProvisionLatencyBench {
           InstancePluginClient client = InstancePluginClient.connect(Path.of(plugin.ready().group(1)))) {
         own = phases(client, p, () -> Integer.parseInt(plugin.ask("pending-tasks")));
       }
-      System.out.println("round " + inJvm.encode() + " " + own.encode());
-      System.out.flush();
-      System.exit(0);
+      return inJvm.encode() + " " + own.encode();
     }
   }
 

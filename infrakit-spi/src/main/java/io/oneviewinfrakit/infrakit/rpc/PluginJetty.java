@@ -35,8 +35,8 @@ final class PluginJetty {
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
     // Jetty builds a header-field cache for every new connection (about 20 KB of tries); InfraKit's
-    // clients open a connection per concurrent call, so a burst of 64 made ~1.3 MB of garbage and
-    // young-GC pauses in the middle of the burst. Our requests carry a handful of headers: no cache.
+    // clients open a connection per concurrent call, so a burst of 64 made ~1.3 MB of garbage, more
+    // young collections during bursts. Our requests carry a handful of headers: no cache.
     http.setHeaderCacheSize(0);
     UnixDomainServerConnector unix = new UnixDomainServerConnector(s, new HttpConnectionFactory(http));
     unix.setUnixDomainPath(socket);
