@@ -176,23 +176,15 @@ public final class ConvergenceBench {
           .filter(r -> "GET".equals(r.method()) && r.path().startsWith("/rest/tasks")).count();
       long listing = requests.stream().filter(RequestClasses::isListing).count();
       double target = p.target().toNanos() / 1e9;
-      if (converged == null) {
-        if (judged) {
-          result.row("time to converge", "<= " + seconds(target) + " s", "did not converge", false);
-        } else {
-          result.info("time to converge (not judged)", "did not converge");
-        }
+      double total = converged == null ? Double.NaN : converged / 1e9;
+      String time = converged == null ? "did not converge" : seconds(total) + " s ("
+          + String.format(Locale.ROOT, "%.2f", total / (p.chain().toNanos() / 1e9)) + " T)";
+      if (judged) {
+        result.row("time to converge", "<= 1.2 T + poll = " + seconds(target) + " s", time,
+            converged != null && total <= target);
       } else {
-        double total = converged / 1e9;
-        String time = seconds(total) + " s (" + String.format(Locale.ROOT, "%.2f",
-            total / (p.chain().toNanos() / 1e9)) + " T)";
-        if (judged) {
-          result.row("time to converge", "<= 1.2 T + poll = " + seconds(target) + " s", time,
-              total <= target);
-        } else {
-          result.info("time to converge (not judged; the judged runs' target is " + seconds(target)
-              + " s)", time);
-        }
+        result.info("time to converge (not judged; the judged runs' target is " + seconds(target)
+            + " s)", time);
       }
       // The last power request is the last power-on; its task ends powerTask later.
       requests.stream().filter(r -> "PUT".equals(r.method()) && r.path().endsWith("/powerState"))
