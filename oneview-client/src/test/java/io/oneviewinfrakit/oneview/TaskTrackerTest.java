@@ -4,6 +4,7 @@ import static io.oneviewinfrakit.oneview.SimulatorSupport.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.oneviewinfrakit.simulator.ManualClock;
 import io.oneviewinfrakit.simulator.OneViewSimulator;
 import io.oneviewinfrakit.simulator.TaskKind;
 import java.io.IOException;
@@ -77,6 +78,96 @@ final class TaskTrackerTest {
         assertThat(w.get(30, TimeUnit.SECONDS).state()).isEqualTo(TaskState.COMPLETED);
       }
       assertThat(((RealTaskClient) ov.tasks()).tracker().pending()).isZero();
+    }
+  }
+
+  @Test
+  void aTaskIsPolledJustAfterTheEndRecentTasksOfItsKindPredictInsteadOfAtItsNextBackoffPoll()
+      throws Exception {
+    ManualClock clock = new ManualClock();
+    try (OneViewSimulator sim = OneViewSimulator.builder().servers(8).clock(clock)
+            .taskDuration(TaskKind.POWER, Duration.ofMillis(300)).build().start();
+        // The backoff alone would first poll a minute after a watch starts.
+        OneView ov = sdk(sim).taskPolling(Duration.ofMinutes(1), Duration.ofMinutes(1)).build()) {
+      List<ServerHardware> off = ov.serverHardware().list().stream()
+          .filter(h -> h.powerState() == PowerState.OFF).limit(2).toList();
+      // A power-on that took 300 ms by the appliance's own created/modified timestamps.
+      Task first = ov.serverHardware().powerOn(off.get(0).uri());
+      clock.advance(Duration.ofSeconds(5)); // read late: the appliance says when it ended
+      assertThat(ov.tasks().await(first, Duration.ofMinutes(5)).state()).isEqualTo(TaskState.COMPLETED);
+
+      Task second = ov.serverHardware().powerOn(off.get(1).uri());
+      clock.advance(Duration.ofMillis(300));
+      sim.requests().clear();
+      CompletableFuture<Task> watch = ov.tasks().watch(second, Duration.ofMinutes(5));
+
+      // Polled once, about 300 ms after the watch started: 30 s is half the backoff's first wait.
+      assertThat(watch.get(30, TimeUnit.SECONDS).state()).isEqualTo(TaskState.COMPLETED);
+      assertThat(sim.requests().countStartingWith("GET", "/rest/tasks")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void tasksStartedTogetherArePolledAtTheEndTheFirstOfThemToEndPredicts() throws Exception {
+    ManualClock clock = new ManualClock();
+    try (OneViewSimulator sim = OneViewSimulator.builder().servers(8).clock(clock)
+            .taskDuration(TaskKind.POWER, Duration.ofMillis(300)).build().start();
+        OneView ov = sdk(sim).taskPolling(Duration.ofMinutes(1), Duration.ofMinutes(1)).build()) {
+      List<ServerHardware> off = ov.serverHardware().list().stream()
+          .filter(h -> h.powerState() == PowerState.OFF).limit(2).toList();
+      Task a = ov.serverHardware().powerOn(off.get(0).uri());
+      Task b = ov.serverHardware().powerOn(off.get(1).uri());
+      // b's first poll is a minute away: nothing is known about power-ons yet.
+      CompletableFuture<Task> watchB = ov.tasks().watch(b, Duration.ofMinutes(5));
+      clock.advance(Duration.ofMillis(300));
+
+      ov.tasks().await(a, Duration.ofMinutes(5)); // read at once: a power-on takes 300 ms
+
+      assertThat(watchB.get(30, TimeUnit.SECONDS).state()).isEqualTo(TaskState.COMPLETED);
+    }
+  }
+
+  @Test
+  void theFirstTaskOfAKindIsPolledJustAfterTheExpectedDurationItReportsItself() throws Exception {
+    // The appliance's clock runs here; the power task says it expects to take 1 s.
+    try (OneViewSimulator sim = OneViewSimulator.builder().servers(8)
+            .taskDuration(TaskKind.POWER, Duration.ofSeconds(1)).build().start();
+        OneView ov = sdk(sim).taskPolling(Duration.ofMinutes(1), Duration.ofMinutes(1)).build()) {
+      ServerHardware hw = ov.serverHardware().list().stream()
+          .filter(h -> h.powerState() == PowerState.OFF).findFirst().orElseThrow();
+      Task on = ov.serverHardware().powerOn(hw.uri());
+
+      // await polls at once (Running, expectedDuration 1), then a minute later by the backoff alone:
+      // the 30 s timeout would end it first.
+      assertThat(ov.tasks().await(on, Duration.ofSeconds(30)).state()).isEqualTo(TaskState.COMPLETED);
+      assertThat(sim.requests().countStartingWith("GET", "/rest/tasks")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aTaskSlowerThanPredictedIsStillPolledOnItsBackoffUntilItEnds() throws Exception {
+    ManualClock clock = new ManualClock();
+    try (OneViewSimulator sim = OneViewSimulator.builder().servers(8).clock(clock)
+            .taskDuration(TaskKind.POWER, Duration.ofMillis(100)).build().start();
+        OneView ov = sdk(sim).taskPolling(Duration.ofMillis(50), Duration.ofMillis(200)).build()) {
+      List<ServerHardware> off = ov.serverHardware().list().stream()
+          .filter(h -> h.powerState() == PowerState.OFF).limit(2).toList();
+      Task first = ov.serverHardware().powerOn(off.get(0).uri());
+      clock.advance(Duration.ofMillis(100));
+      ov.tasks().await(first, Duration.ofMinutes(5));
+
+      sim.holdTasks(TaskKind.POWER); // the next one takes far longer than the last
+      Task second = ov.serverHardware().powerOn(off.get(1).uri());
+      clock.advance(Duration.ofMillis(100));
+      sim.requests().clear();
+      CountDownLatch polledPastThePrediction = new CountDownLatch(3);
+      CompletableFuture<Task> watch = ov.tasks().watch(second, Duration.ofMinutes(5),
+          running -> polledPastThePrediction.countDown());
+      await(polledPastThePrediction);
+      assertThat(watch).isNotDone();
+
+      sim.releaseTasks();
+      assertThat(watch.get(30, TimeUnit.SECONDS).state()).isEqualTo(TaskState.COMPLETED);
     }
   }
 

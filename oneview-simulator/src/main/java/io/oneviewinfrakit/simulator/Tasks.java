@@ -37,6 +37,8 @@ final class Tasks {
     final String errorMessage;
     final String failureStatus;
     boolean terminal;
+    /** When a hold on its kind ended, if one did: a held task ends then, not at its due time. */
+    Instant releasedAt;
 
     Task(String uri, TaskKind kind, Map<String, Object> doc, Instant created, Instant due,
         Outcome outcome, String successStatus, String errorCode, String errorMessage,
@@ -140,14 +142,18 @@ final class Tasks {
     return t;
   }
 
-  /** Advances every pending task to the current time; runs outcomes of tasks that end. */
+  /**
+   * Advances every pending task to the current time; runs outcomes of tasks that end. A task ends
+   * (its {@code modified} and last progress update) at its due time, as on an appliance, not when a
+   * request first sees it: clients that learn how long tasks take read these timestamps.
+   */
   void advance() {
     Instant now = clock.instant();
     for (Iterator<Task> it = pending.iterator(); it.hasNext(); ) {
       Task t = it.next();
       if (!held.contains(t.kind) && !now.isBefore(t.due)) {
         it.remove();
-        finish(t, now);
+        finish(t, t.releasedAt != null && t.releasedAt.isAfter(t.due) ? t.releasedAt : t.due);
       } else {
         run(t, now);
       }
@@ -226,6 +232,10 @@ final class Tasks {
   }
 
   void release() {
+    Instant now = clock.instant();
+    for (Task t : pending) {
+      if (held.contains(t.kind)) t.releasedAt = now;
+    }
     held.clear();
   }
 

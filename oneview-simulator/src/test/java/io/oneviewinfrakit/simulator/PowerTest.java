@@ -3,6 +3,7 @@ package io.oneviewinfrakit.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,31 @@ class PowerTest extends SimulatorFixture {
     clock.advance(Duration.ofSeconds(20));
     assertThat(ov.task(r.location()).string("taskState")).isEqualTo("Completed");
     assertThat(ov.get(bay1).string("powerState")).isEqualTo("On");
+  }
+
+  @Test
+  void aTaskEndsAtItsDueTimeByItsTimestampsThoughItIsReadLaterAndSaysHowLongItExpectsToTake() {
+    TestClient.Resp r = ov.put(bay1 + "/powerState", Map.of("powerState", "On", "powerControl", "MomentaryPress"));
+    assertThat(((Number) r.map().get("expectedDuration")).longValue()).isEqualTo(20);
+    Instant created = Instant.parse(r.string("created"));
+
+    clock.advance(Duration.ofMinutes(3)); // nobody asks until long after it ended
+    TestClient.Resp done = ov.task(r.location());
+
+    assertThat(done.string("taskState")).isEqualTo("Completed");
+    assertThat(Instant.parse(done.string("modified"))).isEqualTo(created.plusSeconds(20));
+  }
+
+  @Test
+  void aHeldTaskEndsWhenItsHoldIsReleased() {
+    sim.holdTasks(TaskKind.POWER);
+    TestClient.Resp r = ov.put(bay1 + "/powerState", Map.of("powerState", "On", "powerControl", "MomentaryPress"));
+    Instant created = Instant.parse(r.string("created"));
+    clock.advance(Duration.ofMinutes(1));
+    sim.releaseTasks();
+    clock.advance(Duration.ofMinutes(1));
+
+    assertThat(Instant.parse(ov.task(r.location()).string("modified"))).isEqualTo(created.plusSeconds(60));
   }
 
   @Test
