@@ -20,7 +20,8 @@ import java.util.Map;
  * controller polls DescribeInstances (with Properties) every poll interval over the socket and
  * provisions what is missing, as InfraKit's group controller does; the group has converged at the
  * first poll that lists N instances, all in phase {@code Running}. The OneView requests of the run are
- * counted from the simulator's request log.
+ * counted from the simulator's request log; a judged run must also cost at most {@value
+ * #MAX_REQUESTS_PER_INSTANCE} requests per instance.
  */
 public final class ConvergenceBench {
 
@@ -75,6 +76,9 @@ public final class ConvergenceBench {
               + Durations.of(taskPollMax);
     }
   }
+
+  /** Issue 12's bound on the OneView requests a convergence costs per instance (it was 21.6). */
+  static final int MAX_REQUESTS_PER_INSTANCE = 8;
 
   private ConvergenceBench() {}
 
@@ -191,10 +195,16 @@ public final class ConvergenceBench {
           .map(RecordedRequest::time).max(Comparator.naturalOrder())
           .ifPresent(last -> result.info("last power-on task ends (OneView work done)",
               seconds((Duration.between(start, last).plus(p.powerTask()).toNanos()) / 1e9) + " s"));
+      double perInstance = requests.size() / (double) p.instances();
+      String requestsFigure = requests.size() + " (" + String.format(Locale.ROOT, "%.1f", perInstance)
+          + " per instance; " + listing + " of them listing pages)";
+      if (judged) {
+        result.row("OneView requests, total", "<= " + MAX_REQUESTS_PER_INSTANCE + " per instance",
+            requestsFigure, perInstance <= MAX_REQUESTS_PER_INSTANCE);
+      } else {
+        result.info("OneView requests, total", requestsFigure);
+      }
       result.info("controller polls / provisions", polls + " / " + provisions)
-          .info("OneView requests, total", requests.size() + " ("
-              + String.format(Locale.ROOT, "%.1f", requests.size() / (double) p.instances())
-              + " per instance; " + listing + " of them listing pages)")
           .info("OneView requests by class", RequestClasses.format(byClass))
           .info("task polls per instance", String.format(Locale.ROOT, "%.1f",
               taskPolls / (double) p.instances()));

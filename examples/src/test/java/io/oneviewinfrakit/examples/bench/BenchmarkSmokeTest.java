@@ -66,6 +66,11 @@ class BenchmarkSmokeTest {
     ScenarioResult r = ConvergenceBench.run(ConvergenceBench.Params.smoke());
     assertThat(r.rows().get(0).result()).doesNotContain("did not converge");
     assertThat(r.rows()).anySatisfy(row -> assertThat(row.result()).contains("POST /rest/server-profiles"));
+    assertThat(r.rows()).anySatisfy(row -> {
+      assertThat(row.figure()).isEqualTo("OneView requests, total");
+      assertThat(row.target()).isEqualTo("<= 8 per instance");
+      assertThat(row.met()).isNotNull();
+    });
     // The warm-up converges the same way and judges nothing.
     ScenarioResult warmUp = ConvergenceBench.warmUp(ConvergenceBench.Params.smoke());
     assertThat(warmUp.rows().get(0).result()).doesNotContain("did not converge");
