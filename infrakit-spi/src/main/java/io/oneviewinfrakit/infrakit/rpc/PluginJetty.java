@@ -19,12 +19,18 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * first and then dispatches JSON-RPC calls to the plugins.
  */
 final class PluginJetty {
+  /** Threads Jetty keeps while idle. */
+  static final int MIN_THREADS = 4;
+
   private PluginJetty() {}
 
   /** A server not yet started; TCP is off when {@code tcpHost} is null. */
   static Server create(String name, Path socket, Map<String, InstancePlugin> plugins, int maxRequestBytes,
       int maxThreads, int maxConnections, String tcpHost, int tcpPort) {
-    QueuedThreadPool pool = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads));
+    // Jetty keeps its minimum of threads alive while idle (8 by default). InfraKit calls a plugin a
+    // few times per poll: 4 serve that (acceptor, selector and two for calls); a burst starts more,
+    // which Jetty lets go after a minute idle.
+    QueuedThreadPool pool = new QueuedThreadPool(maxThreads, Math.min(MIN_THREADS, maxThreads));
     pool.setName("infrakit-" + name);
     Server s = new Server(pool);
     ErrorHandler errors = new ErrorHandler();

@@ -40,6 +40,18 @@ class SocketLifecycleTest {
   }
 
   @Test
+  void anIdleServerKeepsAFewThreadsNotJettysDefaultEight() throws Exception {
+    try (PluginServer s = server(dir.path).name("instance-idle").build().start();
+        InstancePluginClient client = InstancePluginClient.connect(s.socketPath())) {
+      client.describeInstances(Map.of(), false); // serves a call, as between InfraKit's polls
+      long pool = Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> t.getName().startsWith("infrakit-instance-idle")).count();
+      // The acceptor and the selector take two of them; Jetty's default minimum kept 8 alive.
+      assertThat(pool).isBetween(2L, (long) PluginJetty.MIN_THREADS + 1);
+    }
+  }
+
+  @Test
   void pluginsDirectoryComesFromTheEnvironmentInInfraKitsOrder() {
     Path home = Path.of("/home/u");
     assertThat(SocketFiles.defaultPluginsDir(Map.of("INFRAKIT_PLUGINS_DIR", "/p", "INFRAKIT_HOME", "/h")::get, home))
