@@ -81,22 +81,31 @@ final class TaskTrackerTest {
     }
   }
 
+  /** A simulator whose power tasks take {@code duration} of {@code clock}'s time. */
+  private static OneViewSimulator powerTasksTaking(Duration duration, ManualClock clock) {
+    return OneViewSimulator.builder().servers(8).clock(clock).taskDuration(TaskKind.POWER, duration)
+        .build().start();
+  }
+
+  private static List<String> serversOff(OneView ov, int n) {
+    return ov.serverHardware().list().stream().filter(h -> h.powerState() == PowerState.OFF)
+        .limit(n).map(ServerHardware::uri).toList();
+  }
+
   @Test
   void aTaskIsPolledJustAfterTheEndRecentTasksOfItsKindPredictInsteadOfAtItsNextBackoffPoll()
       throws Exception {
     ManualClock clock = new ManualClock();
-    try (OneViewSimulator sim = OneViewSimulator.builder().servers(8).clock(clock)
-            .taskDuration(TaskKind.POWER, Duration.ofMillis(300)).build().start();
+    try (OneViewSimulator sim = powerTasksTaking(Duration.ofMillis(300), clock);
         // The backoff alone would first poll a minute after a watch starts.
         OneView ov = sdk(sim).taskPolling(Duration.ofMinutes(1), Duration.ofMinutes(1)).build()) {
-      List<ServerHardware> off = ov.serverHardware().list().stream()
-          .filter(h -> h.powerState() == PowerState.OFF).limit(2).toList();
+      List<String> off = serversOff(ov, 2);
       // A power-on that took 300 ms by the appliance's own created/modified timestamps.
-      Task first = ov.serverHardware().powerOn(off.get(0).uri());
+      Task first = ov.serverHardware().powerOn(off.get(0));
       clock.advance(Duration.ofSeconds(5)); // read late: the appliance says when it ended
       assertThat(ov.tasks().await(first, Duration.ofMinutes(5)).state()).isEqualTo(TaskState.COMPLETED);
 
-      Task second = ov.serverHardware().powerOn(off.get(1).uri());
+      Task second = ov.serverHardware().powerOn(off.get(1));
       clock.advance(Duration.ofMillis(300));
       sim.requests().clear();
       CompletableFuture<Task> watch = ov.tasks().watch(second, Duration.ofMinutes(5));
@@ -110,13 +119,11 @@ final class TaskTrackerTest {
   @Test
   void tasksStartedTogetherArePolledAtTheEndTheFirstOfThemToEndPredicts() throws Exception {
     ManualClock clock = new ManualClock();
-    try (OneViewSimulator sim = OneViewSimulator.builder().servers(8).clock(clock)
-            .taskDuration(TaskKind.POWER, Duration.ofMillis(300)).build().start();
+    try (OneViewSimulator sim = powerTasksTaking(Duration.ofMillis(300), clock);
         OneView ov = sdk(sim).taskPolling(Duration.ofMinutes(1), Duration.ofMinutes(1)).build()) {
-      List<ServerHardware> off = ov.serverHardware().list().stream()
-          .filter(h -> h.powerState() == PowerState.OFF).limit(2).toList();
-      Task a = ov.serverHardware().powerOn(off.get(0).uri());
-      Task b = ov.serverHardware().powerOn(off.get(1).uri());
+      List<String> off = serversOff(ov, 2);
+      Task a = ov.serverHardware().powerOn(off.get(0));
+      Task b = ov.serverHardware().powerOn(off.get(1));
       // b's first poll is a minute away: nothing is known about power-ons yet.
       CompletableFuture<Task> watchB = ov.tasks().watch(b, Duration.ofMinutes(5));
       clock.advance(Duration.ofMillis(300));
@@ -147,17 +154,15 @@ final class TaskTrackerTest {
   @Test
   void aTaskSlowerThanPredictedIsStillPolledOnItsBackoffUntilItEnds() throws Exception {
     ManualClock clock = new ManualClock();
-    try (OneViewSimulator sim = OneViewSimulator.builder().servers(8).clock(clock)
-            .taskDuration(TaskKind.POWER, Duration.ofMillis(100)).build().start();
+    try (OneViewSimulator sim = powerTasksTaking(Duration.ofMillis(100), clock);
         OneView ov = sdk(sim).taskPolling(Duration.ofMillis(50), Duration.ofMillis(200)).build()) {
-      List<ServerHardware> off = ov.serverHardware().list().stream()
-          .filter(h -> h.powerState() == PowerState.OFF).limit(2).toList();
-      Task first = ov.serverHardware().powerOn(off.get(0).uri());
+      List<String> off = serversOff(ov, 2);
+      Task first = ov.serverHardware().powerOn(off.get(0));
       clock.advance(Duration.ofMillis(100));
       ov.tasks().await(first, Duration.ofMinutes(5));
 
       sim.holdTasks(TaskKind.POWER); // the next one takes far longer than the last
-      Task second = ov.serverHardware().powerOn(off.get(1).uri());
+      Task second = ov.serverHardware().powerOn(off.get(1));
       clock.advance(Duration.ofMillis(100));
       sim.requests().clear();
       CountDownLatch polledPastThePrediction = new CountDownLatch(3);
@@ -328,10 +333,9 @@ final class TaskTrackerTest {
     try (OneViewSimulator sim = OneViewSimulator.builder().servers(8).build().start();
         OneView ov = sdk(sim).build()) {
       sim.holdTasks(TaskKind.POWER);
-      List<ServerHardware> off = ov.serverHardware().list().stream()
-          .filter(h -> h.powerState() == PowerState.OFF).limit(2).toList();
-      Task first = ov.serverHardware().powerOn(off.get(0).uri());
-      Task second = ov.serverHardware().powerOn(off.get(1).uri());
+      List<String> off = serversOff(ov, 2);
+      Task first = ov.serverHardware().powerOn(off.get(0));
+      Task second = ov.serverHardware().powerOn(off.get(1));
       CompletableFuture<Task> chained = ov.tasks().watch(first, Duration.ofMinutes(1))
           .thenApply(done -> ov.tasks().await(second, Duration.ofMinutes(1))); // no executor: a mistake
       sim.releaseTasks();
