@@ -17,8 +17,8 @@ import java.util.Map;
  * server-hardware}, {@code "Create"} of {@code server-profiles}). A duration is read from the
  * appliance's own {@code created} and {@code modified} timestamps of a task that completed, so it
  * does not include how late we noticed the end, and the two clocks never meet. The expectation is
- * the shortest of the last {@value #SAMPLES} durations: a poll then finds most tasks ended, and one
- * that did not costs one poll before the backoff resumes. Before any task of a kind has ended (the
+ * the shortest of the last {@value #SAMPLES} durations: no recent task of the kind ended sooner, and
+ * a task that runs longer costs one poll, beside the backoff. Before any task of a kind has ended (the
  * first burst of a process: siblings started together all end before the first end is noticed), the
  * task's own {@code expectedDuration} is the estimate, when the appliance gives one (it is often 0).
  *
@@ -26,7 +26,7 @@ import java.util.Map;
  */
 final class TaskDurations {
   static final int SAMPLES = 8;
-  /** Kinds remembered at most (the least recently ended forgotten first). */
+  /** Kinds remembered at most (the least recently used forgotten first). */
   static final int KINDS = 128;
 
   private final Map<String, ArrayDeque<Long>> byKind = new LinkedHashMap<>(16, 0.75f, true) {
@@ -77,9 +77,9 @@ final class TaskDurations {
   }
 
   /**
-   * How long after a task's expected end it is polled: a margin for an appliance a little slower
-   * than its fastest recent task, and a window in which the ends of tasks started together are
-   * gathered into one listing. About 2% of the task, so a long task's poll waits longer.
+   * How long after a task's predicted end its poll waits at most: a window in which the ends of
+   * tasks started together are gathered into one listing (each is polled once its own predicted end
+   * has passed). About 2% of the task, so a long task's poll waits longer.
    */
   static long windowNanos(long expectedNanos) {
     return Duration.ofMillis(50).toNanos() + expectedNanos / 50;

@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * listing did not return, is read with {@code GET} on its URI. An appliance that refuses the listing
  * (HTTP 400) is asked task by task from then on. Several watches of the same task share its polls.
  * When recent tasks of the same kind, or else the task itself, say when it should end ({@link
- * TaskDurations}), it is also polled just after that, if that comes before its next backoff poll:
- * the backoff alone noticed ends late (up to 0.4 s of a 5 s task at 200 ms doubling to 1 s, 1.6 s
- * with the defaults), and it stays so that a wrong expectation (a slower task) never delays a watch.
+ * TaskDurations}), it is also polled once just after that, if that comes before its next backoff
+ * poll: the backoff alone noticed ends late (up to 0.4 s of a 5 s task at 200 ms doubling to 1 s,
+ * 1.6 s with the defaults). That poll is beside the backoff, which it leaves as it was: a wrong
+ * expectation (a slower task) costs one poll and never delays a watch.
  *
  * <p>A watch ends with the task's final state, {@link TaskFailedException}, {@link
  * TaskTimeoutException}, {@link ResourceNotFoundException} (no such task) or, after {@value
@@ -220,6 +221,13 @@ final class TaskTracker implements AutoCloseable {
     final long watchedAt = System.nanoTime();
     Task last;
     long applianceExpects = -1; // the task's own expectedDuration in nanoseconds, when it gives one
+    long lastPollSentAt = watchedAt - 1;
+    // The predicted-end poll (expectEnd): one per task, beside the backoff, which it leaves as it was.
+    boolean predicted; // nextPollAt is the predicted poll; the backoff's own is saved below
+    long backoffAt;
+    long backoffInterval;
+    boolean predictionSpent;
+    boolean predictedInFlight;
     int polls;
     int failedPolls;
     long nextPollAt;
@@ -334,7 +342,7 @@ final class TaskTracker implements AutoCloseable {
   }
 
   private void readOne(Tracked t) {
-    t.inFlight = true;
+    sending(t);
     requests++;
     requestsInFlight++;
     Http.bodyAsync(api.get(t.uri)).whenComplete((json, failure) -> runOnScheduler(() -> {
@@ -352,7 +360,7 @@ final class TaskTracker implements AutoCloseable {
 
   private void readMany(List<Tracked> batch) {
     List<Tracked> tasks = List.copyOf(batch);
-    for (Tracked t : tasks) t.inFlight = true;
+    for (Tracked t : tasks) sending(t);
     requests++;
     requestsInFlight++;
     String query = "\"uri IN (" + tasks.stream().map(t -> "'" + t.uri + "'").collect(Collectors.joining(",")) + ")\"";
@@ -391,10 +399,24 @@ final class TaskTracker implements AutoCloseable {
         }));
   }
 
+  private static void sending(Tracked t) {
+    t.inFlight = true;
+    t.lastPollSentAt = System.nanoTime();
+    if (t.predicted) {
+      t.predicted = false;
+      t.predictionSpent = true;
+      t.predictedInFlight = true;
+    }
+  }
+
   /** A poll (or an event) read {@code task}; {@code json} is its document when a poll read it. */
   private void seen(Tracked t, Task task, Map<String, Object> json) {
     t.last = task;
-    if (json != null) t.applianceExpects = TaskDurations.applianceExpects(json);
+    boolean predictedPoll = t.predictedInFlight && json != null;
+    if (json != null) {
+      t.applianceExpects = TaskDurations.applianceExpects(json);
+      t.predictedInFlight = false;
+    }
     t.polls++;
     t.failedPolls = 0;
     if (task.state().isTerminal()) {
@@ -414,39 +436,63 @@ final class TaskTracker implements AutoCloseable {
           log.warn("A task progress listener failed: {}", e.toString()); // never stops the polling
         }
       }
-      schedule(t, pollWait(RealTaskClient.pollDelay(pollInitial, pollMax, t.polls).toNanos()));
+      if (predictedPoll) {
+        // It ran past the prediction: the backoff goes on as if the predicted poll had not been made.
+        t.polls--;
+        t.interval = t.backoffInterval;
+        t.nextPollAt = t.backoffAt;
+      } else {
+        schedule(t, pollWait(RealTaskClient.pollDelay(pollInitial, pollMax, t.polls).toNanos()));
+      }
     }
   }
 
   /** Schedules {@code t}'s next poll {@code backoffNanos} from now, or sooner (see {@link #expectEnd}). */
   private void schedule(Tracked t, long backoffNanos) {
     long now = System.nanoTime();
+    t.predicted = false;
     t.interval = backoffNanos;
     t.nextPollAt = now + backoffNanos;
     expectEnd(t, now);
   }
 
   /**
-   * Moves {@code t}'s next poll sooner, to just after the end that recent tasks of its kind predict,
-   * if that end is still ahead. That poll is due only once the predicted end has passed (its
-   * interval is twice the window), and its wake-up polls every task whose predicted end has passed by
-   * then, in one listing. Not while events report task ends: they come sooner than any poll.
+   * Adds one poll before {@code t}'s next backoff poll, just after the end that recent tasks of its
+   * kind predict, unless a poll was sent after that end already; a predicted end that has passed
+   * unpolled (learned late, from a sibling's end) is polled at once. That poll is due once the
+   * predicted end has passed (its interval is twice the window), and its wake-up polls every task
+   * whose predicted end has passed by then, in one listing. If it finds the task running, the backoff
+   * goes on as it was ({@link #seen}). Not while events report task ends: they come sooner.
    */
   private void expectEnd(Tracked t, long now) {
-    if (t.inFlight || eventsLive.getAsBoolean()) return;
+    if (t.inFlight || t.predicted || t.predictionSpent || eventsLive.getAsBoolean()) return;
     long expected = durations.expectedNanos(t.last);
     if (expected < 0) expected = t.applianceExpects;
     if (expected < 0) return;
+    long end = t.watchedAt + expected;
+    if (t.lastPollSentAt - end >= 0) return;
     long window = TaskDurations.windowNanos(expected);
-    long at = t.watchedAt + expected + window;
-    if (at - now > 0 && at - t.nextPollAt < 0) {
+    long at = end + window - now < 0 ? now : end + window;
+    if (at - t.nextPollAt < 0) {
+      t.backoffAt = t.nextPollAt;
+      t.backoffInterval = t.interval;
+      t.predicted = true;
       t.interval = 2 * window;
       t.nextPollAt = at;
     }
   }
 
+  /** When {@code uri}'s next poll is, from when it was first watched; null if it is not watched. */
+  Duration nextPollSinceWatched(String uri) {
+    return call(() -> {
+      Tracked t = tracked.get(uri);
+      return t == null ? null : Duration.ofNanos(t.nextPollAt - t.watchedAt);
+    });
+  }
+
   private void failed(Tracked t, RuntimeException e) {
     t.failedPolls++;
+    t.predictedInFlight = false;
     if (e instanceof ResourceNotFoundException || t.failedPolls >= MAX_FAILED_POLLS) {
       tracked.remove(t.uri);
       RuntimeException failure = e instanceof ResourceNotFoundException ? e

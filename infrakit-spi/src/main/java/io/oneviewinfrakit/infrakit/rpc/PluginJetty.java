@@ -28,8 +28,8 @@ final class PluginJetty {
   static Server create(String name, Path socket, Map<String, InstancePlugin> plugins, int maxRequestBytes,
       int maxThreads, int maxConnections, String tcpHost, int tcpPort) {
     // Jetty keeps its minimum of threads alive while idle (8 by default). InfraKit calls a plugin a
-    // few times per poll: 4 serve that (acceptor, selector and two for calls); a burst starts more,
-    // which Jetty lets go after a minute idle.
+    // few times per poll: 4 serve that (the acceptor, the selector and two for calls; one of each per
+    // connector, not one selector per two CPUs); a burst starts more, let go after a minute idle.
     QueuedThreadPool pool = new QueuedThreadPool(maxThreads, Math.min(MIN_THREADS, maxThreads));
     pool.setName("infrakit-" + name);
     Server s = new Server(pool);
@@ -44,13 +44,13 @@ final class PluginJetty {
     // clients open a connection per concurrent call, so a burst of 64 made ~1.3 MB of garbage, more
     // young collections during bursts. Our requests carry a handful of headers: no cache.
     http.setHeaderCacheSize(0);
-    UnixDomainServerConnector unix = new UnixDomainServerConnector(s, new HttpConnectionFactory(http));
+    UnixDomainServerConnector unix = new UnixDomainServerConnector(s, 1, 1, new HttpConnectionFactory(http));
     unix.setUnixDomainPath(socket);
     unix.setAcceptQueueSize(128);
     unix.setIdleTimeout(PluginServer.IDLE_TIMEOUT.toMillis());
     s.addConnector(unix);
     if (tcpHost != null) {
-      ServerConnector tcp = new ServerConnector(s, new HttpConnectionFactory(http));
+      ServerConnector tcp = new ServerConnector(s, 1, 1, new HttpConnectionFactory(http));
       tcp.setHost(tcpHost);
       tcp.setPort(tcpPort);
       tcp.setIdleTimeout(PluginServer.IDLE_TIMEOUT.toMillis());
