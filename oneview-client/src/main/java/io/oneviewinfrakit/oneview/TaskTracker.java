@@ -59,7 +59,7 @@ final class TaskTracker implements AutoCloseable {
   private final ScheduledThreadPoolExecutor scheduler;
   private final Thread[] schedulerThread = new Thread[1];
   // Confined to the scheduler thread:
-  private final Map<String, Tracked> tracked = new LinkedHashMap<>();
+  private final Map<String, TrackedTask> tracked = new LinkedHashMap<>();
   private final TaskDurations durations = new TaskDurations();
   private ScheduledFuture<?> wakeUp;
   private long wakeUpAt = Long.MAX_VALUE;
@@ -151,7 +151,7 @@ final class TaskTracker implements AutoCloseable {
   void observed(Task task) {
     Objects.requireNonNull(task, "task == null");
     runOnScheduler(() -> {
-      Tracked t = tracked.get(task.uri());
+      TrackedTask t = tracked.get(task.uri());
       if (t == null) {
         if (task.state().isTerminal()) {
           endedUnwatched.put(task.uri(), task);
@@ -198,7 +198,7 @@ final class TaskTracker implements AutoCloseable {
   @Override
   public void close() {
     runOnScheduler(() -> {
-      for (Tracked t : tracked.values()) {
+      for (TrackedTask t : tracked.values()) {
         for (Watch w : t.watches) w.future.completeExceptionally(new IllegalStateException("OneView client is closed"));
       }
       tracked.clear();
@@ -214,35 +214,7 @@ final class TaskTracker implements AutoCloseable {
     }
   }
 
-  /** One task and everyone waiting for it. */
-  private static final class Tracked {
-    final String uri;
-    final List<Watch> watches = new ArrayList<>();
-    final long watchedAt = System.nanoTime();
-    Task last;
-    long applianceExpects = -1; // the task's own expectedDuration in nanoseconds, when it gives one
-    long lastPollSentAt = watchedAt - 1;
-    // The predicted-end poll (expectEnd): one per task, beside the backoff, which it leaves as it was.
-    boolean predicted; // nextPollAt is the predicted poll; the backoff's own is saved below
-    long backoffAt;
-    long backoffInterval;
-    boolean predictionSpent;
-    boolean predictedInFlight;
-    int polls;
-    int failedPolls;
-    long nextPollAt;
-    long interval; // the wait before nextPollAt, in nanoseconds (0 before the first poll)
-    boolean inFlight;
-    boolean readAlone; // missing from a listing: read it by its URI next time
-
-    Tracked(String uri, Task last, long nextPollAt) {
-      this.uri = uri;
-      this.last = last;
-      this.nextPollAt = nextPollAt;
-    }
-  }
-
-  private record Watch(CompletableFuture<Task> future, Duration timeout, long deadline,
+  record Watch(CompletableFuture<Task> future, Duration timeout, long deadline,
       Consumer<Task> progress, boolean pollNow) {}
 
   private void add(Task task, Watch watch) {
@@ -252,7 +224,7 @@ final class TaskTracker implements AutoCloseable {
       finish(watch.future, ended);
       return;
     }
-    Tracked t = tracked.computeIfAbsent(task.uri(), uri -> new Tracked(uri, task, System.nanoTime()));
+    TrackedTask t = tracked.computeIfAbsent(task.uri(), uri -> new TrackedTask(uri, task, System.nanoTime()));
     t.watches.add(watch);
     if (!t.inFlight && t.polls == 0) {
       // The first poll after the first interval, or at once when the watch asks for it (see
@@ -277,7 +249,7 @@ final class TaskTracker implements AutoCloseable {
   }
 
   private void remove(String uri, Watch watch) {
-    Tracked t = tracked.get(uri);
+    TrackedTask t = tracked.get(uri);
     if (t == null) return;
     t.watches.remove(watch);
     if (t.watches.isEmpty() && !t.inFlight) tracked.remove(uri);
@@ -286,9 +258,9 @@ final class TaskTracker implements AutoCloseable {
   /** Ends timed-out watches, polls what is due (coalescing what is nearly due), and sleeps until the next. */
   private void tick() {
     long now = System.nanoTime();
-    List<Tracked> due = new ArrayList<>();
+    List<TrackedTask> due = new ArrayList<>();
     for (var it = tracked.values().iterator(); it.hasNext(); ) {
-      Tracked t = it.next();
+      TrackedTask t = it.next();
       t.watches.removeIf(w -> {
         if (w.future.isDone()) return true;
         // A poll in flight answers first, so the timeout reports the freshest state (the answer ticks again).
@@ -306,9 +278,9 @@ final class TaskTracker implements AutoCloseable {
       // so pending tasks fall into one cadence and one listing serves them together.
       if (!t.inFlight && t.nextPollAt - now <= t.interval / 2) due.add(t);
     }
-    List<Tracked> alone = new ArrayList<>();
-    List<Tracked> together = new ArrayList<>();
-    for (Tracked t : due) (t.readAlone || listingRefused ? alone : together).add(t);
+    List<TrackedTask> alone = new ArrayList<>();
+    List<TrackedTask> together = new ArrayList<>();
+    for (TrackedTask t : due) (t.readAlone || listingRefused ? alone : together).add(t);
     if (together.size() == 1) {
       alone.addAll(together);
       together.clear();
@@ -328,7 +300,7 @@ final class TaskTracker implements AutoCloseable {
     long next = Long.MAX_VALUE;
     // With every request slot taken, the next answer ticks: wake up only for deadlines.
     boolean canSend = requestsInFlight < MAX_REQUESTS_IN_FLIGHT;
-    for (Tracked t : tracked.values()) {
+    for (TrackedTask t : tracked.values()) {
       if (!t.inFlight && canSend) next = Math.min(next, t.nextPollAt);
       for (Watch w : t.watches) next = Math.min(next, w.deadline);
     }
@@ -341,8 +313,8 @@ final class TaskTracker implements AutoCloseable {
     wakeUp = scheduler.schedule(this::tick, Math.max(0, next - now), TimeUnit.NANOSECONDS);
   }
 
-  private void readOne(Tracked t) {
-    sending(t);
+  private void readOne(TrackedTask t) {
+    t.sending();
     requests++;
     requestsInFlight++;
     Http.bodyAsync(api.get(t.uri)).whenComplete((json, failure) -> runOnScheduler(() -> {
@@ -358,24 +330,24 @@ final class TaskTracker implements AutoCloseable {
     }));
   }
 
-  private void readMany(List<Tracked> batch) {
-    List<Tracked> tasks = List.copyOf(batch);
-    for (Tracked t : tasks) sending(t);
+  private void readMany(List<TrackedTask> batch) {
+    List<TrackedTask> tasks = List.copyOf(batch);
+    for (TrackedTask t : tasks) t.sending();
     requests++;
     requestsInFlight++;
     String query = "\"uri IN (" + tasks.stream().map(t -> "'" + t.uri + "'").collect(Collectors.joining(",")) + ")\"";
     Http.bodyAsync(api.listTasks(RealTaskClient.COLLECTION, query, tasks.size())).whenComplete((json, failure) ->
         runOnScheduler(() -> {
           requestsInFlight--;
-          for (Tracked t : tasks) t.inFlight = false;
+          for (TrackedTask t : tasks) t.inFlight = false;
           if (failure != null) {
             RuntimeException e = Http.unwrap(failure, "listing tasks");
             if (e instanceof OneViewException ov && ov.httpStatus() == 400) {
               log.info("The appliance refused a filtered task listing ({}); polling tasks one by one", e.getMessage());
               listingRefused = true;
-              for (Tracked t : tasks) t.nextPollAt = System.nanoTime();
+              for (TrackedTask t : tasks) t.nextPollAt = System.nanoTime();
             } else {
-              for (Tracked t : tasks) failed(t, e);
+              for (TrackedTask t : tasks) failed(t, e);
             }
           } else {
             Map<String, Task> byUri = new HashMap<>();
@@ -385,7 +357,7 @@ final class TaskTracker implements AutoCloseable {
               byUri.put(task.uri(), task);
               byUriJson.put(task.uri(), member);
             }
-            for (Tracked t : tasks) {
+            for (TrackedTask t : tasks) {
               Task task = byUri.get(t.uri);
               if (task != null) {
                 seen(t, task, byUriJson.get(t.uri));
@@ -399,24 +371,11 @@ final class TaskTracker implements AutoCloseable {
         }));
   }
 
-  private static void sending(Tracked t) {
-    t.inFlight = true;
-    t.lastPollSentAt = System.nanoTime();
-    if (t.predicted) {
-      t.predicted = false;
-      t.predictionSpent = true;
-      t.predictedInFlight = true;
-    }
-  }
-
   /** A poll (or an event) read {@code task}; {@code json} is its document when a poll read it. */
-  private void seen(Tracked t, Task task, Map<String, Object> json) {
+  private void seen(TrackedTask t, Task task, Map<String, Object> json) {
     t.last = task;
-    boolean predictedPoll = t.predictedInFlight && json != null;
-    if (json != null) {
-      t.applianceExpects = TaskDurations.applianceExpects(json);
-      t.predictedInFlight = false;
-    }
+    boolean predictedPoll = json != null && t.answered();
+    if (json != null) t.applianceExpects = TaskDurations.applianceExpects(json);
     t.polls++;
     t.failedPolls = 0;
     if (task.state().isTerminal()) {
@@ -424,7 +383,7 @@ final class TaskTracker implements AutoCloseable {
       if (durations.learn(task, json)) {
         // Tasks started in one burst learn from the first of them to end, not only from the next burst.
         long now = System.nanoTime();
-        for (Tracked other : tracked.values()) expectEnd(other, now);
+        for (TrackedTask other : tracked.values()) other.expectEnd(now, expectedNanos(other));
       }
       for (Watch w : t.watches) finish(w.future, task);
       t.watches.clear();
@@ -437,62 +396,40 @@ final class TaskTracker implements AutoCloseable {
         }
       }
       if (predictedPoll) {
-        // It ran past the prediction: the backoff goes on as if the predicted poll had not been made.
-        t.polls--;
-        t.interval = t.backoffInterval;
-        t.nextPollAt = t.backoffAt;
+        t.resumeBackoff(); // it ran past the prediction
       } else {
         schedule(t, pollWait(RealTaskClient.pollDelay(pollInitial, pollMax, t.polls).toNanos()));
       }
     }
   }
 
-  /** Schedules {@code t}'s next poll {@code backoffNanos} from now, or sooner (see {@link #expectEnd}). */
-  private void schedule(Tracked t, long backoffNanos) {
-    long now = System.nanoTime();
-    t.predicted = false;
-    t.interval = backoffNanos;
-    t.nextPollAt = now + backoffNanos;
-    expectEnd(t, now);
+  /** Schedules {@code t}'s next poll {@code backoffNanos} from now, or sooner at its predicted end. */
+  private void schedule(TrackedTask t, long backoffNanos) {
+    t.pollIn(backoffNanos, expectedNanos(t));
   }
 
   /**
-   * Adds one poll before {@code t}'s next backoff poll, just after the end that recent tasks of its
-   * kind predict, unless a poll was sent after that end already; a predicted end that has passed
-   * unpolled (learned late, from a sibling's end) is polled at once. That poll is due once the
-   * predicted end has passed (its interval is twice the window), and its wake-up polls every task
-   * whose predicted end has passed by then, in one listing. If it finds the task running, the backoff
-   * goes on as it was ({@link #seen}). Not while events report task ends: they come sooner.
+   * How long {@code t} should take by recent tasks of its kind, else by its own {@code
+   * expectedDuration}, in nanoseconds; -1 when unknown, or while events report task ends (they come
+   * sooner than any poll).
    */
-  private void expectEnd(Tracked t, long now) {
-    if (t.inFlight || t.predicted || t.predictionSpent || eventsLive.getAsBoolean()) return;
-    long expected = durations.expectedNanos(t.last);
-    if (expected < 0) expected = t.applianceExpects;
-    if (expected < 0) return;
-    long end = t.watchedAt + expected;
-    if (t.lastPollSentAt - end >= 0) return;
-    long window = TaskDurations.windowNanos(expected);
-    long at = end + window - now < 0 ? now : end + window;
-    if (at - t.nextPollAt < 0) {
-      t.backoffAt = t.nextPollAt;
-      t.backoffInterval = t.interval;
-      t.predicted = true;
-      t.interval = 2 * window;
-      t.nextPollAt = at;
-    }
+  private long expectedNanos(TrackedTask t) {
+    if (eventsLive.getAsBoolean()) return -1;
+    long learned = durations.expectedNanos(t.last);
+    return learned >= 0 ? learned : t.applianceExpects;
   }
 
   /** When {@code uri}'s next poll is, from when it was first watched; null if it is not watched. */
   Duration nextPollSinceWatched(String uri) {
     return call(() -> {
-      Tracked t = tracked.get(uri);
+      TrackedTask t = tracked.get(uri);
       return t == null ? null : Duration.ofNanos(t.nextPollAt - t.watchedAt);
     });
   }
 
-  private void failed(Tracked t, RuntimeException e) {
+  private void failed(TrackedTask t, RuntimeException e) {
     t.failedPolls++;
-    t.predictedInFlight = false;
+    t.answered();
     if (e instanceof ResourceNotFoundException || t.failedPolls >= MAX_FAILED_POLLS) {
       tracked.remove(t.uri);
       RuntimeException failure = e instanceof ResourceNotFoundException ? e
