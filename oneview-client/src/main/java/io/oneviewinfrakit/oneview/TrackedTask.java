@@ -22,11 +22,18 @@ final class TrackedTask {
   boolean readAlone; // missing from a listing: read it by its URI next time
 
   private long lastPollSentAt = watchedAt - 1;
-  private boolean predicted; // nextPollAt is the predicted poll; the backoff's own is saved below
-  private long backoffAt;
+  private Prediction prediction = Prediction.NONE;
+  private long backoffAt; // the backoff's own next poll, while SCHEDULED
   private long backoffInterval;
-  private boolean predictionSpent; // one predicted poll per task
-  private boolean predictedInFlight;
+
+  /** Where the task's one predicted-end poll stands. */
+  private enum Prediction {
+    NONE,
+    /** nextPollAt is the predicted poll; the backoff's own is saved. */
+    SCHEDULED,
+    IN_FLIGHT,
+    SPENT
+  }
 
   TrackedTask(String uri, Task last, long nextPollAt) {
     this.uri = uri;
@@ -38,18 +45,14 @@ final class TrackedTask {
   void sending() {
     inFlight = true;
     lastPollSentAt = System.nanoTime();
-    if (predicted) {
-      predicted = false;
-      predictionSpent = true;
-      predictedInFlight = true;
-    }
+    if (prediction == Prediction.SCHEDULED) prediction = Prediction.IN_FLIGHT;
   }
 
   /** The poll in flight answered (or failed); returns whether it was the predicted one. */
   boolean answered() {
-    boolean was = predictedInFlight;
-    predictedInFlight = false;
-    return was;
+    if (prediction != Prediction.IN_FLIGHT) return false;
+    prediction = Prediction.SPENT;
+    return true;
   }
 
   /** The predicted poll found the task running: the backoff goes on as if it had not been made. */
@@ -65,7 +68,7 @@ final class TrackedTask {
    */
   void pollIn(long backoffNanos, long expectedNanos) {
     long now = System.nanoTime();
-    predicted = false;
+    if (prediction == Prediction.SCHEDULED) prediction = Prediction.NONE;
     interval = backoffNanos;
     nextPollAt = now + backoffNanos;
     expectEnd(now, expectedNanos);
@@ -80,7 +83,7 @@ final class TrackedTask {
    * the backoff goes on as it was ({@link #resumeBackoff}).
    */
   void expectEnd(long now, long expectedNanos) {
-    if (inFlight || predicted || predictionSpent || expectedNanos < 0) return;
+    if (inFlight || prediction != Prediction.NONE || expectedNanos < 0) return;
     long end = watchedAt + expectedNanos;
     if (lastPollSentAt - end >= 0) return;
     long window = TaskDurations.windowNanos(expectedNanos);
@@ -88,7 +91,7 @@ final class TrackedTask {
     if (at - nextPollAt < 0) {
       backoffAt = nextPollAt;
       backoffInterval = interval;
-      predicted = true;
+      prediction = Prediction.SCHEDULED;
       interval = 2 * window;
       nextPollAt = at;
     }

@@ -183,13 +183,8 @@ public final class ConvergenceBench {
       double total = converged == null ? Double.NaN : converged / 1e9;
       String time = converged == null ? "did not converge" : seconds(total) + " s ("
           + String.format(Locale.ROOT, "%.2f", total / (p.chain().toNanos() / 1e9)) + " T)";
-      if (judged) {
-        result.row("time to converge", "<= 1.2 T + poll = " + seconds(target) + " s", time,
-            converged != null && total <= target);
-      } else {
-        result.info("time to converge (not judged; the judged runs' target is " + seconds(target)
-            + " s)", time);
-      }
+      figure(result, judged, "time to converge", "<= 1.2 T + poll = " + seconds(target) + " s", time,
+          converged != null && total <= target);
       // The last power request is the last power-on; its task ends powerTask later.
       requests.stream().filter(r -> "PUT".equals(r.method()) && r.path().endsWith("/powerState"))
           .map(RecordedRequest::time).max(Comparator.naturalOrder())
@@ -198,18 +193,24 @@ public final class ConvergenceBench {
       double perInstance = requests.size() / (double) p.instances();
       String requestsFigure = requests.size() + " (" + String.format(Locale.ROOT, "%.1f", perInstance)
           + " per instance; " + listing + " of them listing pages)";
-      if (judged) {
-        result.row("OneView requests, total", "<= " + MAX_REQUESTS_PER_INSTANCE + " per instance",
-            requestsFigure, perInstance <= MAX_REQUESTS_PER_INSTANCE);
-      } else {
-        result.info("OneView requests, total", requestsFigure);
-      }
+      figure(result, judged, "OneView requests, total", "<= " + MAX_REQUESTS_PER_INSTANCE
+          + " per instance", requestsFigure, perInstance <= MAX_REQUESTS_PER_INSTANCE);
       result.info("controller polls / provisions", polls + " / " + provisions)
           .info("OneView requests by class", RequestClasses.format(byClass))
           .info("task polls per instance", String.format(Locale.ROOT, "%.1f",
               taskPolls / (double) p.instances()));
     }
     return result;
+  }
+
+  /** A judged row, or in the warm-up the same figure reported with the target it is not judged on. */
+  private static void figure(ScenarioResult result, boolean judged, String figure, String target,
+      String value, boolean met) {
+    if (judged) {
+      result.row(figure, target, value, met);
+    } else {
+      result.info(figure + " (not judged; the judged runs' target is " + target + ")", value);
+    }
   }
 
   static String seconds(double s) {
